@@ -1,0 +1,62 @@
+CREATE SCHEMA "missions";
+--> statement-breakpoint
+CREATE TABLE "missions"."admin_areas" (
+	"pcode" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"level" integer NOT NULL,
+	"parent_pcode" text,
+	"country_iso3" text NOT NULL,
+	"centroid_latitude" double precision,
+	"centroid_longitude" double precision,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "missions"."contributions" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "missions"."contributions_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"mission_id" text NOT NULL,
+	"contributor_iso3" text,
+	"contributor_name" text NOT NULL,
+	"year" integer NOT NULL,
+	"personnel_type" text NOT NULL,
+	"female" numeric(10, 2) NOT NULL,
+	"male" numeric(10, 2) NOT NULL,
+	"total" numeric(10, 2) NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "missions"."countries" (
+	"iso3" text PRIMARY KEY NOT NULL,
+	"m49" integer,
+	"name" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "missions"."fatalities" (
+	"casualty_id" text PRIMARY KEY NOT NULL,
+	"incident_date" date NOT NULL,
+	"mission_id" text NOT NULL,
+	"personnel_type" text NOT NULL,
+	"nationality" text NOT NULL,
+	"nationality_iso3" text,
+	"incident_type" text NOT NULL,
+	"gender" text
+);
+--> statement-breakpoint
+CREATE TABLE "missions"."missions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"acronym" text NOT NULL,
+	"name" text NOT NULL,
+	"mission_type" text NOT NULL,
+	"lead_organization" text NOT NULL,
+	"host_country_iso3" text[] NOT NULL,
+	"start_date" date,
+	"end_date" date,
+	"status" text NOT NULL,
+	"headquarters" text,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "admin_areas_country_idx" ON "missions"."admin_areas" USING btree ("country_iso3");--> statement-breakpoint
+CREATE INDEX "admin_areas_parent_idx" ON "missions"."admin_areas" USING btree ("parent_pcode");--> statement-breakpoint
+CREATE UNIQUE INDEX "contributions_natural_uq" ON "missions"."contributions" USING btree ("mission_id","contributor_name","year","personnel_type");--> statement-breakpoint
+CREATE INDEX "contributions_mission_idx" ON "missions"."contributions" USING btree ("mission_id","year");--> statement-breakpoint
+CREATE INDEX "fatalities_mission_idx" ON "missions"."fatalities" USING btree ("mission_id","incident_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "missions_acronym_uq" ON "missions"."missions" USING btree ("acronym");

@@ -1,0 +1,13 @@
+import type { Db } from './db';
+import type { Identity } from './identity';
+import type { Access } from './policy/access';
+
+/** The one context every subgraph resolver receives. `loaders` are per request. */
+export interface SubgraphContext<Loaders = unknown> {
+  requestId: string;
+  identity: Identity;
+  /** Effective agreements for this request: field decisions and SQL row scope. */
+  access: Access;
+  db: Db;
+  loaders: Loaders;
+}

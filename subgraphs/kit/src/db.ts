@@ -1,0 +1,116 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+
+/** The same drizzle API over PGlite or postgres.js: code above this line never knows which. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, without credentials: safe to print. */
+  location: string;
+  /** Statements sent through drizzle since start: tests and benchmarks read deltas of it. */
+  statementCount(): number;
+  /** Raw SQL for things drizzle does not model (DDL in tests, triggers). */
+  exec(sql: string): Promise<void>;
+  /** One round trip that proves the database answers (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+}
+
+class CountingLogger implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… → PostgreSQL; absent → embedded PGlite. */
+  url?: string;
+  /** PGlite data directory; `memory://` keeps nothing. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const logger = new CountingLogger();
+  const db = drizzlePglite(client, { logger }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir.startsWith('memory://') ? 'PGlite (in memory)' : `PGlite at ${dataDir}`,
+    statementCount: () => logger.count,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const target = describeUrl(url);
+  const client = postgres(url, {
+    max,
+    connect_timeout: 5,
+    // Fail fast instead of hanging when the server is gone (readiness, issue 8).
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new DatabaseUnreachableError(
+      `Cannot reach PostgreSQL at ${target} (${reason(error)}). Check that the server is running and that DATABASE_URL names the right host, port, user and database.`,
+    );
+  }
+  const logger = new CountingLogger();
+  const db = drizzlePostgres(client, { logger }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    location: `PostgreSQL at ${target}`,
+    statementCount: () => logger.count,
+    exec: async (sql) => {
+      await client.unsafe(sql);
+    },
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** host:port/database — never the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'an unparseable DATABASE_URL';
+  }
+}
+
+function reason(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  return e.code ?? e.message ?? String(error);
+}

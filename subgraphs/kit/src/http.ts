@@ -1,0 +1,104 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Reads the whole body, refusing (413) anything above `limitBytes` without buffering it. */
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limitBytes) throw new HttpError(413, `Request body is larger than ${limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) throw new HttpError(413, `Request body is larger than ${limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A JSON error body in the GraphQL response shape, so clients parse one format. */
+export function sendError(res: ServerResponse, error: HttpError, extra: Record<string, unknown> = {}): void {
+  if (res.headersSent) return res.end();
+  res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', ...error.headers });
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...extra } }] }));
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (!raw) return undefined;
+  if (!contentType?.toLowerCase().startsWith('application/json')) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+  }
+}
+
+/** Hands one HTTP request to Apollo Server (its documented integration API) and writes the answer. */
+export async function executeGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawBody: string,
+  context: () => Promise<C>,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers,
+      search: url.search,
+      body: parseBody(rawBody, req.headers['content-type']),
+    },
+    context,
+  });
+  const outHeaders: Record<string, string> = { ...extraHeaders };
+  for (const [key, value] of response.headers) outHeaders[key] = value;
+  res.writeHead(response.status ?? 200, outHeaders);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/** Listens, turning EADDRINUSE into a sentence that names the port and the variable to change. */
+export function listen(server: Server, port: number, host: string, what: string, portVariable: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new PortInUseError(`Port ${port} is already in use (${what}). Set ${portVariable} to a free port.`));
+      } else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import { Extensions } from 'type-graphql';
+
+/**
+ * Every field in the graph carries exactly one data class. Who may see a class comes from
+ * data-sharing agreements (policy.agreements), never from code. See docs/policy.md.
+ */
+export enum DataClass {
+  /** Anyone, including callers without a token. */
+  PUBLIC = 'PUBLIC',
+  /** Partners inside a data-sharing agreement's scope. */
+  PARTNER = 'PARTNER',
+  /** UN system only (mission, agencies). */
+  UN_INTERNAL = 'UN_INTERNAL',
+  /** Exact coordinates; others get a coarsened point instead. */
+  PRECISE_LOCATION = 'PRECISE_LOCATION',
+  VICTIM_IDENTITY = 'VICTIM_IDENTITY',
+  SOURCE_IDENTITY = 'SOURCE_IDENTITY',
+  PERPETRATOR_IDENTITY = 'PERPETRATOR_IDENTITY',
+  SEA_ALLEGATION = 'SEA_ALLEGATION',
+  DONOR_CONFIDENTIAL = 'DONOR_CONFIDENTIAL',
+  /** Positions, patrol and escort routes. */
+  SECURITY_OPERATIONS = 'SECURITY_OPERATIONS',
+  /** The audit log of restricted-data decisions: oversight only. */
+  AUDIT = 'AUDIT',
+}
+
+export const ALL_DATA_CLASSES = Object.values(DataClass);
+
+/** Classes whose every decision (granted or denied) is written to the audit log. */
+export const RESTRICTED_CLASSES: ReadonlySet<DataClass> = new Set([
+  DataClass.PRECISE_LOCATION,
+  DataClass.VICTIM_IDENTITY,
+  DataClass.SOURCE_IDENTITY,
+  DataClass.PERPETRATOR_IDENTITY,
+  DataClass.SEA_ALLEGATION,
+  DataClass.DONOR_CONFIDENTIAL,
+  DataClass.SECURITY_OPERATIONS,
+  DataClass.AUDIT,
+]);
+
+/** Extension keys written by the decorators below and read by the rule builder. */
+export const DATA_CLASS_KEY = 'dataClass';
+export const COARSENED_KEY = 'coarsenedFrom';
+export const ROW_SCOPE_KEY = 'rowScope';
+
+/** The field's data class. Put it right above `@Field`. */
+export function Classified(dataClass: DataClass): MethodDecorator & PropertyDecorator {
+  return Extensions({ [DATA_CLASS_KEY]: dataClass });
+}
+
+/**
+ * A field readable under `visibleAs` that degrades instead of being denied: callers
+ * without `precise` get a coarsened value (the resolver calls `access.coarsen…`).
+ */
+export function Coarsened(visibleAs: DataClass, precise: DataClass): MethodDecorator & PropertyDecorator {
+  return Extensions({ [DATA_CLASS_KEY]: visibleAs, [COARSENED_KEY]: precise });
+}
+
+/**
+ * Where a row sits in agreement scope: which property holds its mission id, its admin
+ * area p-code, and the organisation that owns it. Put it on the `@ObjectType` class.
+ */
+export interface RowScopeKeys {
+  mission?: string;
+  area?: string;
+  owner?: string;
+  /** The property used as the entity id in audit records (default `id`). */
+  id?: string;
+}
+
+export function ScopedBy(keys: RowScopeKeys): ClassDecorator {
+  return Extensions({ [ROW_SCOPE_KEY]: keys });
+}

@@ -1,0 +1,52 @@
+import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { COARSENED_KEY, DATA_CLASS_KEY, DataClass, ROW_SCOPE_KEY, type RowScopeKeys } from './data-class';
+
+export interface FieldPolicy {
+  type: string;
+  field: string;
+  dataClass: DataClass;
+  /** Set when callers without this class get a coarsened value instead of a denial. */
+  coarsenedFrom?: DataClass;
+}
+
+export interface TypePolicy {
+  type: string;
+  scope: RowScopeKeys;
+  fields: FieldPolicy[];
+}
+
+/** Types that are plumbing, not data: federation's and introspection's. */
+const PLUMBING = /^(__|_Service$|_Entity$|_Any$)/;
+
+/**
+ * Reads the data classes written by `@Classified` / `@Coarsened` / `@ScopedBy` from the
+ * type-graphql schema (extensions do not survive printing to SDL, so this runs before).
+ * A field without a class is a build error: nothing ships unclassified.
+ */
+export function readTypePolicies(schema: GraphQLSchema): TypePolicy[] {
+  const policies: TypePolicy[] = [];
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || PLUMBING.test(type.name)) continue;
+    const fields: FieldPolicy[] = [];
+    for (const field of Object.values(type.getFields())) {
+      if (PLUMBING.test(field.name)) continue;
+      const dataClass = field.extensions?.[DATA_CLASS_KEY] as DataClass | undefined;
+      if (!dataClass || !(Object.values(DataClass) as string[]).includes(dataClass)) {
+        missing.push(`${type.name}.${field.name}`);
+        continue;
+      }
+      const coarsenedFrom = field.extensions?.[COARSENED_KEY] as DataClass | undefined;
+      fields.push({ type: type.name, field: field.name, dataClass, ...(coarsenedFrom ? { coarsenedFrom } : {}) });
+    }
+    policies.push({ type: type.name, scope: scopeKeysOf(type), fields });
+  }
+  if (missing.length) {
+    throw new Error(`Fields without a data class (add @Classified above @Field): ${missing.join(', ')}`);
+  }
+  return policies.sort((a, b) => a.type.localeCompare(b.type));
+}
+
+function scopeKeysOf(type: GraphQLObjectType): RowScopeKeys {
+  return (type.extensions?.[ROW_SCOPE_KEY] as RowScopeKeys | undefined) ?? {};
+}

@@ -1,0 +1,127 @@
+import { ApolloServer } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { BuiltSubgraph } from './build-subgraph';
+import type { SubgraphContext } from './context';
+import type { Database, Db } from './db';
+import { clientSafeError } from './errors';
+import { executeGraphQL, HttpError, listen, readBody, sendError, sendJson } from './http';
+import { verifySignedIdentity } from './identity';
+import { logger } from './logger';
+import { withRequestId } from './request-id';
+import { accessFrom, loadAgreementsFor, type Access } from './policy/access';
+import { AuditLog } from './policy/audit';
+
+export interface SubgraphServerOptions<Loaders> {
+  built: BuiltSubgraph;
+  database: Database;
+  /** HMAC key shared with the gateway. */
+  signingSecret: string;
+  createLoaders: (db: Db, access: Access) => Loaders;
+  port: number;
+  /** Loopback by default: only the gateway should reach a subgraph. */
+  host?: string;
+  /** The environment variable that sets `port`, named in the "port in use" message. */
+  portVariable: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves one subgraph: every GraphQL request must carry the gateway's signature over its
+ * identity and body (`_entities` and `_service` included), or it gets 401 before any
+ * GraphQL runs. No CORS headers: browsers have no business here.
+ */
+export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningService> {
+  const { built, database, signingSecret } = options;
+  const log = logger.child({ subgraph: built.name });
+  const server = new ApolloServer<SubgraphContext<Loaders>>({
+    schema: built.schema,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
+    // Only the gateway (signed) reaches this; it needs no introspection, `_service` serves the SDL.
+    introspection: process.env.NODE_ENV !== 'production',
+    formatError: clientSafeError(log),
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue }) {
+              await contextValue.access.audit.flush(database.db);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await server.start();
+
+  const http = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/readyz') return await ready(database, res);
+      if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
+      const body = await readBody(req, options.maxBodyBytes ?? 1_000_000);
+      const verified = verifySignedIdentity(signingSecret, req.headers, body);
+      if (!verified.ok) {
+        throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
+      }
+      const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+      let operationName: string | null = null;
+      await withRequestId(requestId, () => executeGraphQL(server, req, res, body, async () => {
+        const identity = verified.identity;
+        const audit = new AuditLog(built.name, () => operationName);
+        const access = accessFrom(identity, await loadAgreementsFor(database.db, identity), audit);
+        try {
+          operationName = (JSON.parse(body) as { operationName?: string }).operationName ?? null;
+        } catch {
+          operationName = null;
+        }
+        return { requestId, identity, access, db: database.db, loaders: options.createLoaders(database.db, access) };
+      }));
+    } catch (error) {
+      if (error instanceof HttpError) return sendError(res, error);
+      log.error({ err: error }, 'request failed');
+      sendError(res, new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR'));
+    }
+  });
+  const host = options.host ?? process.env.SUBGRAPH_HOST ?? '127.0.0.1';
+  const port = await listen(http, options.port, host, `${built.name} subgraph`, options.portVariable);
+  return {
+    name: built.name,
+    port,
+    url: `http://${host}:${port}/graphql`,
+    async stop() {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.stop();
+    },
+  };
+}
+
+async function ready(database: Database, res: import('node:http').ServerResponse): Promise<void> {
+  try {
+    await withTimeout(database.ping(), 2000);
+    sendJson(res, 200, { status: 'ready', database: 'up' });
+  } catch {
+    sendJson(res, 503, { status: 'unavailable', database: 'down' });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
