@@ -28,7 +28,10 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
 
 /** A JSON error body in the GraphQL response shape, so clients parse one format. */
 export function sendError(res: ServerResponse, error: HttpError, extra: Record<string, unknown> = {}): void {
-  if (res.headersSent) return res.end();
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
   res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', ...error.headers });
   res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...extra } }] }));
 }

@@ -17,3 +17,4 @@ export * from './policy/field-policy';
 export * from './policy/rules';
 export * from './policy/suppress';
 export * from './policy/tables';
+export * from './page';

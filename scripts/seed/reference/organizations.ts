@@ -1,0 +1,68 @@
+/**
+ * Organisations the demo data and the demo identities refer to. Real organisation names;
+ * their roles in the demo (who has which agreement) are illustrative.
+ * `type` values are the ones agreements match on (policy.agreements.recipient_organization_type).
+ */
+export type OrganizationType =
+  | 'mission'
+  | 'un-agency'
+  | 'ingo'
+  | 'nngo'
+  | 'red-cross'
+  | 'government'
+  | 'donor'
+  | 'oversight'
+  | 'other';
+
+export interface OrganizationReference {
+  id: string;
+  name: string;
+  acronym: string | null;
+  type: OrganizationType;
+  /** IATI organisation identifier where one is published. */
+  iatiId: string | null;
+  /** For governments and donors: the member state (assessments are per member state). */
+  countryIso3?: string;
+}
+
+export const ORGANIZATION_CATALOGUE: OrganizationReference[] = [
+  { id: 'minusca', name: 'United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic', acronym: 'MINUSCA', type: 'mission', iatiId: null },
+  { id: 'monusco', name: 'United Nations Organization Stabilization Mission in the Democratic Republic of the Congo', acronym: 'MONUSCO', type: 'mission', iatiId: null },
+  { id: 'unmiss', name: 'United Nations Mission in South Sudan', acronym: 'UNMISS', type: 'mission', iatiId: null },
+  { id: 'ocha', name: 'United Nations Office for the Coordination of Humanitarian Affairs', acronym: 'OCHA', type: 'un-agency', iatiId: 'XM-DAC-41127' },
+  { id: 'unhcr', name: 'United Nations High Commissioner for Refugees', acronym: 'UNHCR', type: 'un-agency', iatiId: 'XM-DAC-41121' },
+  { id: 'unicef', name: "United Nations Children's Fund", acronym: 'UNICEF', type: 'un-agency', iatiId: 'XM-DAC-41122' },
+  { id: 'wfp', name: 'World Food Programme', acronym: 'WFP', type: 'un-agency', iatiId: 'XM-DAC-41140' },
+  { id: 'nrc', name: 'Norwegian Refugee Council', acronym: 'NRC', type: 'ingo', iatiId: 'NO-BRC-977538319' },
+  { id: 'msf', name: 'Médecins Sans Frontières', acronym: 'MSF', type: 'ingo', iatiId: null },
+  { id: 'irc', name: 'International Rescue Committee', acronym: 'IRC', type: 'ingo', iatiId: 'US-EIN-13-5660870' },
+  { id: 'caritas-bangui', name: 'Caritas Centrafrique', acronym: null, type: 'nngo', iatiId: null },
+  { id: 'icrc', name: 'International Committee of the Red Cross', acronym: 'ICRC', type: 'red-cross', iatiId: null },
+  { id: 'gov-norway', name: 'Norway, Government of', acronym: null, type: 'donor', iatiId: 'XM-DAC-8', countryIso3: 'NOR' },
+  { id: 'gov-germany', name: 'Germany, Government of', acronym: null, type: 'donor', iatiId: 'XM-DAC-5', countryIso3: 'DEU' },
+  { id: 'gov-canada', name: 'Canada, Government of', acronym: null, type: 'donor', iatiId: 'XM-DAC-301', countryIso3: 'CAN' },
+  { id: 'oios', name: 'Office of Internal Oversight Services', acronym: 'OIOS', type: 'oversight', iatiId: null },
+];
+
+/**
+ * The seeded demo identities `pnpm token <audience>` signs tokens for. What each may see
+ * comes from the agreements seeded for its organisation (scripts/seed/agreements.ts).
+ */
+export interface DemoIdentity {
+  audience: string;
+  subject: string;
+  organizationId: string | null;
+  organizationType: OrganizationType | null;
+  roles: string[];
+  description: string;
+}
+
+export const DEMO_IDENTITIES: DemoIdentity[] = [
+  { audience: 'mission-ops', subject: 'joc.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['joint-operations-centre', 'mission-headquarters', 'civil-military-coordination'], description: "MINUSCA's joint operations centre: everything about its mission" },
+  { audience: 'un-agency', subject: 'analyst@ocha', organizationId: 'ocha', organizationType: 'un-agency', roles: ['humanitarian-coordination', 'finance-officer'], description: 'OCHA: UN-internal classes, no source or victim identities' },
+  { audience: 'ngo-partner', subject: 'coordinator@nrc', organizationId: 'nrc', organizationType: 'ingo', roles: ['field-coordinator'], description: 'NRC: an agreement covering some admin areas of the Central African Republic' },
+  { audience: 'ngo-other', subject: 'staff@caritas-bangui', organizationId: 'caritas-bangui', organizationType: 'nngo', roles: ['field-coordinator'], description: 'Caritas Centrafrique: no agreement' },
+  { audience: 'donor', subject: 'desk.officer@gov-norway', organizationId: 'gov-norway', organizationType: 'donor', roles: ['donor-liaison'], description: 'Norway: finance, its own flows and assessments' },
+  { audience: 'oversight', subject: 'investigator@oios', organizationId: 'oios', organizationType: 'oversight', roles: ['audit-reader'], description: 'OIOS: reads the audit log' },
+  { audience: 'public', subject: 'anonymous', organizationId: null, organizationType: null, roles: [], description: 'no token: a dashboard builder' },
+];

@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+import { Country } from '../country/country.type';
+import type { MissionsContext } from '../loaders';
+import { listAdminAreas } from './admin-area.loaders';
+import { AdminArea } from './admin-area.type';
+
+@Resolver(() => AdminArea)
+export class AdminAreaResolver {
+  @Classified(DataClass.PUBLIC)
+  @Query(() => [AdminArea], { description: 'Admin areas of a country and/or level, by p-code.' })
+  async adminAreas(
+    @Ctx() ctx: MissionsContext,
+    @Arg('countryIso3', () => String, { nullable: true }) countryIso3?: string | null,
+    @Arg('level', () => Int, { nullable: true }) level?: number | null,
+  ): Promise<AdminArea[]> {
+    return listAdminAreas(ctx.db, countryIso3, level);
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @Query(() => AdminArea, { nullable: true })
+  async adminArea(@Ctx() ctx: MissionsContext, @Arg('pcode', () => String) pcode: string): Promise<AdminArea | null> {
+    return ctx.loaders.adminAreaByPcode.load(pcode.toUpperCase());
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => Country, { nullable: true })
+  async country(@Root() area: AdminArea, @Ctx() ctx: MissionsContext): Promise<Country | null> {
+    return ctx.loaders.countryByIso3.load(area.countryIso3);
+  }
+}

@@ -1,0 +1,43 @@
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+import { Country } from '../country/country.type';
+
+@Directive('@key(fields: "pcode")')
+@ObjectType({ description: 'An administrative area keyed by its OCHA p-code (HDX HAPI keys rows the same way).' })
+export class AdminArea {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => ID, { description: 'OCHA p-code; an admin2 p-code starts with its admin1 p-code.' })
+  pcode: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  name: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Int, { description: '1 = admin1 (province/state), 2 = admin2 (district).' })
+  level: number;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true })
+  parentPcode: string | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  countryIso3: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Float, { nullable: true, description: 'Centroid latitude (WGS 84).' })
+  centroidLatitude: number | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Float, { nullable: true, description: 'Centroid longitude (WGS 84).' })
+  centroidLongitude: number | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: "'generated' areas are illustrative, not an official common operational dataset." })
+  source: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Country, { nullable: true })
+  country?: Country | null;
+}

@@ -1,0 +1,21 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { asc } from 'drizzle-orm';
+import { Classified, DataClass } from '@peacegraph/kit';
+import type { MissionsContext } from '../loaders';
+import { countries } from './country.table';
+import { Country } from './country.type';
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Classified(DataClass.PUBLIC)
+  @Query(() => [Country], { description: 'Every country the data refers to, by name.' })
+  async countries(@Ctx() ctx: MissionsContext): Promise<Country[]> {
+    return ctx.db.select().from(countries).orderBy(asc(countries.name));
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @Query(() => Country, { nullable: true })
+  async country(@Ctx() ctx: MissionsContext, @Arg('iso3', () => String) iso3: string): Promise<Country | null> {
+    return ctx.loaders.countryByIso3.load(iso3.toUpperCase());
+  }
+}

@@ -1,0 +1,21 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+
+@ObjectType({ description: 'Peacekeeper fatalities counted by mission × year × incident type (UN DPO open data).' })
+export class FatalityStatistic {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  missionId: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Int)
+  year: number;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: 'MALICIOUS_ACT, ACCIDENT, ILLNESS, SELF_INFLICTED or OTHER.' })
+  incidentType: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Int)
+  fatalities: number;
+}

@@ -1,0 +1,17 @@
+import { Field, InputType } from 'type-graphql';
+import { LeadOrganization, MissionStatus } from './mission.type';
+
+@InputType({ description: 'All given conditions must hold.' })
+export class MissionFilterInput {
+  @Field(() => MissionStatus, { nullable: true })
+  status?: MissionStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO3 of a host country.' })
+  hostCountryIso3?: string | null;
+
+  @Field(() => LeadOrganization, { nullable: true })
+  leadOrganization?: LeadOrganization | null;
+
+  @Field(() => String, { nullable: true, description: 'Missions deployed on this date (YYYY-MM-DD).' })
+  activeOn?: string | null;
+}

@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@peacegraph/kit';
+import { missions, type MissionRow } from './mission.table';
+
+export interface MissionFilter {
+  status?: string | null;
+  hostCountryIso3?: string | null;
+  leadOrganization?: string | null;
+  activeOn?: string | null;
+}
+
+/** Missions by id, one statement per batch (the gateway's `_entities` lookups land here). */
+export function missionByIdLoader(db: Db) {
+  return new DataLoader<string, MissionRow | null>(async (ids) => {
+    const rows = await db.select().from(missions).where(inArray(missions.id, [...ids]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+export async function missionByAcronym(db: Db, acronym: string): Promise<MissionRow | null> {
+  const [row] = await db.select().from(missions).where(eq(missions.acronym, acronym.toUpperCase()));
+  return row ?? null;
+}
+
+/** A page of missions in id order (stable under inserts: keyset, not offset). */
+export function listMissions(db: Db, filter: MissionFilter, after: string | null, limit: number): Promise<MissionRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(missions.status, filter.status));
+  if (filter.leadOrganization) conditions.push(eq(missions.leadOrganization, filter.leadOrganization));
+  if (filter.hostCountryIso3) conditions.push(sql`${filter.hostCountryIso3.toUpperCase()} = any(${missions.hostCountryIso3})`);
+  if (filter.activeOn) {
+    conditions.push(sql`(${missions.startDate} is null or ${missions.startDate} <= ${filter.activeOn})`);
+    conditions.push(sql`(${missions.endDate} is null or ${missions.endDate} >= ${filter.activeOn})`);
+  }
+  if (after) conditions.push(gt(missions.id, after));
+  return db
+    .select()
+    .from(missions)
+    .where(and(...conditions))
+    .orderBy(asc(missions.id))
+    .limit(limit + 1);
+}

@@ -1,0 +1,85 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Classified, DataClass, PageInfo } from '@peacegraph/kit';
+
+export enum MissionType {
+  PKO = 'PKO',
+  SPM = 'SPM',
+}
+registerEnumType(MissionType, {
+  name: 'MissionType',
+  description: 'Peacekeeping operation or special political mission.',
+});
+
+export enum LeadOrganization {
+  UN = 'UN',
+  AU = 'AU',
+  EU = 'EU',
+  COALITION = 'COALITION',
+}
+registerEnumType(LeadOrganization, { name: 'LeadOrganization' });
+
+export enum MissionStatus {
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+  IN_TRANSITION = 'IN_TRANSITION',
+}
+registerEnumType(MissionStatus, { name: 'MissionStatus' });
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A UN peacekeeping operation or special political mission.' })
+export class Mission {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => ID, { description: 'The mission acronym, e.g. MINUSCA.' })
+  id: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  acronym: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  name: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => MissionType)
+  missionType: MissionType;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => LeadOrganization)
+  leadOrganization: LeadOrganization;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => [String], { description: 'ISO3 codes of the host countries.' })
+  hostCountryIso3: string[];
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true, description: 'Start of the mandate, YYYY-MM-DD.' })
+  startDate: string | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true, description: 'End date for closed missions, YYYY-MM-DD.' })
+  endDate: string | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => MissionStatus)
+  status: MissionStatus;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true })
+  headquarters: string | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: "'curated' from UN mission pages, or 'derived' from the data files (acronym only)." })
+  source: string;
+}
+
+@ObjectType()
+export class MissionPage {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => [Mission])
+  nodes: Mission[];
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
