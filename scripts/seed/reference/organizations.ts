@@ -59,6 +59,7 @@ export interface DemoIdentity {
 
 export const DEMO_IDENTITIES: DemoIdentity[] = [
   { audience: 'mission-ops', subject: 'joc.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['joint-operations-centre', 'mission-headquarters', 'civil-military-coordination'], description: "MINUSCA's joint operations centre: everything about its mission" },
+  { audience: 'conduct-discipline', subject: 'cdt.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['conduct-and-discipline'], description: "MINUSCA's conduct and discipline team: the only readers of SEA allegations" },
   { audience: 'un-agency', subject: 'analyst@ocha', organizationId: 'ocha', organizationType: 'un-agency', roles: ['humanitarian-coordination', 'finance-officer'], description: 'OCHA: UN-internal classes, no source or victim identities' },
   { audience: 'ngo-partner', subject: 'coordinator@nrc', organizationId: 'nrc', organizationType: 'ingo', roles: ['field-coordinator'], description: 'NRC: an agreement covering some admin areas of the Central African Republic' },
   { audience: 'ngo-other', subject: 'staff@caritas-bangui', organizationId: 'caritas-bangui', organizationType: 'nngo', roles: ['field-coordinator'], description: 'Caritas Centrafrique: no agreement' },

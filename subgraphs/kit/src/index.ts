@@ -18,3 +18,5 @@ export * from './policy/rules';
 export * from './policy/suppress';
 export * from './policy/tables';
 export * from './page';
+export * from './testing';
+export * from './policy/audit-log.resolver';

@@ -1,4 +1,4 @@
-import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { AuditLogResolver, buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
 import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaResolver } from './admin-area/admin-area.resolver';
 import { ContributionResolver, MissionContributionsResolver } from './contribution/contribution.resolver';
@@ -22,6 +22,8 @@ export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
       CountryResolver,
       AdminAreaResolver,
       FatalityResolver,
+      // The audit log lives in the policy schema; one subgraph serves it, this one.
+      AuditLogResolver,
     ],
     referenceResolvers: { ...missionReference, ...countryReference, ...adminAreaReference },
   });

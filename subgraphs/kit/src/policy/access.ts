@@ -72,7 +72,10 @@ export class Access {
   /** `allows`, and for restricted classes an audit record of the decision. */
   decide(dataClass: DataClass, row: RowScope | undefined, decision: Decision): boolean {
     const granted = row ? this.allows(dataClass, row) : this.holds(dataClass);
-    if (RESTRICTED_CLASSES.has(dataClass)) this.audit.record(this.identity, dataClass, decision, granted ? 'GRANTED' : 'DENIED');
+    // Reading the audit log is itself logged once per query, not once per field of every
+    // audit row (which would grow the log with every read of it).
+    const logged = RESTRICTED_CLASSES.has(dataClass) && (dataClass !== DataClass.AUDIT || decision.entityType === 'Query');
+    if (logged) this.audit.record(this.identity, dataClass, decision, granted ? 'GRANTED' : 'DENIED');
     return granted;
   }
 

@@ -1,0 +1,89 @@
+import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { DEV_JWT_SECRET, type Identity, PUBLIC_IDENTITY } from '@peacegraph/kit';
+
+/** How the gateway checks tokens. Algorithms are pinned per key type: a token cannot choose its own. */
+export type JwtVerifierConfig =
+  | { kind: 'hs256'; secret: string; issuer: string; audience: string }
+  | { kind: 'jwks'; url: string; algorithms: string[]; issuer: string; audience: string }
+  | { kind: 'pem'; publicKeyPem: string; algorithm: 'RS256' | 'ES256'; issuer: string; audience: string };
+
+export const DEFAULT_ISSUER = 'peacegraph-dev';
+export const DEFAULT_AUDIENCE = 'peacegraph';
+
+/**
+ * Development: HS256 with JWT_SECRET (a fixed dev secret when unset). Production: RS256 /
+ * ES256 from JWT_JWKS_URL or JWT_PUBLIC_KEY (PEM); shared secrets are refused there.
+ */
+export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtVerifierConfig {
+  const issuer = env.JWT_ISSUER ?? DEFAULT_ISSUER;
+  const audience = env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE;
+  if (env.JWT_JWKS_URL) {
+    return { kind: 'jwks', url: env.JWT_JWKS_URL, algorithms: (env.JWT_ALGORITHMS ?? 'RS256,ES256').split(','), issuer, audience };
+  }
+  if (env.JWT_PUBLIC_KEY) {
+    return { kind: 'pem', publicKeyPem: env.JWT_PUBLIC_KEY, algorithm: env.JWT_ALGORITHM === 'ES256' ? 'ES256' : 'RS256', issuer, audience };
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new Error('Production needs JWT_JWKS_URL or JWT_PUBLIC_KEY (RS256/ES256); HS256 shared secrets are for development only.');
+  }
+  return { kind: 'hs256', secret: env.JWT_SECRET ?? DEV_JWT_SECRET, issuer, audience };
+}
+
+export class AuthenticationError extends Error {}
+
+export type Authenticator = (authorization: string | undefined) => Promise<Identity>;
+
+export async function createAuthenticator(config: JwtVerifierConfig): Promise<Authenticator> {
+  let key: Uint8Array | JWTVerifyGetKey | Awaited<ReturnType<typeof importSPKI>>;
+  let algorithms: string[];
+  if (config.kind === 'hs256') {
+    key = new TextEncoder().encode(config.secret);
+    algorithms = ['HS256'];
+  } else if (config.kind === 'jwks') {
+    key = createRemoteJWKSet(new URL(config.url));
+    algorithms = config.algorithms;
+  } else {
+    key = await importSPKI(config.publicKeyPem, config.algorithm);
+    algorithms = [config.algorithm];
+  }
+
+  return async (authorization) => {
+    // No token is the public audience. A token that fails is 401, never a silent downgrade.
+    if (authorization === undefined || authorization === '') return PUBLIC_IDENTITY;
+    const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization);
+    if (!match) throw new AuthenticationError('Authorization header must be "Bearer <JWT>".');
+    try {
+      const { payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+        algorithms,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp', 'sub'],
+      });
+      return identityFrom(payload);
+    } catch (error) {
+      throw new AuthenticationError(explain(error));
+    }
+  };
+}
+
+function identityFrom(payload: JWTPayload): Identity {
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+  if (typeof payload.org !== 'string') throw new AuthenticationError('Token has no "org" claim.');
+  return {
+    subject: String(payload.sub),
+    organizationId: payload.org,
+    organizationType: typeof payload.org_type === 'string' ? payload.org_type : null,
+    roles,
+  };
+}
+
+function explain(error: unknown): string {
+  if (error instanceof AuthenticationError) return error.message;
+  if (error instanceof errors.JWTExpired) return 'Token expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) return `Token claim "${error.claim}" is invalid (${error.reason}).`;
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'Token algorithm is not allowed.';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'Token signature is invalid.';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'Token is malformed.';
+  if (error instanceof errors.JOSEError) return `Token rejected (${error.code}).`;
+  return 'Token rejected.';
+}

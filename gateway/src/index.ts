@@ -1,0 +1,3 @@
+export * from './auth';
+export * from './server';
+export * from './signed-data-source';

@@ -1,0 +1,63 @@
+// Starts the whole graph in one process: four subgraphs on their ports and the gateway in
+// front. Used by `pnpm start` and by the end-to-end tests (with port 0 = any free port).
+// PGlite is single-process, so on the embedded database all services share this process;
+// on PostgreSQL each service can also run alone (see docs/operations.md).
+import { readFileSync } from 'node:fs';
+import { serveSubgraph, type Database, type RunningService } from '@peacegraph/kit';
+import { startGateway, type JwtVerifierConfig } from '@peacegraph/gateway';
+import { SUPERGRAPH_PATH } from './compose';
+import { portOf, SUBGRAPHS } from './subgraphs';
+
+export interface StackOptions {
+  database: Database;
+  signingSecret: string;
+  jwt: JwtVerifierConfig;
+  /** 0 everywhere = free ports (tests); default = each service's port variable or default. */
+  anyFreePort?: boolean;
+  gatewayPort?: number;
+  supergraphSdl?: string;
+  subgraphTimeoutMs?: number;
+}
+
+export interface Stack {
+  gateway: RunningService;
+  subgraphs: RunningService[];
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const subgraphs: RunningService[] = [];
+  try {
+    for (const entry of SUBGRAPHS) {
+      subgraphs.push(
+        await serveSubgraph({
+          built: await entry.build(),
+          database: options.database,
+          signingSecret: options.signingSecret,
+          createLoaders: entry.createLoaders,
+          port: options.anyFreePort ? 0 : portOf(entry),
+          portVariable: entry.portVariable,
+        }),
+      );
+    }
+    const gateway = await startGateway({
+      supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+      signingSecret: options.signingSecret,
+      jwt: options.jwt,
+      port: options.anyFreePort ? 0 : (options.gatewayPort ?? Number(process.env.GATEWAY_PORT ?? 4000)),
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    });
+    return {
+      gateway,
+      subgraphs,
+      async stop() {
+        await gateway.stop();
+        for (const s of subgraphs) await s.stop();
+      },
+    };
+  } catch (error) {
+    for (const s of subgraphs) await s.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+// `pnpm token <audience>`: prints a development JWT for one of the seeded demo identities.
+import { SignJWT } from 'jose';
+import { DEV_JWT_SECRET } from '@peacegraph/kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { DEMO_IDENTITIES } from './seed/reference/organizations';
+
+export async function mintDevToken(audience: string, options: { expiresIn?: string; secret?: string } = {}): Promise<string> {
+  const identity = DEMO_IDENTITIES.find((d) => d.audience === audience);
+  if (!identity || !identity.organizationId) {
+    throw new Error(`Unknown audience "${audience}". Choose one of: ${DEMO_IDENTITIES.filter((d) => d.organizationId).map((d) => d.audience).join(', ')} (public needs no token).`);
+  }
+  return new SignJWT({ org: identity.organizationId, org_type: identity.organizationType, roles: identity.roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(identity.subject)
+    .setIssuer(process.env.JWT_ISSUER ?? DEFAULT_ISSUER)
+    .setAudience(process.env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(options.secret ?? process.env.JWT_SECRET ?? DEV_JWT_SECRET));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const audience = process.argv[2];
+  if (!audience || audience === 'public') {
+    console.error('Usage: pnpm token <audience>');
+    for (const d of DEMO_IDENTITIES) console.error(`  ${d.audience.padEnd(19)} ${d.description}`);
+    process.exit(audience === 'public' ? 0 : 2);
+  }
+  mintDevToken(audience)
+    .then((token) => console.log(token))
+    .catch((error: Error) => {
+      console.error(error.message);
+      process.exit(2);
+    });
+}

@@ -1,0 +1,133 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../context';
+import { badInput } from '../errors';
+import { PageInfo, PageInput, readPage, toPage } from '../page';
+import { Classified, DataClass } from './data-class';
+import { auditEvents } from './tables';
+
+@ObjectType({ description: 'One decision on restricted data: who, which class, which entity and field, granted or not.' })
+export class AuditEvent {
+  @Classified(DataClass.AUDIT)
+  @Field(() => ID)
+  id: number;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String, { description: 'ISO 8601 time of the decision.' })
+  at: string;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String)
+  subject: string;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String, { nullable: true })
+  organizationId: string | null;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String)
+  dataClass: string;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String)
+  entityType: string;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String, { nullable: true })
+  entityId: string | null;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String)
+  field: string;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String, { description: 'GRANTED, DENIED or COARSENED.' })
+  decision: string;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String, { nullable: true })
+  operationName: string | null;
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => String)
+  subgraph: string;
+}
+
+@ObjectType()
+export class AuditEventPage {
+  @Classified(DataClass.AUDIT)
+  @Field(() => [AuditEvent])
+  nodes: AuditEvent[];
+
+  @Classified(DataClass.AUDIT)
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true })
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  dataClass?: string | null;
+
+  @Field(() => String, { nullable: true })
+  decision?: string | null;
+
+  @Field(() => String, { nullable: true })
+  entityType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  entityId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601, inclusive.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601, inclusive.' })
+  to?: string | null;
+}
+
+function parseTime(field: string, value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(field, 'must be an ISO 8601 date or time.');
+  return date;
+}
+
+/** The audit log, newest first. Readable only with the AUDIT class (oversight); the application has no path that changes it. */
+@Resolver(() => AuditEvent)
+export class AuditLogResolver {
+  @Classified(DataClass.AUDIT)
+  @Query(() => AuditEventPage, { nullable: true, description: 'Decisions on restricted data, newest first (oversight only).' })
+  async auditEvents(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+  ): Promise<AuditEventPage> {
+    const { limit, after } = readPage(page);
+    const conditions: SQL[] = [];
+    if (filter?.organizationId) conditions.push(eq(auditEvents.organizationId, filter.organizationId));
+    if (filter?.dataClass) conditions.push(eq(auditEvents.dataClass, filter.dataClass));
+    if (filter?.decision) conditions.push(eq(auditEvents.decision, filter.decision));
+    if (filter?.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
+    if (filter?.entityId) conditions.push(eq(auditEvents.entityId, filter.entityId));
+    if (filter?.from) conditions.push(gte(auditEvents.at, parseTime('filter.from', filter.from)));
+    if (filter?.to) conditions.push(lte(auditEvents.at, parseTime('filter.to', filter.to)));
+    if (after) {
+      const id = Number(after);
+      if (!Number.isSafeInteger(id)) throw badInput('page.after', 'is not a cursor this API issued.');
+      conditions.push(lt(auditEvents.id, id));
+    }
+    const rows = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(...conditions))
+      .orderBy(desc(auditEvents.id))
+      .limit(limit + 1);
+    return toPage(
+      rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+      limit,
+      (r) => String(r.id),
+    );
+  }
+}
