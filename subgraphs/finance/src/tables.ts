@@ -1,0 +1,4 @@
+// Every table of the finance subgraph (drizzle-kit reads this file to generate migrations).
+export * from './fiscal-period/fiscal-period.table';
+export * from './mission-budget/mission-budget.table';
+export { financeSchema } from './schema';
