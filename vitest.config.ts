@@ -16,5 +16,7 @@ export default defineConfig({
     // Two cores: files in parallel would fight over CPU and PostgreSQL; each file starts its own stack.
     fileParallelism: false,
     pool: 'forks',
+    // .ci/run reads the counts from this report to print its closing "N passed, N failed" line.
+    reporters: process.env.VITEST_JSON_REPORT ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]] : ['default'],
   },
 });

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { BuiltSubgraph } from './build-subgraph';
@@ -51,6 +52,8 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     introspection: process.env.NODE_ENV !== 'production',
     formatError: clientSafeError(log),
     plugins: [
+      // Inline traces would ship timing data to whoever asks; we trace with OpenTelemetry instead.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           return {

@@ -28,3 +28,4 @@ export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
     referenceResolvers: { ...missionReference, ...countryReference, ...adminAreaReference },
   });
 }
+export { importMissionsData, type MissionsDataImport } from './import';

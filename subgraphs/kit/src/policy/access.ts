@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, lte, gt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import type { Identity } from '../identity';
@@ -94,10 +94,12 @@ export class Access {
     const owner = this.identity.organizationId;
     if (owner && columns.owner && OWNER_READABLE.has(dataClass)) alternatives.push(eq(columns.owner, owner));
     for (const grant of this.grants.get(dataClass) ?? []) {
+      // An empty scope list covers nothing (never "all": that is what null means).
+      if (grant.missionIds?.size === 0 || grant.areaPrefixes?.length === 0) continue;
       const parts: SQL[] = [];
       if (grant.missionIds) {
         if (!columns.mission) continue; // a mission-limited grant cannot cover rows without a mission
-        parts.push(sql`${columns.mission} = any(${[...grant.missionIds]})`);
+        parts.push(inArray(columns.mission, [...grant.missionIds]));
       }
       if (grant.areaPrefixes) {
         if (!columns.area) continue;
@@ -127,7 +129,7 @@ export async function loadAgreementsFor(db: Db, identity: Identity, now = new Da
     identity.organizationType ? eq(agreements.recipientOrganizationType, identity.organizationType) : undefined,
   );
   const role = identity.roles.length
-    ? or(isNull(agreements.recipientRole), sql`${agreements.recipientRole} = any(${identity.roles})`)
+    ? or(isNull(agreements.recipientRole), inArray(agreements.recipientRole, identity.roles))
     : isNull(agreements.recipientRole);
   return db
     .select()

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../db';
+import type { Identity } from '../identity';
+import { accessFrom, type RowScope } from './access';
+import { AuditLog } from './audit';
+import { DataClass } from './data-class';
+import type { AgreementRow } from './tables';
+
+const ngo: Identity = { subject: 'a@ngo', organizationId: 'ngo-a', organizationType: 'ingo', roles: [] };
+
+function agreement(partial: Partial<AgreementRow>): AgreementRow {
+  return {
+    id: partial.id ?? 'a1',
+    provider: 'MINUSCA',
+    recipientOrganizationId: 'ngo-a',
+    recipientOrganizationType: null,
+    recipientRole: null,
+    dataClasses: ['PARTNER'],
+    missionIds: null,
+    adminAreaPcodes: null,
+    validFrom: new Date('2024-01-01'),
+    validUntil: null,
+    purpose: 'test',
+    updatedAt: new Date('2024-01-01'),
+    ...partial,
+  };
+}
+
+const audit = () => new AuditLog('test', () => null);
+
+describe('Access', () => {
+  it('without agreements grants only PUBLIC', () => {
+    const access = accessFrom(ngo, [], audit());
+    expect(access.allows(DataClass.PUBLIC)).toBe(true);
+    for (const cls of Object.values(DataClass).filter((c) => c !== DataClass.PUBLIC)) {
+      expect(access.allows(cls, { missionId: 'MINUSCA', adminAreaPcode: 'CF11' })).toBe(false);
+      expect(access.holds(cls)).toBe(false);
+    }
+  });
+
+  it('an area-scoped grant covers that area and its sub-areas only', () => {
+    const access = accessFrom(ngo, [agreement({ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21'] })], audit());
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF2101' })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF11' })).toBe(false);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MONUSCO', adminAreaPcode: 'CF21' })).toBe(false);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: null })).toBe(false);
+    expect(access.allows(DataClass.PRECISE_LOCATION, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(false);
+  });
+
+  it('an empty scope list grants nothing (null, not [], means all)', () => {
+    const access = accessFrom(ngo, [agreement({ adminAreaPcodes: [] })], audit());
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(false);
+  });
+
+  it('an owner sees its own rows’ partner and confidential classes, never identities', () => {
+    const access = accessFrom(ngo, [], audit());
+    const own: RowScope = { ownerOrganizationId: 'ngo-a' };
+    expect(access.allows(DataClass.DONOR_CONFIDENTIAL, own)).toBe(true);
+    expect(access.allows(DataClass.SECURITY_OPERATIONS, own)).toBe(true);
+    expect(access.allows(DataClass.VICTIM_IDENTITY, own)).toBe(false);
+    expect(access.allows(DataClass.SOURCE_IDENTITY, own)).toBe(false);
+    expect(access.allows(DataClass.DONOR_CONFIDENTIAL, { ownerOrganizationId: 'ngo-b' })).toBe(false);
+  });
+
+  it('ignores classes it does not know instead of granting them', () => {
+    const access = accessFrom(ngo, [agreement({ dataClasses: ['EVERYTHING'] })], audit());
+    expect(access.holds(DataClass.PARTNER)).toBe(false);
+  });
+
+  it('records restricted decisions, granted and denied, and nothing for public fields', () => {
+    const log = audit();
+    const access = accessFrom(ngo, [agreement({ dataClasses: ['PRECISE_LOCATION'] })], log);
+    access.decide(DataClass.PUBLIC, {}, { entityType: 'Incident', entityId: '1', field: 'id' });
+    access.decide(DataClass.PRECISE_LOCATION, {}, { entityType: 'Incident', entityId: '1', field: 'location' });
+    access.decide(DataClass.VICTIM_IDENTITY, {}, { entityType: 'Victim', entityId: '2', field: 'name' });
+    expect(log.size).toBe(2);
+  });
+
+  it('changes its fingerprint when the agreements in force change', () => {
+    const a = accessFrom(ngo, [agreement({})], audit());
+    const b = accessFrom(ngo, [agreement({ updatedAt: new Date('2025-01-01') })], audit());
+    const c = accessFrom(ngo, [], audit());
+    expect(new Set([a.fingerprint, b.fingerprint, c.fingerprint]).size).toBe(3);
+  });
+});
+
+describe('Access.sqlScope filters exactly the rows Access.allows admits', () => {
+  const rowsTable = pgTable('scope_rows', { id: text('id').primaryKey(), mission: text('mission'), area: text('area'), owner: text('owner') });
+  let database: Database;
+  const rows = [
+    { id: '1', mission: 'MINUSCA', area: 'CF11', owner: null },
+    { id: '2', mission: 'MINUSCA', area: 'CF2101', owner: null },
+    { id: '3', mission: 'MINUSCA', area: null, owner: null },
+    { id: '4', mission: 'MONUSCO', area: 'CD22', owner: 'ngo-a' },
+    { id: '5', mission: null, area: 'CF21', owner: 'ngo-b' },
+    { id: '6', mission: 'UNMISS', area: 'SS01', owner: null },
+  ];
+  beforeAll(async () => {
+    database = await openDatabase();
+    await database.exec('create table scope_rows (id text primary key, mission text, area text, owner text)');
+    await database.db.insert(rowsTable).values(rows);
+  });
+  afterAll(() => database.close());
+
+  const cases: [string, Partial<AgreementRow>[]][] = [
+    ['no agreement', []],
+    ['all missions', [{}]],
+    ['one mission', [{ missionIds: ['MINUSCA'] }]],
+    ['mission and areas', [{ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21', 'CF11'] }]],
+    ['areas only', [{ adminAreaPcodes: ['CF2'] }]],
+    ['two agreements', [{ id: 'a', missionIds: ['UNMISS'] }, { id: 'b', adminAreaPcodes: ['CF11'] }]],
+    ['empty lists', [{ missionIds: [] }]],
+  ];
+  for (const [name, agreements] of cases) {
+    for (const cls of [DataClass.PARTNER, DataClass.DONOR_CONFIDENTIAL]) {
+      it(`${name}, ${cls}`, async () => {
+        const access = accessFrom(ngo, agreements.map(agreement), audit());
+        const expected = rows
+          .filter((r) => access.allows(cls, { missionId: r.mission, adminAreaPcode: r.area, ownerOrganizationId: r.owner }))
+          .map((r) => r.id);
+        const where = access.sqlScope(cls, { mission: rowsTable.mission, area: rowsTable.area, owner: rowsTable.owner });
+        const got = await database.db.select({ id: rowsTable.id }).from(rowsTable).where(where).orderBy(sql`id`);
+        expect(got.map((r) => r.id)).toEqual(expected);
+      });
+    }
+  }
+});
