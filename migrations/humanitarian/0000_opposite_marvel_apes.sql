@@ -1,0 +1,56 @@
+CREATE SCHEMA "humanitarian";
+--> statement-breakpoint
+CREATE TABLE "humanitarian"."operational_presence" (
+	"id" text PRIMARY KEY NOT NULL,
+	"organization_id" text NOT NULL,
+	"cluster" text NOT NULL,
+	"admin_area_pcode" text NOT NULL,
+	"admin1_pcode" text NOT NULL,
+	"admin_level" integer NOT NULL,
+	"country_iso3" text NOT NULL,
+	"mission_id" text,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	"status" text NOT NULL,
+	"targeted_total" integer NOT NULL,
+	"targeted_female_children" integer,
+	"targeted_male_children" integer,
+	"targeted_female_adults" integer,
+	"targeted_male_adults" integer,
+	"reached_total" integer NOT NULL,
+	"reached_female_children" integer,
+	"reached_male_children" integer,
+	"reached_female_adults" integer,
+	"reached_male_adults" integer,
+	"reached_explanation" text,
+	"remarks" text,
+	"source" text NOT NULL,
+	"updated_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "humanitarian"."organizations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"acronym" text,
+	"type" text NOT NULL,
+	"iati_id" text,
+	"country_iso3" text,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "humanitarian"."write_receipts" (
+	"organization_id" text NOT NULL,
+	"client_key" text NOT NULL,
+	"operation" text NOT NULL,
+	"result_id" text NOT NULL,
+	"input_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"extra" jsonb,
+	CONSTRAINT "write_receipts_organization_id_client_key_pk" PRIMARY KEY("organization_id","client_key")
+);
+--> statement-breakpoint
+CREATE INDEX "operational_presence_country_idx" ON "humanitarian"."operational_presence" USING btree ("country_iso3","id");--> statement-breakpoint
+CREATE INDEX "operational_presence_area_idx" ON "humanitarian"."operational_presence" USING btree ("admin_area_pcode");--> statement-breakpoint
+CREATE INDEX "operational_presence_org_idx" ON "humanitarian"."operational_presence" USING btree ("organization_id");

@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+import type { HumanitarianContext } from '../loaders';
+import { OperationalPresence } from '../operational-presence/operational-presence.type';
+import { AdminArea } from './admin-area.type';
+
+@Resolver(() => AdminArea)
+export class AdminAreaPresenceResolver {
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => [OperationalPresence], { description: '3W activities in this area and the areas inside it.' })
+  async operationalPresence(@Root() area: AdminArea, @Ctx() ctx: HumanitarianContext): Promise<OperationalPresence[]> {
+    return (await ctx.loaders.presenceByArea.load(area.pcode)) as unknown as OperationalPresence[];
+  }
+}

@@ -1,0 +1,15 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+
+/** Stub of the missions subgraph's AdminArea: the key only; this subgraph adds its humanitarian fields. */
+@Directive('@key(fields: "pcode")')
+@ObjectType({ description: 'An administrative area keyed by its OCHA p-code (owned by the missions subgraph).' })
+export class AdminArea {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => ID)
+  pcode: string;
+}
+
+export function adminAreaStub(pcode: string): AdminArea {
+  return { pcode };
+}

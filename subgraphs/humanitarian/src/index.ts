@@ -1,0 +1,22 @@
+import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { AdminAreaPresenceResolver } from './admin-area/admin-area-presence.resolver';
+import { adminAreaReference } from './admin-area/admin-area.reference';
+import { MissionPresenceResolver } from './mission/mission-presence.resolver';
+import { missionReference } from './mission/mission.reference';
+import { Mission } from './mission/mission.type';
+import { OperationalPresenceResolver } from './operational-presence/operational-presence.resolver';
+import { organizationReference } from './organization/organization.reference';
+import { OrganizationResolver } from './organization/organization.resolver';
+
+export { createHumanitarianLoaders, type HumanitarianContext } from './loaders';
+export { seedHumanitarian } from './seed/seed';
+
+/** The humanitarian subgraph: organisations, 3W presence, access, displacement, escorts, DDR figures. */
+export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
+  return buildSubgraph({
+    name: 'humanitarian',
+    resolvers: [OrganizationResolver, OperationalPresenceResolver, MissionPresenceResolver, AdminAreaPresenceResolver],
+    orphanedTypes: [Mission],
+    referenceResolvers: { ...organizationReference, ...missionReference, ...adminAreaReference },
+  });
+}

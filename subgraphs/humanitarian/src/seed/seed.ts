@@ -1,0 +1,43 @@
+import type { Db } from '@peacegraph/kit';
+import { operationalPresence } from '../operational-presence/operational-presence.table';
+import { organizations } from '../organization/organization.table';
+import { demoPresenceRows } from './demo-3w';
+import { SEEDED_ORGANIZATIONS } from './organizations';
+
+/** Rows per INSERT: ~30 columns each keeps every statement far below Postgres' 65 535 parameters. */
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Fills the humanitarian schema: organisations from the reference catalogue, then the
+ * generated demo rows. Stable ids and `on conflict do nothing`: re-running inserts nothing
+ * and never overwrites what organisations have written since.
+ */
+export async function seedHumanitarian(db: Db): Promise<{ inserted: number }> {
+  let inserted = 0;
+  const orgs = await db
+    .insert(organizations)
+    .values(
+      SEEDED_ORGANIZATIONS.map((o) => ({
+        id: o.id,
+        name: o.name,
+        acronym: o.acronym,
+        type: o.type,
+        iatiId: o.iatiId,
+        countryIso3: o.countryIso3 ?? null,
+        source: o.source,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: organizations.id });
+  inserted += orgs.length;
+  const presence = demoPresenceRows();
+  for (let i = 0; i < presence.length; i += ROWS_PER_INSERT) {
+    const done = await db
+      .insert(operationalPresence)
+      .values(presence.slice(i, i + ROWS_PER_INSERT))
+      .onConflictDoNothing()
+      .returning({ id: operationalPresence.id });
+    inserted += done.length;
+  }
+  return { inserted };
+}
