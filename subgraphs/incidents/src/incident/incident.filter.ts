@@ -1,0 +1,63 @@
+import { and, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { badInput, DataClass, type Access } from '@peacegraph/kit';
+import { incidents } from './incident.table';
+import type { IncidentFilterInput } from './incident.inputs';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PCODE = /^[A-Z]{2}[0-9A-Z]*$/;
+
+/** Checks a filter's values; errors name the argument path. */
+export function validateIncidentFilter(filter: IncidentFilterInput | null | undefined, path = 'filter'): void {
+  if (!filter) return;
+  for (const key of ['fromDate', 'toDate'] as const) {
+    const value = filter[key];
+    if (value && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) throw badInput(`${path}.${key}`, 'must be a date YYYY-MM-DD.');
+  }
+  if (filter.fromDate && filter.toDate && filter.fromDate > filter.toDate) throw badInput(`${path}.toDate`, 'is before fromDate.');
+  if (filter.adminAreaPcode && !PCODE.test(filter.adminAreaPcode.toUpperCase())) {
+    throw badInput(`${path}.adminAreaPcode`, 'is not a p-code (e.g. CF21).');
+  }
+  if (filter.minFatalities !== null && filter.minFatalities !== undefined && filter.minFatalities < 0) {
+    throw badInput(`${path}.minFatalities`, 'must be 0 or more.');
+  }
+}
+
+/**
+ * The row scope: only incidents the caller may see as PARTNER data, decided in SQL so
+ * out-of-scope rows never leave the database (the same rule shield applies per field).
+ */
+export function incidentScope(access: Access): SQL {
+  return access.sqlScope(DataClass.PARTNER, {
+    mission: incidents.missionId,
+    area: incidents.adminAreaPcode,
+    owner: incidents.reportedByOrganizationId,
+  });
+}
+
+/** A filter as SQL conditions, scope included. */
+export function incidentConditions(access: Access, filter: IncidentFilterInput | null | undefined): SQL {
+  const conditions: (SQL | undefined)[] = [incidentScope(access)];
+  if (filter?.missionId) conditions.push(eq(incidents.missionId, filter.missionId.toUpperCase()));
+  if (filter?.adminAreaPcode) conditions.push(like(incidents.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
+  if (filter?.fromDate) conditions.push(gte(incidents.eventDate, filter.fromDate));
+  if (filter?.toDate) conditions.push(lte(incidents.eventDate, filter.toDate));
+  if (filter?.eventType) conditions.push(eq(incidents.eventType, filter.eventType));
+  if (filter?.subEventType) conditions.push(eq(incidents.subEventType, filter.subEventType));
+  if (filter?.localType) conditions.push(eq(incidents.localType, filter.localType));
+  if (filter?.verificationStatus) conditions.push(eq(incidents.verificationStatus, filter.verificationStatus));
+  if (filter?.minFatalities) conditions.push(gte(incidents.fatalities, filter.minFatalities));
+  return and(...conditions)!;
+}
+
+/** Incidents are listed newest first; the cursor is "eventDate|id". */
+export function incidentCursorKey(row: { eventDate: string; id: string }): string {
+  return `${row.eventDate}|${row.id}`;
+}
+
+/** Keyset condition: rows strictly after the cursor in (eventDate desc, id desc) order. */
+export function afterCursor(after: string | null): SQL | undefined {
+  if (!after) return undefined;
+  const [eventDate, id] = after.split('|');
+  if (!eventDate || !id || !ISO_DATE.test(eventDate)) throw badInput('page.after', 'is not a cursor this API issued.');
+  return or(sql`${incidents.eventDate} < ${eventDate}`, and(eq(incidents.eventDate, eventDate), sql`${incidents.id} < ${id}`));
+}

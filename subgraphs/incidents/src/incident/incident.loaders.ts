@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import { and, asc, desc, getTableColumns, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Access, Db } from '@peacegraph/kit';
+import { afterCursor, incidentConditions, incidentScope } from './incident.filter';
+import type { IncidentFilterInput } from './incident.inputs';
+import { incidents, type IncidentRow } from './incident.table';
+import type { Incident } from './incident.type';
+
+/** A table row as the GraphQL type sees it (timestamps as ISO strings). */
+export function toIncident(row: IncidentRow): Incident {
+  return { ...row, reportedAt: row.reportedAt.toISOString() } as unknown as Incident;
+}
+
+/** Incidents by id within the caller's scope, one statement per batch (`_entities` lands here). */
+export function incidentByIdLoader(db: Db, access: Access) {
+  return new DataLoader<string, Incident | null>(async (ids) => {
+    const rows = await db
+      .select()
+      .from(incidents)
+      .where(and(inArray(incidents.id, [...ids]), incidentScope(access)));
+    const byId = new Map(rows.map((r) => [r.id, toIncident(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** One page of incidents, newest first (keyset: stable under inserts). */
+export async function listIncidents(
+  db: Db,
+  access: Access,
+  filter: IncidentFilterInput | null | undefined,
+  after: string | null,
+  limit: number,
+): Promise<Incident[]> {
+  const rows = await db
+    .select()
+    .from(incidents)
+    .where(and(incidentConditions(access, filter), afterCursor(after)))
+    .orderBy(desc(incidents.eventDate), desc(incidents.id))
+    .limit(limit + 1);
+  return rows.map(toIncident);
+}
+
+export interface ParentPageKey {
+  /** A mission id, or an admin area p-code (its child areas included). */
+  parent: string;
+  filter: IncidentFilterInput | null | undefined;
+  after: string | null;
+  limit: number;
+}
+
+/**
+ * A page of incidents for each of many parents (missions or admin areas) in ONE statement
+ * per distinct (filter, cursor, size): the parents are joined as an array and every
+ * parent's rows are ranked with row_number(), so N parents never cost N queries.
+ */
+export function incidentPagesByParentLoader(db: Db, access: Access, parentKind: 'mission' | 'area') {
+  return new DataLoader<ParentPageKey, Incident[], string>(
+    async (keys) => {
+      const groups = new Map<string, ParentPageKey[]>();
+      for (const key of keys) {
+        const group = `${JSON.stringify(key.filter ?? {})}|${key.after ?? ''}|${key.limit}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const pages = new Map<string, Incident[]>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const first = group[0]!;
+          const parentKeys = [...new Set(group.map((k) => k.parent))];
+          const parents = db
+            .select({ key: sql<string>`parent_key`.as('parent_key') })
+            .from(sql`unnest(${sql.param(parentKeys)}::text[]) as parents(parent_key)`)
+            .as('parents');
+          const match: SQL =
+            parentKind === 'mission'
+              ? sql`${incidents.missionId} = ${parents.key}`
+              : sql`${incidents.adminAreaPcode} like ${parents.key} || '%'`;
+          const ranked = db
+            .select({
+              ...getTableColumns(incidents),
+              parentKey: parents.key,
+              rank: sql<number>`row_number() over (partition by ${parents.key} order by ${incidents.eventDate} desc, ${incidents.id} desc)`.as(
+                'rank',
+              ),
+            })
+            .from(incidents)
+            .innerJoin(parents, match)
+            .where(and(incidentConditions(access, first.filter), afterCursor(first.after)))
+            .as('ranked');
+          const rows = await db
+            .select()
+            .from(ranked)
+            .where(lte(ranked.rank, first.limit + 1))
+            .orderBy(asc(ranked.parentKey), asc(ranked.rank));
+          for (const { parentKey, rank: _rank, ...row } of rows) {
+            const pageKey = pageKeyOf({ ...first, parent: parentKey });
+            pages.set(pageKey, [...(pages.get(pageKey) ?? []), toIncident(row as IncidentRow)]);
+          }
+        }),
+      );
+      return keys.map((k) => pages.get(pageKeyOf(k)) ?? []);
+    },
+    { cacheKeyFn: pageKeyOf },
+  );
+}
+
+function pageKeyOf(key: ParentPageKey): string {
+  return `${key.parent}|${JSON.stringify(key.filter ?? {})}|${key.after ?? ''}|${key.limit}`;
+}

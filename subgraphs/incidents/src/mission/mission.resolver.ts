@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { incidentCursorKey, validateIncidentFilter } from '../incident/incident.filter';
+import { IncidentFilterInput } from '../incident/incident.inputs';
+import { IncidentPage } from '../incident/incident.type';
+import type { IncidentsContext } from '../loaders';
+import { Mission } from './mission.type';
+
+@Resolver(() => Mission)
+export class MissionIncidentsResolver {
+  @Classified(DataClass.PARTNER)
+  @FieldResolver(() => IncidentPage, { description: "The mission's incidents within your agreements, newest first (batched across missions)." })
+  async incidents(
+    @Root() mission: Mission,
+    @Ctx() ctx: IncidentsContext,
+    @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+  ): Promise<IncidentPage> {
+    validateIncidentFilter(filter);
+    const { limit, after } = readPage(page);
+    const rows = await ctx.loaders.incidentPagesByMission.load({ parent: mission.id, filter, after, limit });
+    return toPage(rows, limit, incidentCursorKey);
+  }
+}

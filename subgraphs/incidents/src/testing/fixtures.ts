@@ -1,0 +1,25 @@
+import { migrateAll, type Database, type Identity } from '@peacegraph/kit';
+import { seedAgreements } from '../../../../scripts/seed/agreements';
+import { DEMO_IDENTITIES } from '../../../../scripts/seed/reference/organizations';
+import { TEST_DATABASES, type TestDatabaseKind } from '../../../../tests/databases';
+
+/** PGlite always; PostgreSQL too when DATABASE_URL is set. */
+export const INCIDENT_TEST_DATABASES: readonly TestDatabaseKind[] = TEST_DATABASES;
+
+/** A fresh database with the policy, missions and incidents schemas and the seeded agreements (schema/agreements.json). */
+export async function openIncidentsTestDatabase(kind: TestDatabaseKind): Promise<Database> {
+  const database = await kind.create();
+  await migrateAll(database, ['policy', 'missions', 'incidents']);
+  await seedAgreements(database.db);
+  return database;
+}
+
+/** The areas of the Central African Republic NRC's agreement covers (schema/agreements.json, nrc-car-access). */
+export const NGO_PARTNER_AREAS = ['CF11', 'CF21', 'CF23'];
+
+/** A seeded demo identity (scripts/seed/reference/organizations.ts), optionally with extra roles. */
+export function identityOf(audience: string, extraRoles: string[] = []): Identity {
+  const demo = DEMO_IDENTITIES.find((d) => d.audience === audience);
+  if (!demo) throw new Error(`no demo identity ${audience}`);
+  return { subject: demo.subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: [...demo.roles, ...extraRoles] };
+}
