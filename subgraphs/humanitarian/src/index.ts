@@ -5,6 +5,7 @@ import { MissionPresenceResolver } from './mission/mission-presence.resolver';
 import { missionReference } from './mission/mission.reference';
 import { Mission } from './mission/mission.type';
 import { OperationalPresenceResolver } from './operational-presence/operational-presence.resolver';
+import { SaveOperationalPresenceMutation } from './operational-presence/save-operational-presence.mutation';
 import { organizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
 
@@ -15,7 +16,7 @@ export { seedHumanitarian } from './seed/seed';
 export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
   return buildSubgraph({
     name: 'humanitarian',
-    resolvers: [OrganizationResolver, OperationalPresenceResolver, MissionPresenceResolver, AdminAreaPresenceResolver],
+    resolvers: [OrganizationResolver, OperationalPresenceResolver, SaveOperationalPresenceMutation, MissionPresenceResolver, AdminAreaPresenceResolver],
     orphanedTypes: [Mission],
     referenceResolvers: { ...organizationReference, ...missionReference, ...adminAreaReference },
   });

@@ -1,0 +1,58 @@
+import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+import type { HumanitarianContext } from '../loaders';
+import { writingOrganization } from '../organization/writer';
+import { checkClientKey, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
+import { OperationalPresenceInput } from './operational-presence.inputs';
+import { operationalPresence } from './operational-presence.table';
+import { OperationalPresence } from './operational-presence.type';
+import { validatePresenceInput } from './operational-presence.validate';
+
+@Resolver(() => OperationalPresence)
+export class SaveOperationalPresenceMutation {
+  /**
+   * Ownership is checked here, in the subgraph, against the organisation the gateway
+   * signed — a row id or organisation id in the input can never point the write elsewhere.
+   */
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => OperationalPresence, {
+    description: "Create or update one of your organisation's 3W rows. Retrying with the same clientKey returns the first result.",
+  })
+  async saveOperationalPresence(
+    @Ctx() ctx: HumanitarianContext,
+    @Arg('input', () => OperationalPresenceInput) input: OperationalPresenceInput,
+  ): Promise<OperationalPresence> {
+    checkClientKey(input.clientKey);
+    const organization = await writingOrganization(ctx, input.organizationId);
+    const values = validatePresenceInput(input);
+    if (input.id) {
+      const [current] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, input.id));
+      if (!current) throw notFoundField('id', `no 3W row ${input.id}.`);
+      if (current.organizationId !== organization.id) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
+    }
+    const id = input.id ?? `3w-${organization.id}-${randomUUID()}`;
+    const result = await writeOnce(
+      ctx.db,
+      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveOperationalPresence', input },
+      id,
+      async (tx) => {
+        const row = { ...values, updatedBy: ctx.identity.subject, updatedAt: new Date() };
+        if (input.id) {
+          // The owner condition again in the statement: the check above and the write cannot drift apart.
+          const updated = await tx
+            .update(operationalPresence)
+            .set(row)
+            .where(and(eq(operationalPresence.id, id), eq(operationalPresence.organizationId, organization.id)))
+            .returning({ id: operationalPresence.id });
+          if (updated.length === 0) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
+        } else {
+          await tx.insert(operationalPresence).values({ ...row, id, organizationId: organization.id });
+        }
+      },
+    );
+    const [saved] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, result.id));
+    return saved as unknown as OperationalPresence;
+  }
+}
