@@ -29,6 +29,26 @@ CREATE TABLE "missions"."countries" (
 	"name" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "missions"."deployment_site_contributors" (
+	"site_id" integer NOT NULL,
+	"position" integer NOT NULL,
+	"contributor_name" text NOT NULL,
+	"contributor_iso3" text,
+	"size" integer,
+	CONSTRAINT "deployment_site_contributors_site_id_position_pk" PRIMARY KEY("site_id","position")
+);
+--> statement-breakpoint
+CREATE TABLE "missions"."deployment_sites" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "missions"."deployment_sites_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"mission_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"location" text NOT NULL,
+	"latitude" double precision NOT NULL,
+	"longitude" double precision NOT NULL,
+	"contributor_count" integer,
+	"contributors_overview" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "missions"."fatalities" (
 	"casualty_id" text PRIMARY KEY NOT NULL,
 	"incident_date" date NOT NULL,
@@ -54,9 +74,13 @@ CREATE TABLE "missions"."missions" (
 	"source" text NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "missions"."deployment_site_contributors" ADD CONSTRAINT "deployment_site_contributors_site_id_deployment_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "missions"."deployment_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_areas_country_idx" ON "missions"."admin_areas" USING btree ("country_iso3");--> statement-breakpoint
 CREATE INDEX "admin_areas_parent_idx" ON "missions"."admin_areas" USING btree ("parent_pcode");--> statement-breakpoint
 CREATE UNIQUE INDEX "contributions_natural_uq" ON "missions"."contributions" USING btree ("mission_id","contributor_name","year","personnel_type");--> statement-breakpoint
 CREATE INDEX "contributions_mission_idx" ON "missions"."contributions" USING btree ("mission_id","year");--> statement-breakpoint
+CREATE INDEX "deployment_site_contributors_iso3_idx" ON "missions"."deployment_site_contributors" USING btree ("contributor_iso3");--> statement-breakpoint
+CREATE UNIQUE INDEX "deployment_sites_natural_uq" ON "missions"."deployment_sites" USING btree ("mission_id","year","location");--> statement-breakpoint
+CREATE INDEX "deployment_sites_mission_idx" ON "missions"."deployment_sites" USING btree ("mission_id","year");--> statement-breakpoint
 CREATE INDEX "fatalities_mission_idx" ON "missions"."fatalities" USING btree ("mission_id","incident_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "missions_acronym_uq" ON "missions"."missions" USING btree ("acronym");

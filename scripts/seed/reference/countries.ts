@@ -1,0 +1,235 @@
+/**
+ * Countries that appear in the UN peacekeeping data files (fatalities: ISO3 + M49 + name;
+ * contributions and Geo-PKO deployment sites: names only) and the host countries of the
+ * catalogued missions. Names are the UN M49 short names, except for states that no longer
+ * exist (Yugoslavia, Serbia and Montenegro), which keep the codes the fatalities file uses.
+ *
+ * Name lookups go through `countryIso3ByName`: exact names or the explicit aliases below,
+ * never fuzzy matching. A name it does not know is reported by the importers, not guessed.
+ */
+export interface CountryReference {
+  iso3: string;
+  /** UN M49 numeric code (equal to ISO 3166-1 numeric). */
+  m49: number;
+  name: string;
+}
+
+type Row = [iso3: string, m49: number, name: string];
+
+// Rows from the fatalities file (isocode3, m49_code, casualty_nationality), plus those it
+// leaves without codes (Côte d'Ivoire, Mauritius, Türkiye, Viet Nam) and countries only the
+// contributions / deployment files or the mission catalogue name.
+const ROWS: Row[] = [
+  ['AFG', 4, 'Afghanistan'],
+  ['ALB', 8, 'Albania'],
+  ['DZA', 12, 'Algeria'],
+  ['AGO', 24, 'Angola'],
+  ['ARG', 32, 'Argentina'],
+  ['ARM', 51, 'Armenia'],
+  ['AUS', 36, 'Australia'],
+  ['AUT', 40, 'Austria'],
+  ['AZE', 31, 'Azerbaijan'],
+  ['BGD', 50, 'Bangladesh'],
+  ['BRB', 52, 'Barbados'],
+  ['BLR', 112, 'Belarus'],
+  ['BEL', 56, 'Belgium'],
+  ['BEN', 204, 'Benin'],
+  ['BTN', 64, 'Bhutan'],
+  ['BOL', 68, 'Bolivia (Plurinational State of)'],
+  ['BIH', 70, 'Bosnia and Herzegovina'],
+  ['BWA', 72, 'Botswana'],
+  ['BRA', 76, 'Brazil'],
+  ['BRN', 96, 'Brunei Darussalam'],
+  ['BGR', 100, 'Bulgaria'],
+  ['BFA', 854, 'Burkina Faso'],
+  ['BDI', 108, 'Burundi'],
+  ['CPV', 132, 'Cabo Verde'],
+  ['KHM', 116, 'Cambodia'],
+  ['CMR', 120, 'Cameroon'],
+  ['CAN', 124, 'Canada'],
+  ['CAF', 140, 'Central African Republic'],
+  ['TCD', 148, 'Chad'],
+  ['CHL', 152, 'Chile'],
+  ['CHN', 156, 'China'],
+  ['COL', 170, 'Colombia'],
+  ['COG', 178, 'Congo'],
+  ['CRI', 188, 'Costa Rica'],
+  ['HRV', 191, 'Croatia'],
+  ['CUB', 192, 'Cuba'],
+  ['CYP', 196, 'Cyprus'],
+  ['CZE', 203, 'Czechia'],
+  ['CIV', 384, 'Côte d’Ivoire'],
+  ['COD', 180, 'Democratic Republic of the Congo'],
+  ['DNK', 208, 'Denmark'],
+  ['DJI', 262, 'Djibouti'],
+  ['DOM', 214, 'Dominican Republic'],
+  ['ECU', 218, 'Ecuador'],
+  ['EGY', 818, 'Egypt'],
+  ['SLV', 222, 'El Salvador'],
+  ['ERI', 232, 'Eritrea'],
+  ['EST', 233, 'Estonia'],
+  ['SWZ', 748, 'Eswatini'],
+  ['ETH', 231, 'Ethiopia'],
+  ['FJI', 242, 'Fiji'],
+  ['FIN', 246, 'Finland'],
+  ['FRA', 250, 'France'],
+  ['GAB', 266, 'Gabon'],
+  ['GMB', 270, 'Gambia'],
+  ['GEO', 268, 'Georgia'],
+  ['DEU', 276, 'Germany'],
+  ['GHA', 288, 'Ghana'],
+  ['GRC', 300, 'Greece'],
+  ['GRD', 308, 'Grenada'],
+  ['GTM', 320, 'Guatemala'],
+  ['GIN', 324, 'Guinea'],
+  ['GNB', 624, 'Guinea-Bissau'],
+  ['GUY', 328, 'Guyana'],
+  ['HTI', 332, 'Haiti'],
+  ['HND', 340, 'Honduras'],
+  ['HUN', 348, 'Hungary'],
+  ['IND', 356, 'India'],
+  ['IDN', 360, 'Indonesia'],
+  ['IRN', 364, 'Iran (Islamic Republic of)'],
+  ['IRQ', 368, 'Iraq'],
+  ['IRL', 372, 'Ireland'],
+  ['ISR', 376, 'Israel'],
+  ['ITA', 380, 'Italy'],
+  ['JAM', 388, 'Jamaica'],
+  ['JPN', 392, 'Japan'],
+  ['JOR', 400, 'Jordan'],
+  ['KAZ', 398, 'Kazakhstan'],
+  ['KEN', 404, 'Kenya'],
+  ['KGZ', 417, 'Kyrgyzstan'],
+  ['LVA', 428, 'Latvia'],
+  ['LBN', 422, 'Lebanon'],
+  ['LSO', 426, 'Lesotho'],
+  ['LBR', 430, 'Liberia'],
+  ['LBY', 434, 'Libya'],
+  ['LTU', 440, 'Lithuania'],
+  ['LUX', 442, 'Luxembourg'],
+  ['MDG', 450, 'Madagascar'],
+  ['MWI', 454, 'Malawi'],
+  ['MYS', 458, 'Malaysia'],
+  ['MLI', 466, 'Mali'],
+  ['MLT', 470, 'Malta'],
+  ['MRT', 478, 'Mauritania'],
+  ['MUS', 480, 'Mauritius'],
+  ['MEX', 484, 'Mexico'],
+  ['MNG', 496, 'Mongolia'],
+  ['MNE', 499, 'Montenegro'],
+  ['MAR', 504, 'Morocco'],
+  ['MOZ', 508, 'Mozambique'],
+  ['MMR', 104, 'Myanmar'],
+  ['NAM', 516, 'Namibia'],
+  ['NPL', 524, 'Nepal'],
+  ['NLD', 528, 'Netherlands'],
+  ['NZL', 554, 'New Zealand'],
+  ['NER', 562, 'Niger'],
+  ['NGA', 566, 'Nigeria'],
+  ['MKD', 807, 'North Macedonia'],
+  ['NOR', 578, 'Norway'],
+  ['PAK', 586, 'Pakistan'],
+  ['PLW', 585, 'Palau'],
+  ['PAN', 591, 'Panama'],
+  ['PNG', 598, 'Papua New Guinea'],
+  ['PRY', 600, 'Paraguay'],
+  ['PER', 604, 'Peru'],
+  ['PHL', 608, 'Philippines'],
+  ['POL', 616, 'Poland'],
+  ['PRT', 620, 'Portugal'],
+  ['QAT', 634, 'Qatar'],
+  ['KOR', 410, 'Republic of Korea'],
+  ['MDA', 498, 'Republic of Moldova'],
+  ['ROU', 642, 'Romania'],
+  ['RUS', 643, 'Russian Federation'],
+  ['RWA', 646, 'Rwanda'],
+  ['WSM', 882, 'Samoa'],
+  ['SEN', 686, 'Senegal'],
+  ['SRB', 688, 'Serbia'],
+  ['SCG', 891, 'Serbia and Montenegro'],
+  ['SLE', 694, 'Sierra Leone'],
+  ['SGP', 702, 'Singapore'],
+  ['SVK', 703, 'Slovakia'],
+  ['SVN', 705, 'Slovenia'],
+  ['SLB', 90, 'Solomon Islands'],
+  ['SOM', 706, 'Somalia'],
+  ['ZAF', 710, 'South Africa'],
+  ['SSD', 728, 'South Sudan'],
+  ['ESP', 724, 'Spain'],
+  ['LKA', 144, 'Sri Lanka'],
+  ['PSE', 275, 'State of Palestine'],
+  ['SDN', 729, 'Sudan'],
+  ['SUR', 740, 'Suriname'],
+  ['SWE', 752, 'Sweden'],
+  ['CHE', 756, 'Switzerland'],
+  ['SYR', 760, 'Syrian Arab Republic'],
+  ['TJK', 762, 'Tajikistan'],
+  ['THA', 764, 'Thailand'],
+  ['TLS', 626, 'Timor-Leste'],
+  ['TGO', 768, 'Togo'],
+  ['TUN', 788, 'Tunisia'],
+  ['TUR', 792, 'Türkiye'],
+  ['UGA', 800, 'Uganda'],
+  ['UKR', 804, 'Ukraine'],
+  ['ARE', 784, 'United Arab Emirates'],
+  ['GBR', 826, 'United Kingdom of Great Britain and Northern Ireland'],
+  ['TZA', 834, 'United Republic of Tanzania'],
+  ['USA', 840, 'United States of America'],
+  ['URY', 858, 'Uruguay'],
+  ['VUT', 548, 'Vanuatu'],
+  ['VEN', 862, 'Venezuela (Bolivarian Republic of)'],
+  ['VNM', 704, 'Viet Nam'],
+  ['ESH', 732, 'Western Sahara'],
+  ['YEM', 887, 'Yemen'],
+  ['YUG', 890, 'Yugoslavia'],
+  ['ZMB', 894, 'Zambia'],
+  ['ZWE', 716, 'Zimbabwe'],
+];
+
+export const COUNTRY_CATALOGUE: CountryReference[] = ROWS.map(([iso3, m49, name]) => ({ iso3, m49, name }));
+
+/** Other spellings found in the data files, mapped by hand (each one checked against its file). */
+const ALIASES: Record<string, string> = {
+  // contributions file
+  Turkey: 'TUR',
+  // fatalities file (apostrophe lost in the export)
+  'Côte dIvoire': 'CIV',
+  // Geo-PKO deployment sites file
+  Bolivia: 'BOL',
+  Britain: 'GBR',
+  UK: 'GBR',
+  'United Kingdom': 'GBR',
+  "Cote d'Ivoire": 'CIV',
+  'Czech Republic': 'CZE',
+  Drc: 'COD',
+  'Korea (ROK)': 'KOR',
+  'South Korea': 'KOR',
+  Russia: 'RUS',
+  Tanzania: 'TZA',
+  USA: 'USA',
+  // UNMIH 1995 lists "USA (5492)" and "Us (35)": the same contributor, capitalised differently.
+  Us: 'USA',
+  Vietnam: 'VNM',
+};
+
+/**
+ * Names in the files that are deliberately not countries: the UN itself, regional groups,
+ * multinational units and the sources' own "unknown" markers.
+ */
+export const NON_COUNTRY_NAMES: ReadonlySet<string> = new Set([
+  'ZZ [Undetermined]',
+  'TCC name unknown',
+  'Multinational',
+  'CARICOM',
+  'Un',
+]);
+
+const iso3ByName = new Map<string, string>([
+  ...COUNTRY_CATALOGUE.map((country): [string, string] => [country.name, country.iso3]),
+  ...Object.entries(ALIASES),
+]);
+
+/** ISO3 for a country name as written in the data files; undefined when unknown or not a country. */
+export function countryIso3ByName(name: string): string | undefined {
+  return iso3ByName.get(name.trim());
+}

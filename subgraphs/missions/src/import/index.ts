@@ -1,0 +1,9 @@
+// Importers of the UN peacekeeping data files and the curated reference catalogues.
+export { importContributions, CONTRIBUTION_COLUMNS } from './contributions';
+export { importDeploymentSites, DEPLOYMENT_SITE_COLUMNS } from './deployment-sites';
+export { importFatalities, FATALITY_COLUMNS, type IncidentType } from './fatalities';
+export { importMissionsData, type MissionsDataImport } from './missions-data';
+export { importReference, type ReferenceReport } from './reference';
+export { FALLBACK_DATA_DIR, MISSIONS_DATA_FILES } from './data-files';
+export { readCsv, CsvHeaderError, type CsvFile, type CsvRow } from './csv';
+export type { ChangeCounts, ImportReport, Rejection } from './import-report';
