@@ -51,8 +51,16 @@ main().catch((error: unknown) => {
   } else if (error instanceof Error && /required in production|must be at least|Production needs/.test(error.message)) {
     console.error(error.message);
   } else {
+    // The full error (with any SQL) goes to the log only; the console gets the root cause.
     logger.error({ err: error }, 'start failed');
-    console.error(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Start failed: ${rootCause(error)}`);
   }
   process.exit(1);
 });
+
+function rootCause(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause) current = current.cause;
+  const message = current instanceof Error ? current.message : String(current);
+  return message.split('\n')[0]!.slice(0, 300);
+}

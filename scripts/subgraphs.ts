@@ -1,5 +1,8 @@
 // The four subgraphs, in one list: compose, start, seed and the tests all read it.
 import type { Access, BuiltSubgraph, Db } from '@peacegraph/kit';
+import { buildFinanceSubgraph, createFinanceLoaders } from '@peacegraph/finance';
+import { buildHumanitarianSubgraph, createHumanitarianLoaders } from '@peacegraph/humanitarian';
+import { buildIncidentsSubgraph, createIncidentsLoaders } from '@peacegraph/incidents';
 import { buildMissionsSubgraph, createMissionsLoaders } from '@peacegraph/missions';
 
 export interface SubgraphEntry {
@@ -13,6 +16,9 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'missions', defaultPort: 4001, portVariable: 'MISSIONS_PORT', build: buildMissionsSubgraph, createLoaders: createMissionsLoaders },
+  { name: 'incidents', defaultPort: 4002, portVariable: 'INCIDENTS_PORT', build: buildIncidentsSubgraph, createLoaders: createIncidentsLoaders },
+  { name: 'humanitarian', defaultPort: 4003, portVariable: 'HUMANITARIAN_PORT', build: buildHumanitarianSubgraph, createLoaders: createHumanitarianLoaders },
+  { name: 'finance', defaultPort: 4004, portVariable: 'FINANCE_PORT', build: buildFinanceSubgraph, createLoaders: createFinanceLoaders },
 ];
 
 export function portOf(entry: SubgraphEntry, env: NodeJS.ProcessEnv = process.env): number {

@@ -112,7 +112,7 @@ describe('identity', () => {
         const headers = signIdentity(t.signingSecret, { subject: 'gw', organizationId: null, organizationType: null, roles: [] }, body);
         const res = await fetch(t.subgraphUrl(name), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         expect(res.status).toBe(200);
-        expect((await res.json()).data._service.sdl).toMatch(/type Query/);
+        expect(((await res.json()) as { data: { _service: { sdl: string } } }).data._service.sdl).toMatch(/type Query/);
         expect(res.headers.get('access-control-allow-origin')).toBeNull();
       });
     }

@@ -89,7 +89,7 @@ for (const kind of TEST_DATABASES) {
             name status hostCountries { iso3 name }
             incidents(page: { first: 3 }) { nodes { id eventType adminArea { pcode name } } }
             operationalPresence { organization { name } cluster adminArea { name } }
-            budgets { fiscalPeriod approvedAmount currency }
+            budgets { fiscalPeriodId approvedAmount currency }
         } }`,
       );
       expect(res.status).toBe(200);
