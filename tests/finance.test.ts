@@ -1,23 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_IDENTITY, runSubgraphOperation, sharedDataDir, type BuiltSubgraph } from '@peacegraph/kit';
+import { migrateAll, PUBLIC_IDENTITY, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database } from '@peacegraph/kit';
 import { buildFinanceSubgraph, createFinanceLoaders, seedFinance } from '@peacegraph/finance';
-import { openTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../subgraphs/finance/src/testing';
+import { TEST_DATABASES } from './databases';
 
-describe.each(TEST_DATABASE_KINDS)('finance slice on %s', (kind) => {
-  let test: TestDatabase;
+describe.each(TEST_DATABASES)('finance slice on $label', (kind) => {
+  let test: { database: Database };
   let built: BuiltSubgraph;
   const run = (query: string, variables?: Record<string, unknown>) =>
     runSubgraphOperation(built, test.database, createFinanceLoaders, PUBLIC_IDENTITY, query, variables);
 
   beforeAll(async () => {
-    test = await openTestDatabase(kind);
+    test = { database: await kind.create() };
+    await migrateAll(test.database, ['policy', 'finance']);
     built = await buildFinanceSubgraph();
     await seedFinance(test.database.db, sharedDataDir);
   });
-  afterAll(() => test?.dispose());
+  afterAll(() => test?.database.close());
 
   it('seeds idempotently: a second run inserts nothing', async () => {
-    expect(await seedFinance(test.database.db, sharedDataDir)).toEqual({ inserted: 0 });
+    expect((await seedFinance(test.database.db, sharedDataDir)).inserted).toBe(0);
   });
 
   it('serves the UNIFIL 2024/25 appropriation exactly, labelled with its source', async () => {

@@ -1,21 +1,38 @@
 import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
 import { FiscalPeriodResolver } from './fiscal-period/fiscal-period.resolver';
+import { FundingFlowPageResolver, FundingFlowResolver } from './funding-flow/funding-flow.resolver';
 import { MissionBudgetResolver } from './mission-budget/mission-budget.resolver';
 import { missionReference } from './mission/mission.reference';
 import { MissionFinanceResolver } from './mission/mission.resolver';
 import { Mission } from './mission/mission.type';
+import { organizationReference } from './organization/organization.reference';
+import { OrganizationFundingResolver } from './organization/organization.resolver';
+import { Organization } from './organization/organization.type';
+import { PlanResolver } from './plan/plan.resolver';
 
 export { createFinanceLoaders } from './loaders';
 export type { FinanceContext, FinanceLoaders } from './loaders';
 export { seedFinance } from './seed/seed-finance';
+export { importFts, type FtsImportReport } from './import/import-fts';
 
-/** The finance subgraph: mission budgets and fiscal periods (assessments, voluntary and humanitarian funding follow). */
+/**
+ * The finance subgraph: mission budgets, assessments and payments, voluntary contributions,
+ * humanitarian plans and FTS funding flows; extends Mission and Organization.
+ */
 export function buildFinanceSubgraph(): Promise<BuiltSubgraph> {
   return buildSubgraph({
     name: 'finance',
-    resolvers: [MissionBudgetResolver, MissionFinanceResolver, FiscalPeriodResolver],
+    resolvers: [
+      MissionBudgetResolver,
+      MissionFinanceResolver,
+      FiscalPeriodResolver,
+      PlanResolver,
+      FundingFlowResolver,
+      FundingFlowPageResolver,
+      OrganizationFundingResolver,
+    ],
     // Entity stubs no query returns: listed so the SDL carries them (and _entities exists).
-    orphanedTypes: [Mission],
-    referenceResolvers: { ...missionReference },
+    orphanedTypes: [Mission, Organization],
+    referenceResolvers: { ...missionReference, ...organizationReference },
   });
 }

@@ -1,11 +1,21 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
+import { flowByIdLoader, flowPagesByOrganizationLoader, flowTotalsLoader } from './funding-flow/funding-flow.loaders';
 import { budgetsByMissionLoader } from './mission-budget/mission-budget.loaders';
+import { clustersByPlanLoader, planByIdLoader, planFundingLoader } from './plan/plan.loaders';
 
-/** Per-request batch loaders: created fresh for every request, so nothing is cached across callers. */
+/**
+ * Per-request batch loaders, created with the caller's access so every flow query is scoped
+ * by construction; nothing is cached across callers.
+ */
 export function createFinanceLoaders(db: Db, access: Access) {
-  void access;
   return {
     budgetsByMission: budgetsByMissionLoader(db),
+    planById: planByIdLoader(db),
+    clustersByPlan: clustersByPlanLoader(db),
+    planFunding: planFundingLoader(db),
+    flowById: flowByIdLoader(db, access),
+    flowPagesByOrganization: flowPagesByOrganizationLoader(db, access),
+    flowTotals: flowTotalsLoader(db, access),
   };
 }
 

@@ -1,40 +1,35 @@
-import { randomBytes } from 'node:crypto';
-import { migrateAll, openDatabase, type Database } from '@peacegraph/kit';
+import { migrateAll, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database, type Identity, type OperationResult } from '@peacegraph/kit';
+import { DEMO_IDENTITIES } from '../../../scripts/seed/reference/organizations';
+import { seedAgreements } from '../../../scripts/seed/agreements';
+import { buildFinanceSubgraph } from './index';
+import { createFinanceLoaders } from './loaders';
+import { seedFinance } from './seed/seed-finance';
 
-export interface TestDatabase {
-  label: string;
-  database: Database;
-  dispose(): Promise<void>;
+/** The identity a seeded demo audience carries (mission-ops, un-agency, donor, public …). */
+export function demoIdentity(audience: string, overrides: Partial<Identity> = {}): Identity {
+  const demo = DEMO_IDENTITIES.find((d) => d.audience === audience);
+  if (!demo) throw new Error(`no demo audience ${audience}`);
+  return { subject: demo.subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: demo.roles, ...overrides };
 }
 
-/** Which databases a test file runs against: PGlite always, PostgreSQL when DATABASE_URL is set. */
-export const TEST_DATABASE_KINDS: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export interface FinanceTest {
+  database: Database;
+  built: BuiltSubgraph;
+  run(identity: Identity | string, query: string, variables?: Record<string, unknown>): Promise<OperationResult>;
+  close(): Promise<void>;
+}
 
-/**
- * A fresh, migrated database: in-memory PGlite, or a throwaway PostgreSQL database created
- * on the DATABASE_URL server and dropped on dispose.
- */
-export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<TestDatabase> {
-  if (kind === 'pglite') {
-    const database = await openDatabase();
-    await migrateAll(database, ['policy', 'finance']);
-    return { label: 'PGlite', database, dispose: () => database.close() };
-  }
-  const adminUrl = process.env.DATABASE_URL!;
-  const name = `finance_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url: adminUrl, maxConnections: 1 });
-  await admin.exec(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 4 });
+/** A migrated, seeded database (agreements + finance) and the built subgraph, for subgraph-level tests. */
+export async function startFinanceTest(database: Database, options: { seed?: boolean } = {}): Promise<FinanceTest> {
   await migrateAll(database, ['policy', 'finance']);
+  await seedAgreements(database.db);
+  if (options.seed !== false) await seedFinance(database.db, sharedDataDir);
+  const built = await buildFinanceSubgraph();
   return {
-    label: 'PostgreSQL',
     database,
-    dispose: async () => {
-      await database.close();
-      await admin.exec(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
+    built,
+    run: (identity, query, variables) =>
+      runSubgraphOperation(built, database, createFinanceLoaders, typeof identity === 'string' ? demoIdentity(identity) : identity, query, variables),
+    close: () => database.close(),
   };
 }

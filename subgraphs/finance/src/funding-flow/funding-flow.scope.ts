@@ -1,0 +1,25 @@
+import { eq, or, type SQL } from 'drizzle-orm';
+import { DataClass, type Access } from '@peacegraph/kit';
+import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
+
+/**
+ * The one rule for which flows a caller may list: every non-confidential flow, and a
+ * DONOR_CONFIDENTIAL flow only for its donor (owner = source organisation) or a holder of
+ * DONOR_CONFIDENTIAL (UN finance roles by agreement). Applied in SQL so other rows never
+ * leave the database.
+ */
+export function visibleFlows(access: Access): SQL {
+  return or(eq(fundingFlows.confidential, false), access.sqlScope(DataClass.DONOR_CONFIDENTIAL, { owner: fundingFlows.sourceOrganizationId }))!;
+}
+
+/**
+ * Second check in process, and the audit record for every confidential flow served: a row
+ * the SQL let through but the policy refuses is dropped, never served.
+ */
+export function servable(access: Access, rows: FundingFlowRow[]): FundingFlowRow[] {
+  return rows.filter(
+    (row) =>
+      !row.confidential ||
+      access.decide(DataClass.DONOR_CONFIDENTIAL, { ownerOrganizationId: row.sourceOrganizationId }, { entityType: 'FundingFlow', entityId: row.id, field: '(row)' }),
+  );
+}

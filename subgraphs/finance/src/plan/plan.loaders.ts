@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { and, asc, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@peacegraph/kit';
+import { fundingFlows } from '../funding-flow/funding-flow.table';
+import { planClusters, plans, type PlanClusterRow, type PlanRow } from './plan.table';
+
+/** Plans by FTS id, one statement per batch. */
+export function planByIdLoader(db: Db) {
+  return new DataLoader<number, PlanRow | null>(async (ids) => {
+    const rows = await db.select().from(plans).where(inArray(plans.id, [...ids]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Clusters of many plans, one statement per batch. */
+export function clustersByPlanLoader(db: Db) {
+  return new DataLoader<number, PlanClusterRow[]>(async (ids) => {
+    const rows = await db.select().from(planClusters).where(inArray(planClusters.planId, [...ids])).orderBy(asc(planClusters.planId), asc(planClusters.cluster));
+    return ids.map((id) => rows.filter((r) => r.planId === id));
+  });
+}
+
+/**
+ * Funding of many plans as FTS defines it: the sum of incoming paid and committed flows to the
+ * plan (pledges are not funding). Confidential flows count: the public sees them inside totals.
+ * One statement per batch.
+ */
+export function planFundingLoader(db: Db) {
+  return new DataLoader<number, string>(async (ids) => {
+    const rows = await db
+      .select({ planId: fundingFlows.destinationPlanId, usd: sql<string>`sum(${fundingFlows.amountUsd})::text` })
+      .from(fundingFlows)
+      .where(
+        and(
+          inArray(fundingFlows.destinationPlanId, [...ids]),
+          inArray(fundingFlows.status, ['paid', 'commitment']),
+          sql`${fundingFlows.boundary} = 'incoming'`,
+        ),
+      )
+      .groupBy(fundingFlows.destinationPlanId);
+    const byId = new Map(rows.map((r) => [r.planId, r.usd]));
+    return ids.map((id) => byId.get(id) ?? '0');
+  });
+}
