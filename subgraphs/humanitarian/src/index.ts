@@ -1,6 +1,9 @@
 import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
 import { AdminAreaPresenceResolver } from './admin-area/admin-area-presence.resolver';
 import { adminAreaReference } from './admin-area/admin-area.reference';
+import { EscortRequestResolver } from './escort-request/escort-request.resolver';
+import { EscortWorkflowMutation } from './escort-request/escort-workflow.mutation';
+import { SaveEscortRequestMutation } from './escort-request/save-escort-request.mutation';
 import { MissionPresenceResolver } from './mission/mission-presence.resolver';
 import { missionReference } from './mission/mission.reference';
 import { Mission } from './mission/mission.type';
@@ -16,7 +19,16 @@ export { seedHumanitarian } from './seed/seed';
 export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
   return buildSubgraph({
     name: 'humanitarian',
-    resolvers: [OrganizationResolver, OperationalPresenceResolver, SaveOperationalPresenceMutation, MissionPresenceResolver, AdminAreaPresenceResolver],
+    resolvers: [
+      OrganizationResolver,
+      OperationalPresenceResolver,
+      SaveOperationalPresenceMutation,
+      MissionPresenceResolver,
+      AdminAreaPresenceResolver,
+      EscortRequestResolver,
+      SaveEscortRequestMutation,
+      EscortWorkflowMutation,
+    ],
     orphanedTypes: [Mission],
     referenceResolvers: { ...organizationReference, ...missionReference, ...adminAreaReference },
   });

@@ -1,5 +1,32 @@
 CREATE SCHEMA "humanitarian";
 --> statement-breakpoint
+CREATE TABLE "humanitarian"."escort_request_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"escort_request_id" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"reason" text,
+	"actor_subject" text NOT NULL,
+	"actor_organization_id" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "humanitarian"."escort_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"requesting_organization_id" text NOT NULL,
+	"mission_id" text NOT NULL,
+	"origin_pcode" text NOT NULL,
+	"route" jsonb NOT NULL,
+	"requested_date" date NOT NULL,
+	"purpose" text NOT NULL,
+	"cargo" text,
+	"status" text NOT NULL,
+	"decline_reason" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "humanitarian"."operational_presence" (
 	"id" text PRIMARY KEY NOT NULL,
 	"organization_id" text NOT NULL,
@@ -51,6 +78,9 @@ CREATE TABLE "humanitarian"."write_receipts" (
 	CONSTRAINT "write_receipts_organization_id_client_key_pk" PRIMARY KEY("organization_id","client_key")
 );
 --> statement-breakpoint
+CREATE INDEX "escort_request_events_request_idx" ON "humanitarian"."escort_request_events" USING btree ("escort_request_id","id");--> statement-breakpoint
+CREATE INDEX "escort_requests_mission_idx" ON "humanitarian"."escort_requests" USING btree ("mission_id","status");--> statement-breakpoint
+CREATE INDEX "escort_requests_org_idx" ON "humanitarian"."escort_requests" USING btree ("requesting_organization_id");--> statement-breakpoint
 CREATE INDEX "operational_presence_country_idx" ON "humanitarian"."operational_presence" USING btree ("country_iso3","id");--> statement-breakpoint
 CREATE INDEX "operational_presence_area_idx" ON "humanitarian"."operational_presence" USING btree ("admin_area_pcode");--> statement-breakpoint
 CREATE INDEX "operational_presence_org_idx" ON "humanitarian"."operational_presence" USING btree ("organization_id");

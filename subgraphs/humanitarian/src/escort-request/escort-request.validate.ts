@@ -1,0 +1,45 @@
+import { badInput } from '@peacegraph/kit';
+import { knownArea, knownMission } from '../places';
+import { checkDate, checkText } from '../operational-presence/operational-presence.validate';
+import type { EscortRequestInput } from './escort-request.inputs';
+import type { StoredWaypoint } from './escort-request.table';
+
+const MAX_WAYPOINTS = 50;
+
+export interface ValidEscortRequest {
+  missionId: string;
+  originPcode: string;
+  route: StoredWaypoint[];
+  requestedDate: string;
+  purpose: string;
+  cargo: string | null;
+}
+
+/** Input → stored values, or BAD_USER_INPUT naming the first bad field (e.g. `route[2].latitude`). */
+export function validateEscortInput(input: EscortRequestInput, today = new Date().toISOString().slice(0, 10)): ValidEscortRequest {
+  const mission = knownMission(input.missionId.trim().toUpperCase());
+  if (!mission) throw badInput('missionId', `${input.missionId} is not a known mission.`);
+  if (mission.status !== 'ACTIVE') throw badInput('missionId', `${mission.id} is not an active mission.`);
+  checkDate('requestedDate', input.requestedDate);
+  if (input.requestedDate < today) throw badInput('requestedDate', 'must be today or later.');
+  const purpose = checkText('purpose', input.purpose, true)!;
+  const cargo = checkText('cargo', input.cargo);
+  if (input.route.length < 2) throw badInput('route', 'needs at least two waypoints (start and destination).');
+  if (input.route.length > MAX_WAYPOINTS) throw badInput('route', `has more than ${MAX_WAYPOINTS} waypoints.`);
+  const route = input.route.map((w, i): StoredWaypoint => {
+    const field = `route[${i}]`;
+    const pcode = w.adminAreaPcode.trim().toUpperCase();
+    const area = knownArea(pcode);
+    if (!area) throw badInput(`${field}.adminAreaPcode`, `${w.adminAreaPcode} is not a known p-code.`);
+    if (!mission.hostCountryIso3.includes(area.countryIso3)) {
+      throw badInput(`${field}.adminAreaPcode`, `${pcode} is outside ${mission.id}'s host countries.`);
+    }
+    const hasLat = w.latitude !== null && w.latitude !== undefined;
+    const hasLon = w.longitude !== null && w.longitude !== undefined;
+    if (hasLat !== hasLon) throw badInput(hasLat ? `${field}.longitude` : `${field}.latitude`, 'give both coordinates or neither.');
+    if (hasLat && (w.latitude! < -90 || w.latitude! > 90)) throw badInput(`${field}.latitude`, 'must be between -90 and 90.');
+    if (hasLon && (w.longitude! < -180 || w.longitude! > 180)) throw badInput(`${field}.longitude`, 'must be between -180 and 180.');
+    return { adminAreaPcode: pcode, name: checkText(`${field}.name`, w.name), latitude: w.latitude ?? null, longitude: w.longitude ?? null };
+  });
+  return { missionId: mission.id, originPcode: route[0]!.adminAreaPcode, route, requestedDate: input.requestedDate, purpose, cargo };
+}

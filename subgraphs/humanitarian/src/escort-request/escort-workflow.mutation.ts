@@ -1,0 +1,127 @@
+import { and, eq } from 'drizzle-orm';
+import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { Classified, DataClass, forbiddenAction } from '@peacegraph/kit';
+import type { HumanitarianContext } from '../loaders';
+import { isMissionCivMil } from '../organization/writer';
+import { checkText } from '../operational-presence/operational-presence.validate';
+import { checkClientKey, conflictField, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
+import { escortRequestEvents, escortRequests, type EscortRequestRow } from './escort-request.table';
+import { EscortRequest, EscortStatus } from './escort-request.type';
+
+export enum EscortDecision {
+  APPROVE = 'APPROVE',
+  DECLINE = 'DECLINE',
+}
+registerEnumType(EscortDecision, { name: 'EscortDecision' });
+
+type Actor = 'mission' | 'requester';
+
+interface Transition {
+  id: string;
+  clientKey: string;
+  operation: string;
+  from: EscortStatus[];
+  to: EscortStatus;
+  reason: string | null;
+  /** Who may make this move. */
+  by: Actor[];
+}
+
+/**
+ * One status change: the caller's right to make it (the requester, or the mission's
+ * civil-military coordination officers), the allowed previous status, the change and its
+ * history event in one transaction, idempotent by client key.
+ */
+async function transition(ctx: HumanitarianContext, move: Transition): Promise<EscortRequest> {
+  checkClientKey(move.clientKey);
+  const organizationId = ctx.identity.organizationId;
+  if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
+  const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, move.id));
+  if (!current) throw notFoundField('id', `no escort request ${move.id}.`);
+  const actor = await actorOf(ctx, current);
+  if (!actor || !move.by.includes(actor)) {
+    throw forbiddenField('id', move.by.includes('requester') ? 'only the requesting organisation or the mission can do this.' : `only ${current.missionId}'s civil-military coordination can do this.`);
+  }
+  const result = await writeOnce(ctx.db, { organizationId, clientKey: move.clientKey, operation: move.operation, input: move }, move.id, async (tx) => {
+    // Re-checked in the statement: a concurrent decision makes this one a conflict, not an overwrite.
+    for (const from of move.from) {
+      const updated = await tx
+        .update(escortRequests)
+        .set({
+          status: move.to,
+          updatedAt: new Date(),
+          ...(move.to === EscortStatus.DECLINED ? { declineReason: move.reason } : {}),
+        })
+        .where(and(eq(escortRequests.id, move.id), eq(escortRequests.status, from)))
+        .returning({ id: escortRequests.id });
+      if (updated.length) {
+        await tx.insert(escortRequestEvents).values({
+          escortRequestId: move.id,
+          fromStatus: from,
+          toStatus: move.to,
+          reason: move.reason,
+          actorSubject: ctx.identity.subject,
+          actorOrganizationId: organizationId,
+        });
+        return;
+      }
+    }
+    throw conflictField('id', `is ${current.status}; it can become ${move.to} only from ${move.from.join(' or ')}.`);
+  });
+  const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
+  return saved as unknown as EscortRequest;
+}
+
+async function actorOf(ctx: HumanitarianContext, row: EscortRequestRow): Promise<Actor | null> {
+  const own = ctx.identity.organizationId!;
+  const organization = await ctx.loaders.organizationById.load(own);
+  if (isMissionCivMil(ctx.identity, organization, row.missionId)) return 'mission';
+  if (row.requestingOrganizationId === own) return 'requester';
+  return null;
+}
+
+@Resolver(() => EscortRequest)
+export class EscortWorkflowMutation {
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => EscortRequest, { description: "The mission's decision on a REQUESTED escort: civil-military coordination of that mission only." })
+  async decideEscortRequest(
+    @Ctx() ctx: HumanitarianContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('decision', () => EscortDecision) decision: EscortDecision,
+    @Arg('clientKey', () => String) clientKey: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Required to decline.' }) reason?: string | null,
+  ): Promise<EscortRequest> {
+    const why = checkText('reason', reason, decision === EscortDecision.DECLINE);
+    const to = decision === EscortDecision.APPROVE ? EscortStatus.APPROVED : EscortStatus.DECLINED;
+    return transition(ctx, { id, clientKey, operation: 'decideEscortRequest', from: [EscortStatus.REQUESTED], to, reason: why, by: ['mission'] });
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => EscortRequest, { description: 'The mission marks an APPROVED escort as done.' })
+  async completeEscortRequest(
+    @Ctx() ctx: HumanitarianContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('clientKey', () => String) clientKey: string,
+  ): Promise<EscortRequest> {
+    return transition(ctx, { id, clientKey, operation: 'completeEscortRequest', from: [EscortStatus.APPROVED], to: EscortStatus.COMPLETED, reason: null, by: ['mission'] });
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => EscortRequest, { description: 'The requester (or the mission) cancels a REQUESTED or APPROVED escort.' })
+  async cancelEscortRequest(
+    @Ctx() ctx: HumanitarianContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('clientKey', () => String) clientKey: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<EscortRequest> {
+    return transition(ctx, {
+      id,
+      clientKey,
+      operation: 'cancelEscortRequest',
+      from: [EscortStatus.REQUESTED, EscortStatus.APPROVED],
+      to: EscortStatus.CANCELLED,
+      reason: checkText('reason', reason),
+      by: ['requester', 'mission'],
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+import type { HumanitarianContext } from '../loaders';
+import { writingOrganization } from '../organization/writer';
+import { checkClientKey, conflictField, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
+import { EscortRequestInput } from './escort-request.inputs';
+import { escortRequestEvents, escortRequests } from './escort-request.table';
+import { EscortRequest, EscortStatus } from './escort-request.type';
+import { validateEscortInput } from './escort-request.validate';
+
+@Resolver(() => EscortRequest)
+export class SaveEscortRequestMutation {
+  /** The requester is always the caller's own organisation (signed identity), never the input. */
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => EscortRequest, {
+    description: "Request an escort, or change your organisation's request while it is still REQUESTED. Idempotent by clientKey.",
+  })
+  async saveEscortRequest(
+    @Ctx() ctx: HumanitarianContext,
+    @Arg('input', () => EscortRequestInput) input: EscortRequestInput,
+  ): Promise<EscortRequest> {
+    checkClientKey(input.clientKey);
+    const organization = await writingOrganization(ctx, input.organizationId);
+    const values = validateEscortInput(input);
+    if (input.id) {
+      const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, input.id));
+      if (!current) throw notFoundField('id', `no escort request ${input.id}.`);
+      if (current.requestingOrganizationId !== organization.id) throw forbiddenField('id', 'this escort request belongs to another organisation.');
+      if (current.status !== EscortStatus.REQUESTED) throw conflictField('id', `is ${current.status}; only a REQUESTED request can be changed.`);
+      if (current.missionId !== values.missionId) throw badMissionChange();
+    }
+    const id = input.id ?? `escort-${randomUUID()}`;
+    const result = await writeOnce(
+      ctx.db,
+      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveEscortRequest', input },
+      id,
+      async (tx) => {
+        if (input.id) {
+          const updated = await tx
+            .update(escortRequests)
+            .set({ ...values, updatedAt: new Date() })
+            .where(
+              and(eq(escortRequests.id, id), eq(escortRequests.requestingOrganizationId, organization.id), eq(escortRequests.status, EscortStatus.REQUESTED)),
+            )
+            .returning({ id: escortRequests.id });
+          if (updated.length === 0) throw conflictField('id', 'changed meanwhile; read it again.');
+        } else {
+          await tx.insert(escortRequests).values({
+            ...values,
+            id,
+            requestingOrganizationId: organization.id,
+            status: EscortStatus.REQUESTED,
+            createdBy: ctx.identity.subject,
+          });
+          await tx.insert(escortRequestEvents).values({
+            escortRequestId: id,
+            fromStatus: null,
+            toStatus: EscortStatus.REQUESTED,
+            actorSubject: ctx.identity.subject,
+            actorOrganizationId: organization.id,
+          });
+        }
+      },
+    );
+    const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
+    return saved as unknown as EscortRequest;
+  }
+}
+
+function badMissionChange() {
+  return conflictField('missionId', 'a request cannot move to another mission; cancel it and request again.');
+}
