@@ -37,11 +37,14 @@ export async function compose(): Promise<Composition> {
  * this field" (agreements say who holds each class).
  */
 function policySnapshot(subgraphs: BuiltSubgraph[]): string {
-  const snapshot: Record<string, Record<string, Record<string, string>>> = {};
+  const snapshot: Record<string, Record<string, Record<string, string | Record<string, string>>>> = {};
   for (const built of subgraphs) {
-    const types: Record<string, Record<string, string>> = {};
+    const types: Record<string, Record<string, string | Record<string, string>>> = {};
     for (const policy of built.policies) {
-      const fields: Record<string, string> = {};
+      const fields: Record<string, string | Record<string, string>> = {};
+      // Which row properties the policy scopes this type by (missions, admin areas, owner).
+      const { id: _id, ...scope } = policy.scope;
+      if (Object.keys(scope).length) fields['@scopedBy'] = scope as Record<string, string>;
       for (const f of [...policy.fields].sort((a, b) => a.field.localeCompare(b.field))) {
         fields[f.field] = f.coarsenedFrom ? `${f.dataClass} (coarsened unless ${f.coarsenedFrom})` : f.dataClass;
       }

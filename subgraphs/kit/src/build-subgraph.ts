@@ -7,6 +7,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { readTypePolicies, type TypePolicy } from './policy/field-policy';
 import { buildShield } from './policy/rules';
+import { scopeInheritanceMiddleware } from './policy/scope-inheritance';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
@@ -48,7 +49,8 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Bui
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>, definition.referenceResolvers ?? {});
   const federated = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
-  const schema = applyMiddleware(federated, buildShield(policies));
+  // Scope hand-down wraps resolvers first, so shield's rules on nested objects see their row's scope.
+  const schema = applyMiddleware(federated, scopeInheritanceMiddleware(federated, policies), buildShield(policies));
   return { name: definition.name, schema, sdl: printSubgraphSchema(federated), policies };
 }
 

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import type { RowScope } from './access';
 import { DataClass, type RowScopeKeys } from './data-class';
+import { scopeOf } from './scope-inheritance';
 import type { TypePolicy } from './field-policy';
 import type { SubgraphContext } from '../context';
 
@@ -11,17 +11,6 @@ export function forbidden(dataClass: DataClass): GraphQLError {
   return new GraphQLError(`Not cleared for ${dataClass} data.`, {
     extensions: { code: 'FORBIDDEN', dataClass },
   });
-}
-
-export function rowScopeOf(parent: unknown, keys: RowScopeKeys): RowScope | undefined {
-  if (parent === undefined || parent === null || typeof parent !== 'object') return undefined;
-  if (!keys.mission && !keys.area && !keys.owner) return undefined;
-  const row = parent as Record<string, unknown>;
-  return {
-    missionId: keys.mission ? (row[keys.mission] as string | null) : undefined,
-    adminAreaPcode: keys.area ? (row[keys.area] as string | null) : undefined,
-    ownerOrganizationId: keys.owner ? (row[keys.owner] as string | null) : undefined,
-  };
 }
 
 function entityIdOf(parent: unknown, keys: RowScopeKeys): string | null {
@@ -47,7 +36,7 @@ export function buildShield(policies: readonly TypePolicy[]) {
           ? allow
           : rule(`${policy.type}.${field.field}`, { cache: 'no_cache' })(
               (parent: unknown, _args: unknown, ctx: SubgraphContext) =>
-                ctx.access.decide(field.dataClass, rowScopeOf(parent, policy.scope), {
+                ctx.access.decide(field.dataClass, scopeOf(parent, policy.scope, ctx), {
                   entityType: policy.type,
                   entityId: entityIdOf(parent, policy.scope),
                   field: field.field,
