@@ -1,20 +1,38 @@
 import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
 import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaIncidentsResolver } from './admin-area/admin-area.resolver';
+import { IncidentChildrenResolver } from './incident/incident-children.resolver';
 import { incidentReference } from './incident/incident.reference';
 import { IncidentResolver } from './incident/incident.resolver';
 import { missionReference } from './mission/mission.reference';
 import { MissionIncidentsResolver } from './mission/mission.resolver';
+import { ReportIncidentResolver } from './report/report.resolver';
+import { SeaAllegationResolver } from './sea-allegation/sea-allegation.resolver';
+import { AttachSourceResolver } from './source-report/source-report.resolver';
+import { IncidentStatisticsResolver } from './statistics/statistics.resolver';
+import { ThreatAssessmentResolver } from './threat-assessment/threat-assessment.resolver';
+import { VerificationResolver } from './verification/verification.resolver';
 
 export { createIncidentsLoaders } from './loaders';
 export type { IncidentsContext, IncidentsLoaders } from './loaders';
 export { seedIncidents } from './seed/seed-incidents';
 
-/** The incidents subgraph: security incidents, their verification, sources and aggregates. */
+/** The incidents subgraph: security incidents, their verification, sources, threat assessments and aggregates. */
 export function buildIncidentsSubgraph(): Promise<BuiltSubgraph> {
   return buildSubgraph({
     name: 'incidents',
-    resolvers: [IncidentResolver, MissionIncidentsResolver, AdminAreaIncidentsResolver],
+    resolvers: [
+      IncidentResolver,
+      IncidentChildrenResolver,
+      MissionIncidentsResolver,
+      AdminAreaIncidentsResolver,
+      IncidentStatisticsResolver,
+      ThreatAssessmentResolver,
+      SeaAllegationResolver,
+      ReportIncidentResolver,
+      VerificationResolver,
+      AttachSourceResolver,
+    ],
     referenceResolvers: { ...incidentReference, ...missionReference, ...adminAreaReference },
   });
 }

@@ -1,4 +1,12 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
+import {
+  actorsByIncidentLoader,
+  casualtiesByIncidentLoader,
+  perpetratorsByIncidentLoader,
+  sourcesByIncidentLoader,
+  verificationHistoryByIncidentLoader,
+  victimsByIncidentLoader,
+} from './incident/incident-children.loaders';
 import { incidentByIdLoader, incidentPagesByParentLoader } from './incident/incident.loaders';
 
 /** Per-request batch loaders, built with the caller's access: every query they send is scoped by construction. */
@@ -7,6 +15,12 @@ export function createIncidentsLoaders(db: Db, access: Access) {
     incidentById: incidentByIdLoader(db, access),
     incidentPagesByMission: incidentPagesByParentLoader(db, access, 'mission'),
     incidentPagesByArea: incidentPagesByParentLoader(db, access, 'area'),
+    actorsByIncident: actorsByIncidentLoader(db),
+    casualtiesByIncident: casualtiesByIncidentLoader(db),
+    victimsByIncident: victimsByIncidentLoader(db, access),
+    sourcesByIncident: sourcesByIncidentLoader(db, access),
+    perpetratorsByIncident: perpetratorsByIncidentLoader(db, access),
+    verificationHistoryByIncident: verificationHistoryByIncidentLoader(db),
   };
 }
 

@@ -1,3 +1,11 @@
 // Every table of the incidents subgraph (drizzle-kit reads this file to generate migrations).
+export * from './actor/actor.table';
+export * from './casualty/casualty.table';
 export * from './incident/incident.table';
+export * from './perpetrator/perpetrator.table';
+export * from './sea-allegation/sea-allegation.table';
+export * from './source-report/source-report.table';
+export * from './threat-assessment/threat-assessment.table';
+export * from './verification/verification.table';
+export * from './victim/victim.table';
 export { incidentsSchema } from './schema';

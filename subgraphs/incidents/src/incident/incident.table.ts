@@ -23,6 +23,8 @@ export const incidents = incidentsSchema.table(
     /** The ceasefire or peace agreement a CEASEFIRE_VIOLATION violates. */
     violatedAgreement: text('violated_agreement'),
     adminAreaPcode: text('admin_area_pcode').notNull(),
+    /** The admin1 area containing it (itself when it is admin1): aggregates roll up to it. */
+    admin1Pcode: text('admin1_pcode').notNull(),
     countryIso3: text('country_iso3').notNull(),
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
@@ -54,6 +56,7 @@ export const incidents = incidentsSchema.table(
   (t) => [
     index('incidents_mission_date_idx').on(t.missionId, t.eventDate.desc(), t.id.desc()),
     index('incidents_area_idx').on(t.adminAreaPcode),
+    index('incidents_admin1_idx').on(t.admin1Pcode, t.eventDate),
     index('incidents_date_idx').on(t.eventDate.desc(), t.id.desc()),
     uniqueIndex('incidents_client_key_uq').on(t.reportedByOrganizationId, t.clientKey),
     check('incidents_time_precision_ck', sql`${t.timePrecision} between 1 and 3`),

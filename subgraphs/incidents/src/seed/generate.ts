@@ -54,6 +54,7 @@ export function generateIncident(profile: MissionProfile, n: number): GeneratedI
   const actors = actorsFor(eventType, subEventType, profile, rng);
   const fatalities = fatalitiesFor(subEventType, rng);
   const localType = localTypeFor(eventType, subEventType, rng);
+  const verificationStatus = rng.weighted([['VERIFIED', 55], ['UNDER_VERIFICATION', 20], ['REPORTED', 18], ['REFUTED', 7]] as const);
   const civilianTargeting = eventType === E.VIOLENCE_AGAINST_CIVILIANS || (eventType === E.EXPLOSIONS_REMOTE_VIOLENCE && rng.chance(0.3));
 
   const row: NewIncidentRow = {
@@ -68,6 +69,7 @@ export function generateIncident(profile: MissionProfile, n: number): GeneratedI
     localType,
     violatedAgreement: localType === IncidentLocalType.CEASEFIRE_VIOLATION ? profile.ceasefireAgreement : null,
     adminAreaPcode: area?.pcode ?? town.pcode,
+    admin1Pcode: admin1?.pcode ?? town.pcode,
     countryIso3: profile.countryIso3,
     latitude,
     longitude,
@@ -81,8 +83,9 @@ export function generateIncident(profile: MissionProfile, n: number): GeneratedI
     reportedByOrganizationId: profile.organizationId,
     reportedBySubject: 'seed',
     tags: [GENERATED_TAG],
-    verificationStatus: rng.weighted([['VERIFIED', 55], ['UNDER_VERIFICATION', 20], ['REPORTED', 18], ['REFUTED', 7]] as const),
-    version: 1,
+    verificationStatus,
+    // One version per step of the generated verification history (generate-records.ts).
+    version: verificationStatus === 'REPORTED' ? 1 : verificationStatus === 'UNDER_VERIFICATION' ? 2 : 3,
     provenance: 'generated',
   };
   return { row, actors, town };

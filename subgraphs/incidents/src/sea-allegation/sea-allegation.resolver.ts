@@ -1,0 +1,56 @@
+import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Classified, DataClass, PageInput, readPage, suppressCount, toPage } from '@peacegraph/kit';
+import type { IncidentsContext } from '../loaders';
+import { seaAllegations } from './sea-allegation.table';
+import { SeaAllegation, SeaAllegationPage, SeaAllegationStatistic } from './sea-allegation.type';
+
+const year = sql<number>`extract(year from ${seaAllegations.reportedOn})::int`;
+
+@Resolver(() => SeaAllegation)
+export class SeaAllegationResolver {
+  @Classified(DataClass.SEA_ALLEGATION)
+  @Query(() => SeaAllegationPage, { nullable: true, description: 'SEA allegations (conduct and discipline only).' })
+  async seaAllegations(
+    @Ctx() ctx: IncidentsContext,
+    @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
+  ): Promise<SeaAllegationPage> {
+    const { limit, after } = readPage(page);
+    const conditions: (SQL | undefined)[] = [
+      ctx.access.sqlScope(DataClass.SEA_ALLEGATION, { mission: seaAllegations.missionId, area: seaAllegations.adminAreaPcode }),
+    ];
+    if (missionId) conditions.push(eq(seaAllegations.missionId, missionId.toUpperCase()));
+    if (after) conditions.push(gt(seaAllegations.id, after));
+    const rows = await ctx.db
+      .select()
+      .from(seaAllegations)
+      .where(and(...conditions))
+      .orderBy(asc(seaAllegations.id))
+      .limit(limit + 1);
+    return toPage(rows as SeaAllegation[], limit, (r) => r.id);
+  }
+
+  /**
+   * Public counts per mission × year. Suppression applies to every caller here (even the
+   * conduct-and-discipline role, which reads the rows instead): small SEA counts can
+   * identify victims.
+   */
+  @Classified(DataClass.PUBLIC)
+  @Query(() => [SeaAllegationStatistic], { description: 'SEA allegations per mission and year; counts below the threshold withheld for everyone.' })
+  async seaAllegationStatistics(
+    @Ctx() ctx: IncidentsContext,
+    @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
+  ): Promise<SeaAllegationStatistic[]> {
+    const rows = await ctx.db
+      .select({ missionId: seaAllegations.missionId, year, allegations: count() })
+      .from(seaAllegations)
+      .where(missionId ? eq(seaAllegations.missionId, missionId.toUpperCase()) : undefined)
+      .groupBy(seaAllegations.missionId, year)
+      .orderBy(asc(seaAllegations.missionId), asc(year));
+    return rows.map((r) => {
+      const c = suppressCount(r.allegations, true);
+      return { missionId: r.missionId, year: r.year, allegations: c.value, suppressed: c.suppressed };
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+import { AdminArea } from '../admin-area/admin-area.type';
+import { IncidentEventType } from '../taxonomy/taxonomy';
+
+@ObjectType({ description: 'A count that is null (suppressed) when small and you are not cleared for the rows behind it.' })
+export class IncidentStatisticCount {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Int, { nullable: true })
+  value: number | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Boolean, { description: 'True when the value is withheld: between 1 and the suppression threshold.' })
+  suppressed: boolean;
+}
+
+@ObjectType({ description: 'Incidents of one event type in one admin area and month (refuted incidents excluded unless asked).' })
+export class IncidentStatistic {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  missionId: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  adminAreaPcode: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => AdminArea)
+  adminArea?: AdminArea;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: 'YYYY-MM of the event date.' })
+  month: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => IncidentEventType)
+  eventType: IncidentEventType;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => IncidentStatisticCount)
+  events: IncidentStatisticCount;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => IncidentStatisticCount)
+  fatalities: IncidentStatisticCount;
+}
+
+@InputType()
+export class IncidentStatisticsFilterInput {
+  @Field(() => String, { nullable: true })
+  missionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'This area and its children.' })
+  adminAreaPcode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM, inclusive.' })
+  fromMonth?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM, inclusive.' })
+  toMonth?: string | null;
+
+  @Field(() => IncidentEventType, { nullable: true })
+  eventType?: IncidentEventType | null;
+
+  @Field(() => Int, { defaultValue: 1, description: '1 = roll up to admin1 areas; 2 = the area each incident was filed under.' })
+  adminLevel: number = 1;
+
+  @Field(() => Boolean, { defaultValue: false })
+  includeRefuted: boolean = false;
+}
+
+@ObjectType()
+export class CeasefireViolationMonth {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: 'YYYY-MM.' })
+  month: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => IncidentStatisticCount)
+  violations: IncidentStatisticCount;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => IncidentStatisticCount)
+  fatalities: IncidentStatisticCount;
+}
+
+@ObjectType({ description: 'Ceasefire violations per month for one agreement in one mission (refuted reports excluded).' })
+export class CeasefireViolationTimeline {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  agreement: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  missionId: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => [CeasefireViolationMonth], { description: 'Months with at least one violation, oldest first.' })
+  months: CeasefireViolationMonth[];
+}
