@@ -1,6 +1,10 @@
 import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { MissionBudgetPerformanceResolver } from './budget-performance/budget-performance.resolver';
 import { FiscalPeriodResolver } from './fiscal-period/fiscal-period.resolver';
+import { ConvertPledgeMutation } from './funding-flow/convert-pledge.mutation';
 import { FundingFlowPageResolver, FundingFlowResolver } from './funding-flow/funding-flow.resolver';
+import { RecordPledgeMutation } from './funding-flow/record-pledge.mutation';
 import { MissionBudgetResolver } from './mission-budget/mission-budget.resolver';
 import { missionReference } from './mission/mission.reference';
 import { MissionFinanceResolver } from './mission/mission.resolver';
@@ -8,7 +12,9 @@ import { Mission } from './mission/mission.type';
 import { organizationReference } from './organization/organization.reference';
 import { OrganizationFundingResolver } from './organization/organization.resolver';
 import { Organization } from './organization/organization.type';
+import { RecordPaymentMutation } from './payment/record-payment.mutation';
 import { PlanResolver } from './plan/plan.resolver';
+import { TrustFundResolver } from './trust-fund/trust-fund.resolver';
 
 export { createFinanceLoaders } from './loaders';
 export type { FinanceContext, FinanceLoaders } from './loaders';
@@ -30,6 +36,12 @@ export function buildFinanceSubgraph(): Promise<BuiltSubgraph> {
       FundingFlowResolver,
       FundingFlowPageResolver,
       OrganizationFundingResolver,
+      MissionBudgetPerformanceResolver,
+      AssessmentResolver,
+      TrustFundResolver,
+      RecordPledgeMutation,
+      ConvertPledgeMutation,
+      RecordPaymentMutation,
     ],
     // Entity stubs no query returns: listed so the SDL carries them (and _entities exists).
     orphanedTypes: [Mission, Organization],

@@ -1,7 +1,9 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
 import { flowByIdLoader, flowPagesByOrganizationLoader, flowTotalsLoader } from './funding-flow/funding-flow.loaders';
+import { performanceByMissionLoader } from './budget-performance/budget-performance.loaders';
 import { budgetsByMissionLoader } from './mission-budget/mission-budget.loaders';
 import { clustersByPlanLoader, planByIdLoader, planFundingLoader } from './plan/plan.loaders';
+import { contributionsByTrustFundLoader, trustFundTotalsLoader } from './trust-fund/trust-fund.loaders';
 
 /**
  * Per-request batch loaders, created with the caller's access so every flow query is scoped
@@ -10,12 +12,15 @@ import { clustersByPlanLoader, planByIdLoader, planFundingLoader } from './plan/
 export function createFinanceLoaders(db: Db, access: Access) {
   return {
     budgetsByMission: budgetsByMissionLoader(db),
+    performanceByMission: performanceByMissionLoader(db),
     planById: planByIdLoader(db),
     clustersByPlan: clustersByPlanLoader(db),
     planFunding: planFundingLoader(db),
     flowById: flowByIdLoader(db, access),
     flowPagesByOrganization: flowPagesByOrganizationLoader(db, access),
     flowTotals: flowTotalsLoader(db, access),
+    contributionsByTrustFund: contributionsByTrustFundLoader(db, access),
+    trustFundTotals: trustFundTotalsLoader(db),
   };
 }
 

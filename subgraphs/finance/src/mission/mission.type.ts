@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Classified, DataClass } from '@peacegraph/kit';
 
 /** Stub of the missions subgraph's Mission: finance only adds fields to it. */
@@ -8,4 +8,10 @@ export class Mission {
   @Classified(DataClass.PUBLIC)
   @Field(() => ID, { description: 'The mission acronym, e.g. MINUSCA.' })
   id: string;
+
+  /** Owned by missions; the gateway supplies it in the representation for @requires. */
+  @Classified(DataClass.PUBLIC)
+  @Directive('@external')
+  @Field(() => Int, { nullable: true, description: 'Deployed uniformed personnel (missions subgraph).' })
+  deployedUniformedPersonnel?: number | null;
 }

@@ -1,30 +1,42 @@
 import type { Db } from '@peacegraph/kit';
-import { importFts } from '../import/import-fts';
-import { formatReport } from '../import/import-report';
+import { budgetPerformance } from '../budget-performance/budget-performance.table';
 import { fiscalPeriodBounds } from '../fiscal-period/fiscal-period';
 import { fiscalPeriods } from '../fiscal-period/fiscal-period.table';
+import { importFts } from '../import/import-fts';
+import { formatReport } from '../import/import-report';
 import { missionBudgets } from '../mission-budget/mission-budget.table';
+import { trustFunds, voluntaryContributions } from '../trust-fund/trust-fund.table';
 import { MISSION_BUDGETS_2024_25 } from './mission-budgets.data';
+import { seedAssessments } from './seed-assessments';
+import { BUDGET_PERFORMANCE, GENERATED, TRUST_FUNDS, VOLUNTARY_CONTRIBUTIONS } from './voluntary.data';
+
+async function count<T>(rows: Promise<T[]>): Promise<number> {
+  return (await rows).length;
+}
 
 /**
  * Fills the finance schema. Idempotent: rows are keyed by their natural keys and a second run
- * inserts nothing. `dataDir` is the shared data folder (../shared/data); without it the
- * importers fall back to the excerpt shipped in scripts/seed/fallback-fts/.
+ * inserts nothing. `dataDir` is the shared data folder (../shared/data); without its `fts`
+ * folder the FTS import reads the excerpt shipped in scripts/seed/fallback-fts/.
  */
 export async function seedFinance(db: Db, dataDir: string): Promise<{ inserted: number; summary: string[] }> {
-  let inserted = 0;
   const summary: string[] = [];
-  const periodIds = [...new Set(MISSION_BUDGETS_2024_25.map((b) => b.fiscalPeriodId))];
-  const periods = periodIds.map((id) => fiscalPeriodBounds(id)!);
-  inserted += (await db.insert(fiscalPeriods).values(periods).onConflictDoNothing().returning({ id: fiscalPeriods.id })).length;
-  inserted += (
-    await db
-      .insert(missionBudgets)
-      .values(MISSION_BUDGETS_2024_25.map((b) => ({ ...b })))
+  const periods = [...new Set(MISSION_BUDGETS_2024_25.map((b) => b.fiscalPeriodId))].map((id) => fiscalPeriodBounds(id)!);
+  let documents = await count(db.insert(fiscalPeriods).values(periods).onConflictDoNothing().returning({ id: fiscalPeriods.id }));
+  documents += await count(db.insert(missionBudgets).values(MISSION_BUDGETS_2024_25.map((b) => ({ ...b }))).onConflictDoNothing().returning({ id: missionBudgets.id }));
+  summary.push(`finance: ${documents} fiscal periods and mission budgets inserted (General Assembly figures; estimates labelled)`);
+  let generated = await seedAssessments(db);
+  generated += await count(db.insert(budgetPerformance).values([...BUDGET_PERFORMANCE]).onConflictDoNothing().returning({ m: budgetPerformance.missionId }));
+  generated += await count(db.insert(trustFunds).values([...TRUST_FUNDS]).onConflictDoNothing().returning({ id: trustFunds.id }));
+  generated += await count(
+    db
+      .insert(voluntaryContributions)
+      .values(VOLUNTARY_CONTRIBUTIONS.map((c) => ({ ...c, origin: GENERATED })))
       .onConflictDoNothing()
-      .returning({ id: missionBudgets.id })
-  ).length;
-  summary.push(`finance: ${inserted} fiscal periods and mission budgets inserted`);
+      .returning({ id: voluntaryContributions.id }),
+  );
+  summary.push(`finance: ${generated} assessments, payments, performance and voluntary contributions inserted (computed or ${GENERATED})`);
+  let inserted = documents + generated;
   const fts = await importFts(db, dataDir);
   for (const file of fts.files) {
     inserted += file.inserted;

@@ -1,0 +1,29 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Classified, DataClass } from '@peacegraph/kit';
+
+@ObjectType({ description: 'Budget performance: expenditure against the appropriation.' })
+export class BudgetPerformance {
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: 'Exact decimal.' })
+  expenditure: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { description: 'Appropriation − expenditure, exact.' })
+  unencumberedBalance: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true, description: 'Expenditure / appropriation × 100, two decimals.' })
+  implementationRate: string | null;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  currency: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String)
+  source: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => Boolean)
+  estimated: boolean;
+}

@@ -1,0 +1,40 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { and, eq } from 'drizzle-orm';
+import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { assertMayWriteFlowsOf } from '../authz';
+import type { FinanceContext } from '../loaders';
+import { readDate, readPositiveAmount, toUsd } from '../money/validate';
+import { idempotent } from '../write-receipt/idempotent';
+import { toFundingFlow } from './funding-flow.mapping';
+import { ConvertPledgeInput } from './funding-flow.mutation-inputs';
+import { visibleFlows } from './funding-flow.scope';
+import { fundingFlows } from './funding-flow.table';
+import { FundingFlow } from './funding-flow.type';
+
+@Resolver(() => FundingFlow)
+export class ConvertPledgeMutation {
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => FundingFlow, { description: 'Convert a pledge into a commitment (the donor itself or a UN finance officer). Idempotent by clientKey.' })
+  async convertPledgeToCommitment(@Ctx() ctx: FinanceContext, @Arg('input', () => ConvertPledgeInput) input: ConvertPledgeInput): Promise<FundingFlow> {
+    const amount = input.amount ? readPositiveAmount('input.amount', input.amount) : null;
+    const decisionDate = input.decisionDate ? readDate('input.decisionDate', input.decisionDate) : new Date().toISOString().slice(0, 10);
+    return idempotent(ctx.db, ctx.identity, 'convertPledgeToCommitment', input, async (tx) => {
+      // Row lock: two different conversions of one pledge cannot both pass the status check.
+      const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, input.flowId), visibleFlows(ctx.access))).for('update');
+      if (!flow) throw badInput('input.flowId', 'no funding flow with this id that you may see.');
+      assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
+      if (flow.status !== 'pledge') throw badInput('input.flowId', `is a ${flow.status}, not a pledge.`);
+      const changes: Partial<typeof fundingFlows.$inferInsert> = { status: 'commitment', decisionDate };
+      if (amount) {
+        changes.originalAmount = amount;
+        changes.amountUsd = flow.exchangeRate ? toUsd(amount, flow.exchangeRate) : amount;
+      }
+      if (input.publish && flow.confidentialReason === 'UNPUBLISHED_PLEDGE') {
+        changes.confidential = false;
+        changes.confidentialReason = null;
+      }
+      const [row] = await tx.update(fundingFlows).set(changes).where(eq(fundingFlows.id, flow.id)).returning();
+      return toFundingFlow(row!);
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { eq } from 'drizzle-orm';
+import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { assertMayWriteFlowsOf } from '../authz';
+import type { FinanceContext } from '../loaders';
+import { convert } from '../money/validate';
+import { isCatalogueOrganization, organizationName } from '../organization/organization-catalogue';
+import { plans } from '../plan/plan.table';
+import { idempotent } from '../write-receipt/idempotent';
+import { toFundingFlow } from './funding-flow.mapping';
+import { RecordPledgeInput } from './funding-flow.mutation-inputs';
+import { fundingFlows } from './funding-flow.table';
+import { FundingContributionType, FundingFlow } from './funding-flow.type';
+
+const ISO3 = /^[A-Z]{3}$/;
+
+@Resolver(() => FundingFlow)
+export class RecordPledgeMutation {
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => FundingFlow, { description: 'Record a pledge (donors for themselves, UN finance officers for anyone). Idempotent by clientKey.' })
+  async recordPledge(@Ctx() ctx: FinanceContext, @Arg('input', () => RecordPledgeInput) input: RecordPledgeInput): Promise<FundingFlow> {
+    if (!isCatalogueOrganization(input.sourceOrganizationId)) throw badInput('input.sourceOrganizationId', 'is not a known organisation id.');
+    assertMayWriteFlowsOf(ctx.access, input.sourceOrganizationId);
+    if (input.destinationOrganizationId && !isCatalogueOrganization(input.destinationOrganizationId)) {
+      throw badInput('input.destinationOrganizationId', 'is not a known organisation id (give destinationOrganizationName for others).');
+    }
+    if (!input.destinationOrganizationId && !input.destinationOrganizationName && !input.destinationPlanCode) {
+      throw badInput('input.destinationOrganizationId', 'give a destination: an organisation id or name, or a plan code.');
+    }
+    for (const [i, iso3] of (input.destinationLocations ?? []).entries()) {
+      if (!ISO3.test(iso3)) throw badInput(`input.destinationLocations[${i}]`, 'must be an ISO3 code in capitals.');
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const money = convert({ amount: 'input.amount', currency: 'input.currency', rate: 'input.exchangeRate', rateDate: 'input.exchangeRateDate' }, input, today);
+    return idempotent(ctx.db, ctx.identity, 'recordPledge', input, async (tx) => {
+      let plan: { id: number; code: string; name: string } | undefined;
+      if (input.destinationPlanCode) {
+        [plan] = await tx.select({ id: plans.id, code: plans.code, name: plans.name }).from(plans).where(eq(plans.code, input.destinationPlanCode)).limit(1);
+        if (!plan) throw badInput('input.destinationPlanCode', 'is not the code of an imported plan.');
+      }
+      const anonymous = !!input.anonymous;
+      const unpublished = !!input.confidential;
+      const [row] = await tx
+        .insert(fundingFlows)
+        .values({
+          id: `PG-${randomUUID()}`,
+          origin: 'recorded',
+          flowDate: today,
+          description: input.description ?? null,
+          ...money,
+          sourceOrganizationId: input.sourceOrganizationId,
+          sourceOrganizationName: organizationName(input.sourceOrganizationId),
+          destinationOrganizationId: input.destinationOrganizationId ?? null,
+          destinationOrganizationName: input.destinationOrganizationId ? organizationName(input.destinationOrganizationId) : (input.destinationOrganizationName ?? null),
+          destinationPlanId: plan?.id ?? null,
+          destinationPlanCode: plan?.code ?? null,
+          destinationPlanName: plan?.name ?? null,
+          destinationLocations: input.destinationLocations ?? [],
+          destinationGlobalClusters: input.destinationGlobalClusters ?? [],
+          contributionType: input.contributionType ?? FundingContributionType.FINANCIAL,
+          flowType: 'Standard',
+          boundary: 'incoming',
+          onBoundary: 'single',
+          status: 'pledge',
+          firstReportedDate: today,
+          confidential: anonymous || unpublished,
+          confidentialReason: anonymous ? 'ANONYMOUS_DONOR' : unpublished ? 'UNPUBLISHED_PLEDGE' : null,
+          recordedBy: ctx.identity.subject,
+        })
+        .returning();
+      return toFundingFlow(row!);
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { and, eq, sql } from 'drizzle-orm';
+import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { assessments } from '../assessment/assessment.table';
+import { assertMayPayAssessmentOf, assertMayWriteFlowsOf } from '../authz';
+import { visibleFlows } from '../funding-flow/funding-flow.scope';
+import { fundingFlows } from '../funding-flow/funding-flow.table';
+import type { FinanceContext } from '../loaders';
+import { fromCents, toCents } from '../money/decimal';
+import { readCurrency, readDate, readPositiveAmount } from '../money/validate';
+import { idempotent, type Tx } from '../write-receipt/idempotent';
+import { RecordPaymentInput } from './payment.inputs';
+import { payments } from './payment.table';
+import { PaymentReceipt, type Payment } from './payment.type';
+
+interface Target {
+  currency: string;
+  /** What the payer owes in total (assessment or commitment), in cents. */
+  owedCents: bigint;
+  /** Already paid, in cents. */
+  paidCents: bigint;
+  /** Called after the payment is stored, with the new paid total. */
+  afterPayment?: (tx: Tx, paidTotal: bigint) => Promise<void>;
+}
+
+async function paidSoFar(tx: Tx, column: typeof payments.assessmentId | typeof payments.fundingFlowId, id: string): Promise<bigint> {
+  const [row] = await tx.select({ usd: sql<string | null>`sum(${payments.amount})::text` }).from(payments).where(eq(column, id));
+  return row?.usd ? toCents(row.usd) : 0n;
+}
+
+async function assessmentTarget(tx: Tx, ctx: FinanceContext, assessmentId: string): Promise<Target> {
+  const [assessment] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId)).for('update');
+  if (!assessment) throw badInput('input.assessmentId', 'no assessment with this id.');
+  assertMayPayAssessmentOf(ctx.access, assessment.memberStateIso3);
+  return { currency: assessment.currency, owedCents: toCents(assessment.assessedAmount), paidCents: await paidSoFar(tx, payments.assessmentId, assessmentId) };
+}
+
+async function flowTarget(tx: Tx, ctx: FinanceContext, flowId: string): Promise<Target> {
+  const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, flowId), visibleFlows(ctx.access))).for('update');
+  if (!flow) throw badInput('input.fundingFlowId', 'no funding flow with this id that you may see.');
+  assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
+  if (flow.status === 'pledge') throw badInput('input.fundingFlowId', 'is a pledge: convert it to a commitment before paying it.');
+  const owedCents = toCents(flow.originalAmount ?? flow.amountUsd);
+  const recorded = await paidSoFar(tx, payments.fundingFlowId, flowId);
+  // A flow imported as paid (FTS) has no payment rows: it is paid in full already.
+  const paidCents = flow.status === 'paid' && recorded === 0n ? owedCents : recorded;
+  return {
+    currency: flow.originalCurrency ?? 'USD',
+    owedCents,
+    paidCents,
+    afterPayment: async (t, paidTotal) => {
+      if (paidTotal >= owedCents) await t.update(fundingFlows).set({ status: 'paid' }).where(eq(fundingFlows.id, flowId));
+    },
+  };
+}
+
+@Resolver(() => PaymentReceipt)
+export class RecordPaymentMutation {
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => PaymentReceipt, {
+    description:
+      'Record a payment against an assessment (its member state or a UN finance officer) or a committed flow (its donor or a UN finance officer). A payment above what is due is refused unless acceptExcess, and then flagged. Idempotent by clientKey.',
+  })
+  async recordPayment(@Ctx() ctx: FinanceContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<PaymentReceipt> {
+    if (!!input.assessmentId === !!input.fundingFlowId) throw badInput('input.assessmentId', 'give exactly one of assessmentId or fundingFlowId.');
+    const amount = readPositiveAmount('input.amount', input.amount);
+    const currency = readCurrency('input.currency', input.currency);
+    const paidOn = readDate('input.paidOn', input.paidOn);
+    return idempotent(ctx.db, ctx.identity, 'recordPayment', input, async (tx) => {
+      const target = input.assessmentId ? await assessmentTarget(tx, ctx, input.assessmentId) : await flowTarget(tx, ctx, input.fundingFlowId!);
+      if (currency !== target.currency) throw badInput('input.currency', `must be ${target.currency}, the currency of what is paid.`);
+      const due = target.owedCents > target.paidCents ? target.owedCents - target.paidCents : 0n;
+      const cents = toCents(amount);
+      const excess = cents > due ? cents - due : 0n;
+      if (excess > 0n && !input.acceptExcess) {
+        throw badInput(
+          'input.amount',
+          `exceeds what is due (${fromCents(due)} ${currency}) by ${fromCents(excess)} ${currency}; pass acceptExcess: true to record it as a flagged overpayment.`,
+        );
+      }
+      const [row] = await tx
+        .insert(payments)
+        .values({
+          id: `PAY-${randomUUID()}`,
+          assessmentId: input.assessmentId ?? null,
+          fundingFlowId: input.fundingFlowId ?? null,
+          amount,
+          currency,
+          paidOn,
+          excessAmount: excess > 0n ? fromCents(excess) : null,
+          flagged: excess > 0n,
+          origin: 'recorded',
+          recordedBy: ctx.identity.subject,
+        })
+        .returning();
+      await target.afterPayment?.(tx, target.paidCents + cents);
+      const payment: Payment = { ...row!, amount: row!.amount, excessAmount: row!.excessAmount };
+      return { payment, dueBefore: fromCents(due), outstandingAfter: fromCents(due > cents ? due - cents : 0n) };
+    });
+  }
+}

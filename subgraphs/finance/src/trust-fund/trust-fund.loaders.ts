@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { voluntaryContributions, type VoluntaryContributionRow } from './trust-fund.table';
+
+/** Non-confidential contributions, and confidential ones for their donor or holders of DONOR_CONFIDENTIAL. */
+function visibleContributions(access: Access) {
+  return or(eq(voluntaryContributions.confidential, false), access.sqlScope(DataClass.DONOR_CONFIDENTIAL, { owner: voluntaryContributions.donorOrganizationId }));
+}
+
+/** Contributions of many trust funds that this caller may see, one statement per batch. */
+export function contributionsByTrustFundLoader(db: Db, access: Access) {
+  return new DataLoader<string, VoluntaryContributionRow[]>(async (ids) => {
+    const rows = await db
+      .select()
+      .from(voluntaryContributions)
+      .where(and(inArray(voluntaryContributions.trustFundId, [...ids]), visibleContributions(access)))
+      .orderBy(asc(voluntaryContributions.receivedOn), asc(voluntaryContributions.id));
+    const served = rows.filter(
+      (r) =>
+        !r.confidential ||
+        access.decide(DataClass.DONOR_CONFIDENTIAL, { ownerOrganizationId: r.donorOrganizationId }, { entityType: 'VoluntaryContribution', entityId: r.id, field: '(row)' }),
+    );
+    return ids.map((id) => served.filter((r) => r.trustFundId === id));
+  });
+}
+
+/** Totals per trust fund and currency over every contribution (confidential ones inside), one statement per batch. */
+export function trustFundTotalsLoader(db: Db) {
+  return new DataLoader<string, { currency: string; cash: string; inKind: string }[]>(async (ids) => {
+    const rows = await db
+      .select({
+        trustFundId: voluntaryContributions.trustFundId,
+        currency: voluntaryContributions.currency,
+        cash: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'CASH'), 0)::numeric(18,2)::text`,
+        inKind: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'IN_KIND'), 0)::numeric(18,2)::text`,
+      })
+      .from(voluntaryContributions)
+      .where(inArray(voluntaryContributions.trustFundId, [...ids]))
+      .groupBy(voluntaryContributions.trustFundId, voluntaryContributions.currency)
+      .orderBy(asc(voluntaryContributions.currency));
+    return ids.map((id) => rows.filter((r) => r.trustFundId === id).map(({ currency, cash, inKind }) => ({ currency, cash, inKind })));
+  });
+}

@@ -1,0 +1,29 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { asc } from 'drizzle-orm';
+import { Classified, DataClass } from '@peacegraph/kit';
+import type { FinanceContext } from '../loaders';
+import { normalizeAmount } from '../money/decimal';
+import { trustFunds } from './trust-fund.table';
+import { ContributionKind, Earmarking, TrustFund, TrustFundTotal, VoluntaryContribution } from './trust-fund.type';
+
+@Resolver(() => TrustFund)
+export class TrustFundResolver {
+  @Classified(DataClass.PUBLIC)
+  @Query(() => [TrustFund], { description: 'Trust funds receiving voluntary contributions.' })
+  async trustFunds(@Ctx() ctx: FinanceContext): Promise<TrustFund[]> {
+    return ctx.db.select().from(trustFunds).orderBy(asc(trustFunds.id));
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => [VoluntaryContribution], { description: 'Contributions you may see (confidential ones: their donor and UN finance officers).' })
+  async contributions(@Root() fund: TrustFund, @Ctx() ctx: FinanceContext): Promise<VoluntaryContribution[]> {
+    const rows = await ctx.loaders.contributionsByTrustFund.load(fund.id);
+    return rows.map((r) => ({ ...r, amount: normalizeAmount(r.amount), kind: r.kind as ContributionKind, earmarking: r.earmarking as Earmarking }));
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => [TrustFundTotal], { description: 'Received per currency, every contribution counted.' })
+  async totals(@Root() fund: TrustFund, @Ctx() ctx: FinanceContext): Promise<TrustFundTotal[]> {
+    return ctx.loaders.trustFundTotals.load(fund.id);
+  }
+}
