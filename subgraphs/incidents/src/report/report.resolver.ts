@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, DataClass } from '@peacegraph/kit';
 import { incidentActors } from '../actor/actor.table';
 import { ACTOR_TYPES_BY_INTER } from '../actor/actor.type';
 import { assertMayWrite } from '../authz';
@@ -16,7 +16,7 @@ import { SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
 import { verificationTransitions } from '../verification/verification.table';
 import { victims } from '../victim/victim.table';
 import { ReportIncidentInput } from './report.inputs';
-import { validateReport } from './report.validation';
+import { isKnownMission, validateReport } from './report.validation';
 
 @ObjectType()
 export class ReportIncidentPayload {
@@ -42,6 +42,8 @@ export class ReportIncidentResolver {
     @Ctx() ctx: IncidentsContext,
     @Arg('input', () => ReportIncidentInput) input: ReportIncidentInput,
   ): Promise<ReportIncidentPayload> {
+    // The mission catalogue is public: an unknown mission is bad input, a foreign one is forbidden.
+    if (!isKnownMission(input.missionId)) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
     assertMayWrite(ctx.identity, 'reportIncident', input.missionId.toUpperCase());
     const { mission, area, admin1 } = validateReport(input);
     const organizationId = ctx.identity.organizationId!;

@@ -10,6 +10,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const areas = new Map(ADMIN_AREA_CATALOGUE.map((a) => [a.pcode, a]));
 const missions = new Map(MISSION_CATALOGUE.map((m) => [m.id, m]));
 
+export function isKnownMission(missionId: string): boolean {
+  return missions.has(missionId.toUpperCase());
+}
+
 export interface ValidatedReport {
   mission: MissionReference;
   area: AdminAreaReference;
