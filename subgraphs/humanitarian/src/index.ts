@@ -1,6 +1,7 @@
 import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
-import { AdminAreaPresenceResolver } from './admin-area/admin-area-presence.resolver';
+import { AdminAreaHumanitarianResolver } from './admin-area/admin-area-humanitarian.resolver';
 import { adminAreaReference } from './admin-area/admin-area.reference';
+import { DisplacementResolver } from './displacement/displacement.resolver';
 import { EscortRequestResolver } from './escort-request/escort-request.resolver';
 import { EscortWorkflowMutation } from './escort-request/escort-workflow.mutation';
 import { SaveEscortRequestMutation } from './escort-request/save-escort-request.mutation';
@@ -24,7 +25,8 @@ export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
       OperationalPresenceResolver,
       SaveOperationalPresenceMutation,
       MissionPresenceResolver,
-      AdminAreaPresenceResolver,
+      AdminAreaHumanitarianResolver,
+      DisplacementResolver,
       EscortRequestResolver,
       SaveEscortRequestMutation,
       EscortWorkflowMutation,
@@ -33,3 +35,5 @@ export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
     referenceResolvers: { ...organizationReference, ...missionReference, ...adminAreaReference },
   });
 }
+
+export { exportHxlCsv, type HxlExportRequest } from './export/hxl-export';

@@ -1,4 +1,5 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
+import { displacementByAreaLoader } from './displacement/displacement.loaders';
 import { escortHistoryLoader, escortRequestByIdLoader } from './escort-request/escort-request.loaders';
 import { organizationByIdLoader } from './organization/organization.loaders';
 import { presenceByAreaLoader, presenceByCountryLoader, presenceByIdLoader } from './operational-presence/operational-presence.loaders';
@@ -10,6 +11,7 @@ export function createHumanitarianLoaders(db: Db, access: Access) {
     presenceById: presenceByIdLoader(db),
     presenceByCountry: presenceByCountryLoader(db),
     presenceByArea: presenceByAreaLoader(db),
+    displacementByArea: displacementByAreaLoader(db),
     escortRequestById: escortRequestByIdLoader(db, access),
     escortHistory: escortHistoryLoader(db),
   };

@@ -1,4 +1,5 @@
 // Every table of the humanitarian subgraph (drizzle-kit reads this file to generate migrations).
+export * from './displacement/displacement.table';
 export * from './escort-request/escort-request.table';
 export * from './operational-presence/operational-presence.table';
 export * from './organization/organization.table';

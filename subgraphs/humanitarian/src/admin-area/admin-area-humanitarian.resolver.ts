@@ -1,14 +1,21 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Classified, DataClass } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
+import { Displacement } from '../displacement/displacement.type';
 import { OperationalPresence } from '../operational-presence/operational-presence.type';
 import { AdminArea } from './admin-area.type';
 
 @Resolver(() => AdminArea)
-export class AdminAreaPresenceResolver {
+export class AdminAreaHumanitarianResolver {
   @Classified(DataClass.PUBLIC)
   @FieldResolver(() => [OperationalPresence], { description: '3W activities in this area and the areas inside it.' })
   async operationalPresence(@Root() area: AdminArea, @Ctx() ctx: HumanitarianContext): Promise<OperationalPresence[]> {
     return (await ctx.loaders.presenceByArea.load(area.pcode)) as unknown as OperationalPresence[];
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => [Displacement], { description: 'Displacement figures in this area and the areas inside it, by round.' })
+  async displacement(@Root() area: AdminArea, @Ctx() ctx: HumanitarianContext): Promise<Displacement[]> {
+    return (await ctx.loaders.displacementByArea.load(area.pcode)) as unknown as Displacement[];
   }
 }

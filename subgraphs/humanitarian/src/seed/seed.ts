@@ -1,7 +1,9 @@
 import type { Db } from '@peacegraph/kit';
 import { operationalPresence } from '../operational-presence/operational-presence.table';
 import { organizations } from '../organization/organization.table';
+import { displacement } from '../displacement/displacement.table';
 import { demoPresenceRows } from './demo-3w';
+import { demoDisplacementRows } from './demo-displacement';
 import { SEEDED_ORGANIZATIONS } from './organizations';
 
 /** Rows per INSERT: ~30 columns each keeps every statement far below Postgres' 65 535 parameters. */
@@ -37,6 +39,15 @@ export async function seedHumanitarian(db: Db): Promise<{ inserted: number }> {
       .values(presence.slice(i, i + ROWS_PER_INSERT))
       .onConflictDoNothing()
       .returning({ id: operationalPresence.id });
+    inserted += done.length;
+  }
+  const figures = demoDisplacementRows();
+  for (let i = 0; i < figures.length; i += ROWS_PER_INSERT) {
+    const done = await db
+      .insert(displacement)
+      .values(figures.slice(i, i + ROWS_PER_INSERT))
+      .onConflictDoNothing()
+      .returning({ id: displacement.id });
     inserted += done.length;
   }
   return { inserted };

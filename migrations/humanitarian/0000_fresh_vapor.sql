@@ -1,5 +1,22 @@
 CREATE SCHEMA "humanitarian";
 --> statement-breakpoint
+CREATE TABLE "humanitarian"."displacement" (
+	"id" text PRIMARY KEY NOT NULL,
+	"admin_area_pcode" text NOT NULL,
+	"admin1_pcode" text NOT NULL,
+	"admin_level" integer NOT NULL,
+	"country_iso3" text NOT NULL,
+	"mission_id" text,
+	"population_group" text NOT NULL,
+	"reporting_round" integer NOT NULL,
+	"reporting_date" date NOT NULL,
+	"assessment_type" text NOT NULL,
+	"individuals" integer NOT NULL,
+	"households" integer,
+	"source_organization_id" text NOT NULL,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "humanitarian"."escort_request_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"escort_request_id" text NOT NULL,
@@ -78,6 +95,9 @@ CREATE TABLE "humanitarian"."write_receipts" (
 	CONSTRAINT "write_receipts_organization_id_client_key_pk" PRIMARY KEY("organization_id","client_key")
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX "displacement_natural_uq" ON "humanitarian"."displacement" USING btree ("admin_area_pcode","population_group","reporting_round","source_organization_id");--> statement-breakpoint
+CREATE INDEX "displacement_country_idx" ON "humanitarian"."displacement" USING btree ("country_iso3","id");--> statement-breakpoint
+CREATE INDEX "displacement_area_idx" ON "humanitarian"."displacement" USING btree ("admin1_pcode");--> statement-breakpoint
 CREATE INDEX "escort_request_events_request_idx" ON "humanitarian"."escort_request_events" USING btree ("escort_request_id","id");--> statement-breakpoint
 CREATE INDEX "escort_requests_mission_idx" ON "humanitarian"."escort_requests" USING btree ("mission_id","status");--> statement-breakpoint
 CREATE INDEX "escort_requests_org_idx" ON "humanitarian"."escort_requests" USING btree ("requesting_organization_id");--> statement-breakpoint

@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import { and, asc, eq, gt, inArray, like, or, type SQL } from 'drizzle-orm';
+import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { displacement as t, type DisplacementRow } from './displacement.table';
+
+export interface DisplacementFilter {
+  countryIso3?: string | null;
+  adminAreaPcode?: string | null;
+  populationGroup?: string | null;
+  reportingRound?: number | null;
+}
+
+/** Displacement figures are PUBLIC (HDX publishes them); the scope is applied anyway, in one place. */
+export const DISPLACEMENT_ROW_CLASS = DataClass.PUBLIC;
+
+/** A page of displacement rows in id order (keyset); the graph and the HXL export both read through it. */
+export function listDisplacement(db: Db, access: Access, filter: DisplacementFilter, after: string | null, limit: number): Promise<DisplacementRow[]> {
+  const conditions: SQL[] = [access.sqlScope(DISPLACEMENT_ROW_CLASS, { mission: t.missionId, area: t.adminAreaPcode, owner: t.sourceOrganizationId })];
+  if (filter.countryIso3) conditions.push(eq(t.countryIso3, filter.countryIso3.toUpperCase()));
+  if (filter.adminAreaPcode) conditions.push(like(t.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
+  if (filter.populationGroup) conditions.push(eq(t.populationGroup, filter.populationGroup));
+  if (filter.reportingRound) conditions.push(eq(t.reportingRound, filter.reportingRound));
+  if (after) conditions.push(gt(t.id, after));
+  return db
+    .select()
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(asc(t.id))
+    .limit(limit + 1);
+}
+
+/** Displacement in each of many areas or inside them, one statement per batch. */
+export function displacementByAreaLoader(db: Db) {
+  return new DataLoader<string, DisplacementRow[]>(async (pcodes) => {
+    const codes = [...pcodes];
+    const rows = await db
+      .select()
+      .from(t)
+      .where(or(inArray(t.adminAreaPcode, codes), inArray(t.admin1Pcode, codes)))
+      .orderBy(asc(t.id));
+    return codes.map((p) => rows.filter((r) => r.adminAreaPcode === p || r.admin1Pcode === p));
+  });
+}
