@@ -2,30 +2,63 @@ import { AuditLogResolver, buildSubgraph, type BuiltSubgraph } from '@peacegraph
 import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaResolver } from './admin-area/admin-area.resolver';
 import { ContributionResolver, MissionContributionsResolver } from './contribution/contribution.resolver';
+import { ContributorRankResolver } from './contribution/contributor-rank.resolver';
 import { countryReference } from './country/country.reference';
 import { CountryResolver } from './country/country.resolver';
+import { DeploymentSiteResolver, MissionDeploymentSitesResolver } from './deployment-site/deployment-site.resolver';
 import { FatalityResolver, MissionFatalitiesResolver } from './fatality/fatality.resolver';
+import { PeacekeeperFatalityResolver } from './fatality/peacekeeper-fatality.resolver';
+import { IndicatorResolver, MandateTaskIndicatorsResolver, MissionIndicatorsResolver } from './indicator/indicator.resolver';
+import { RecordMeasurementMutation } from './indicator/record-measurement.mutation';
+import { MandateTaskResolver } from './mandate-task/mandate-task.resolver';
+import { CloseMissionMutation } from './mission/close-mission.mutation';
+import { MissionMandateResolver } from './mission/mission-mandate.resolver';
 import { missionReference } from './mission/mission.reference';
 import { MissionResolver } from './mission/mission.resolver';
+import { RecordResolutionMutation } from './resolution/record-resolution.mutation';
+import { SecurityCouncilResolutionResolver } from './resolution/resolution.resolver';
+import { MissionTrainingResolver, TrainingRecordResolver } from './training/training-record.resolver';
 
-export { createMissionsLoaders } from './loaders';
+export { createMissionsLoaders, type MissionsContext, type MissionsLoaders } from './loaders';
 
-/** The missions subgraph: missions and mandates, contributions, fatalities, and the places (countries, admin areas). */
+/** The missions subgraph: missions and mandates, strength, contributions, sites, fatalities, training, M&E, and the places (countries, admin areas). */
 export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
   return buildSubgraph({
     name: 'missions',
     resolvers: [
       MissionResolver,
+      MissionMandateResolver,
       MissionContributionsResolver,
       MissionFatalitiesResolver,
+      MissionDeploymentSitesResolver,
+      MissionTrainingResolver,
+      MissionIndicatorsResolver,
+      SecurityCouncilResolutionResolver,
+      MandateTaskResolver,
+      MandateTaskIndicatorsResolver,
       ContributionResolver,
+      ContributorRankResolver,
+      DeploymentSiteResolver,
+      PeacekeeperFatalityResolver,
+      TrainingRecordResolver,
+      IndicatorResolver,
       CountryResolver,
       AdminAreaResolver,
       FatalityResolver,
+      RecordResolutionMutation,
+      CloseMissionMutation,
+      RecordMeasurementMutation,
       // The audit log lives in the policy schema; one subgraph serves it, this one.
       AuditLogResolver,
     ],
     referenceResolvers: { ...missionReference, ...countryReference, ...adminAreaReference },
   });
 }
-export { importMissionsData, type MissionsDataImport } from './import';
+export {
+  importMissionsData,
+  seedMandates,
+  seedGeneratedMissionsData,
+  type MissionsDataImport,
+  type MandatesReport,
+  type GeneratedReport,
+} from './import';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { fatalities } from './fatality.table';
 
@@ -37,4 +37,32 @@ export function fatalityCountByMissionLoader(db: Db) {
     const byId = new Map(rows.map((r) => [r.missionId, r.n]));
     return ids.map((id) => byId.get(id) ?? 0);
   });
+}
+
+export interface FatalityListFilter {
+  missionId?: string | null;
+  year?: number | null;
+  incidentType?: string | null;
+  nationalityIso3?: string | null;
+}
+
+/** The keyset of the fatality list: newest first, casualty id breaking ties. */
+export function fatalityCursorKey(row: { incidentDate: string; casualtyId: string }): string {
+  return `${row.incidentDate}|${row.casualtyId}`;
+}
+
+/** A page of fatalities, newest first (keyset on incident date + casualty id: stable under inserts). */
+export function listFatalities(db: Db, filter: FatalityListFilter, after: { date: string; id: string } | null, limit: number) {
+  const conditions: SQL[] = [];
+  if (filter.missionId) conditions.push(eq(fatalities.missionId, filter.missionId.toUpperCase()));
+  if (filter.year) conditions.push(eq(year, filter.year));
+  if (filter.incidentType) conditions.push(eq(fatalities.incidentType, filter.incidentType));
+  if (filter.nationalityIso3) conditions.push(eq(fatalities.nationalityIso3, filter.nationalityIso3.toUpperCase()));
+  if (after) conditions.push(sql`(${fatalities.incidentDate}, ${fatalities.casualtyId}) < (${after.date}, ${after.id})`);
+  return db
+    .select()
+    .from(fatalities)
+    .where(and(...conditions))
+    .orderBy(desc(fatalities.incidentDate), desc(fatalities.casualtyId))
+    .limit(limit + 1);
 }

@@ -4,6 +4,8 @@ import { importContributions } from './contributions';
 import { FALLBACK_DATA_DIR, missingDataFiles, MISSIONS_DATA_FILES } from './data-files';
 import { importDeploymentSites } from './deployment-sites';
 import { importFatalities } from './fatalities';
+import { seedGeneratedMissionsData, type GeneratedReport } from './generated';
+import { seedMandates, type MandatesReport } from './mandates';
 import type { ChangeCounts, ImportReport } from './import-report';
 import { importReference, type ReferenceReport } from './reference';
 
@@ -17,6 +19,10 @@ export interface MissionsDataImport {
   contributions: ImportReport;
   fatalities: ImportReport;
   deploymentSites: ImportReport;
+  /** Curated Security Council resolutions, tasks and ceilings. */
+  mandates: MandatesReport;
+  /** GENERATED demo rows: training records, indicators, measurements. */
+  generated: GeneratedReport;
   /** One line per step, for a seed script's console output. */
   summary: string[];
 }
@@ -24,7 +30,8 @@ export interface MissionsDataImport {
 /**
  * Seeds the reference catalogues, then imports the three UN data files from `dataDir`. When
  * any of them is missing there, all three come from the committed excerpt instead (never a
- * mix of full files and excerpt), and the result says so.
+ * mix of full files and excerpt), and the result says so. Then seeds the curated resolutions
+ * and the GENERATED training and M&E rows (labelled `generated`).
  */
 export async function importMissionsData(db: Db, dataDir: string = sharedDataDir): Promise<MissionsDataImport> {
   const missing = missingDataFiles(dataDir);
@@ -34,6 +41,8 @@ export async function importMissionsData(db: Db, dataDir: string = sharedDataDir
   const contributions = await importContributions(db, path.join(sourceDir, MISSIONS_DATA_FILES.contributions));
   const fatalities = await importFatalities(db, path.join(sourceDir, MISSIONS_DATA_FILES.fatalities));
   const deploymentSites = await importDeploymentSites(db, path.join(sourceDir, MISSIONS_DATA_FILES.deploymentSites));
+  const mandates = await seedMandates(db);
+  const generated = await seedGeneratedMissionsData(db);
   const fallbackReason = usedFallback
     ? `${missing.join(', ')} not found in ${dataDir}; imported the built-in excerpt from ${FALLBACK_DATA_DIR} instead`
     : null;
@@ -41,8 +50,10 @@ export async function importMissionsData(db: Db, dataDir: string = sharedDataDir
     ...(fallbackReason ? [`missions data: ${fallbackReason}`] : []),
     `reference: countries ${describeCounts(reference.countries)}; admin areas ${describeCounts(reference.adminAreas)}; missions ${describeCounts(reference.missions)}`,
     ...[contributions, fatalities, deploymentSites].map(describeReport),
+    `resolutions (curated): ${describeCounts(mandates.resolutions)}; tasks ${describeCounts(mandates.tasks)}; ceilings ${describeCounts(mandates.authorizedStrengths)}`,
+    `generated demo rows inserted: ${generated.trainingRecords} training records, ${generated.indicators} indicators, ${generated.measurements} measurements`,
   ];
-  return { dataDir: sourceDir, usedFallback, fallbackReason, reference, contributions, fatalities, deploymentSites, summary };
+  return { dataDir: sourceDir, usedFallback, fallbackReason, reference, contributions, fatalities, deploymentSites, mandates, generated, summary };
 }
 
 function describeCounts({ inserted, updated, unchanged }: ChangeCounts): string {

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { LeadOrganization, MissionStatus } from './mission.type';
+import { LeadOrganization, MissionStatus, MissionType } from './mission.type';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class MissionFilterInput {
@@ -14,4 +14,13 @@ export class MissionFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Missions deployed on this date (YYYY-MM-DD).' })
   activeOn?: string | null;
+
+  @Field(() => MissionType, { nullable: true })
+  missionType?: MissionType | null;
+
+  @Field(() => String, { nullable: true, description: 'Acronym or name contains this text (case-insensitive).' })
+  search?: string | null;
+
+  @Field(() => String, { nullable: true, description: "'curated' or 'derived'." })
+  source?: string | null;
 }

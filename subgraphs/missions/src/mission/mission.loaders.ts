@@ -8,6 +8,9 @@ export interface MissionFilter {
   hostCountryIso3?: string | null;
   leadOrganization?: string | null;
   activeOn?: string | null;
+  missionType?: string | null;
+  search?: string | null;
+  source?: string | null;
 }
 
 /** Missions by id, one statement per batch (the gateway's `_entities` lookups land here). */
@@ -33,6 +36,13 @@ export function listMissions(db: Db, filter: MissionFilter, after: string | null
   if (filter.activeOn) {
     conditions.push(sql`(${missions.startDate} is null or ${missions.startDate} <= ${filter.activeOn})`);
     conditions.push(sql`(${missions.endDate} is null or ${missions.endDate} >= ${filter.activeOn})`);
+  }
+  if (filter.missionType) conditions.push(eq(missions.missionType, filter.missionType));
+  if (filter.source) conditions.push(eq(missions.source, filter.source));
+  if (filter.search) {
+    // LIKE metacharacters in the search text are matched literally.
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(${missions.acronym} ilike ${pattern} or ${missions.name} ilike ${pattern})`);
   }
   if (after) conditions.push(gt(missions.id, after));
   return db

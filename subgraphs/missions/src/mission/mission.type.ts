@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo } from '@peacegraph/kit';
+import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
 
 export enum MissionType {
   PKO = 'PKO',
@@ -25,6 +25,8 @@ export enum MissionStatus {
 }
 registerEnumType(MissionStatus, { name: 'MissionStatus' });
 
+// Scoped by its own id: UN_INTERNAL fields of a mission (training compliance) are decided per mission.
+@ScopedBy({ mission: 'id', id: 'id' })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A UN peacekeeping operation or special political mission.' })
 export class Mission {

@@ -1,0 +1,53 @@
+import DataLoader from 'dataloader';
+import { and, asc, inArray, type SQL } from 'drizzle-orm';
+import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { indicators, measurements, type IndicatorRow, type MeasurementRow } from './indicator.table';
+
+/** Indicators of each mandate task within the caller's UN_INTERNAL scope: one statement per batch of tasks. */
+export function indicatorsByTaskLoader(db: Db, access: Access) {
+  return new DataLoader<string, IndicatorRow[]>(async (taskIds) => {
+    const rows = await db
+      .select()
+      .from(indicators)
+      .where(and(access.sqlScope(DataClass.UN_INTERNAL, { mission: indicators.missionId }), inArray(indicators.mandateTaskId, [...taskIds])))
+      .orderBy(asc(indicators.id));
+    return taskIds.map((id) => rows.filter((row) => row.mandateTaskId === id));
+  });
+}
+
+/** Indicators of each mission within the caller's scope: one statement per batch of missions. */
+export function indicatorsByMissionLoader(db: Db, access: Access) {
+  return new DataLoader<string, IndicatorRow[]>(async (missionIds) => {
+    const rows = await db
+      .select()
+      .from(indicators)
+      .where(and(access.sqlScope(DataClass.UN_INTERNAL, { mission: indicators.missionId }), inArray(indicators.missionId, [...missionIds])))
+      .orderBy(asc(indicators.mandateTaskId), asc(indicators.id));
+    return missionIds.map((id) => rows.filter((row) => row.missionId === id));
+  });
+}
+
+/** Measurements of each indicator, oldest first, within scope: one statement per batch of indicators. */
+export function measurementsByIndicatorLoader(db: Db, access: Access) {
+  return new DataLoader<string, MeasurementRow[]>(async (indicatorIds) => {
+    const scope: SQL = access.sqlScope(DataClass.UN_INTERNAL, { mission: measurements.missionId });
+    const rows = await db
+      .select()
+      .from(measurements)
+      .where(and(scope, inArray(measurements.indicatorId, [...indicatorIds])))
+      .orderBy(asc(measurements.measuredOn));
+    return indicatorIds.map((id) => rows.filter((row) => row.indicatorId === id));
+  });
+}
+
+/** Indicators by id within scope: one statement per batch. */
+export function indicatorByIdLoader(db: Db, access: Access) {
+  return new DataLoader<string, IndicatorRow | null>(async (ids) => {
+    const rows = await db
+      .select()
+      .from(indicators)
+      .where(and(access.sqlScope(DataClass.UN_INTERNAL, { mission: indicators.missionId }), inArray(indicators.id, [...ids])));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { assertMayWrite } from '../authz';
+import type { MissionsContext } from '../loaders';
+import { isoDate } from '../validate';
+import { checkClientKey, conflict, writeOnce } from '../write-receipt/write-once';
+import { RecordMeasurementInput } from './measurement.inputs';
+import { indicators, measurements } from './indicator.table';
+import { Measurement } from './indicator.type';
+
+const DECIMAL = /^-?\d{1,12}(\.\d{1,2})?$/;
+
+@Resolver(() => Measurement)
+export class RecordMeasurementMutation {
+  /** Role-gated (see authz.ts), validated, one transaction, idempotent by clientKey. */
+  @Classified(DataClass.PUBLIC)
+  @Mutation(() => Measurement, { description: "Record a value of one of your mission's indicators. Mission headquarters only. Retrying with the same clientKey returns the first result." })
+  async recordMeasurement(@Ctx() ctx: MissionsContext, @Arg('input', () => RecordMeasurementInput) input: RecordMeasurementInput): Promise<Measurement> {
+    checkClientKey(input.clientKey);
+    // The indicator decides the mission; read it unscoped only for the authorization check.
+    const [indicator] = await ctx.db.select().from(indicators).where(eq(indicators.id, input.indicatorId));
+    if (!indicator) {
+      // Callers who may write for no mission at all learn nothing about which indicator ids exist.
+      if (ctx.identity.organizationType !== 'mission') assertMayWrite(ctx.identity, 'recordMeasurement', '');
+      throw badInput('input.indicatorId', `no indicator ${input.indicatorId}.`);
+    }
+    assertMayWrite(ctx.identity, 'recordMeasurement', indicator.missionId);
+    const measuredOn = isoDate('input.measuredOn', input.measuredOn);
+    if (measuredOn > new Date().toISOString().slice(0, 10)) throw badInput('input.measuredOn', 'must not be in the future.');
+    const value = input.value.trim();
+    if (!DECIMAL.test(value)) throw badInput('input.value', `must be a decimal number with at most 2 decimals, got '${input.value}'.`);
+    const note = input.note?.trim() || null;
+    if (note && note.length > 2000) throw badInput('input.note', 'must be at most 2000 characters.');
+    const { clientKey: _key, ...request } = input;
+    const id = `m-${randomUUID()}`;
+    const result = await writeOnce(
+      ctx.db,
+      { organizationId: ctx.identity.organizationId!, clientKey: input.clientKey, operation: 'recordMeasurement', input: request },
+      id,
+      async (tx) => {
+        const [taken] = await tx
+          .select({ id: measurements.id })
+          .from(measurements)
+          .where(and(eq(measurements.indicatorId, indicator.id), eq(measurements.measuredOn, measuredOn)));
+        if (taken) throw conflict('input.measuredOn', `indicator ${indicator.id} already has a value on ${measuredOn}.`);
+        await tx.insert(measurements).values({
+          id,
+          indicatorId: indicator.id,
+          missionId: indicator.missionId,
+          measuredOn,
+          value,
+          note,
+          source: 'recorded',
+          recordedBy: ctx.identity.subject,
+        });
+        return { id, indicatorId: indicator.id, measuredOn, value };
+      },
+    );
+    const [saved] = await ctx.db.select().from(measurements).where(eq(measurements.id, result.id));
+    return saved as Measurement;
+  }
+}

@@ -1,0 +1,13 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType({ description: 'Close a mission: its mandate has ended and its withdrawal is complete.' })
+export class CloseMissionInput {
+  @Field(() => String, { description: 'Your idempotency key: a retry with the same key returns the first result.' })
+  clientKey: string;
+
+  @Field(() => String)
+  missionId: string;
+
+  @Field(() => String, { description: 'Last day of the mission, YYYY-MM-DD; not before its start.' })
+  endDate: string;
+}

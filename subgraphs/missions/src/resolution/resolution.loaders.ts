@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import { asc, inArray } from 'drizzle-orm';
+import type { Db } from '@peacegraph/kit';
+import { securityCouncilResolutions, type SecurityCouncilResolutionRow } from './resolution.table';
+
+/** Each mission's resolutions, oldest first (its mandate history): one statement per batch of missions. */
+export function resolutionsByMissionLoader(db: Db) {
+  return new DataLoader<string, SecurityCouncilResolutionRow[]>(async (missionIds) => {
+    const rows = await db
+      .select()
+      .from(securityCouncilResolutions)
+      .where(inArray(securityCouncilResolutions.missionId, [...missionIds]))
+      .orderBy(asc(securityCouncilResolutions.adoptedOn), asc(securityCouncilResolutions.number));
+    return missionIds.map((id) => rows.filter((row) => row.missionId === id));
+  });
+}
+
+/** Resolutions by symbol: one statement per batch. */
+export function resolutionBySymbolLoader(db: Db) {
+  return new DataLoader<string, SecurityCouncilResolutionRow | null>(async (symbols) => {
+    const rows = await db.select().from(securityCouncilResolutions).where(inArray(securityCouncilResolutions.symbol, [...symbols]));
+    const bySymbol = new Map(rows.map((row) => [row.symbol, row]));
+    return symbols.map((symbol) => bySymbol.get(symbol) ?? null);
+  });
+}
+
+/** The resolution in force on a date: the latest adopted on or before it (history is oldest first). */
+export function resolutionInForce<T extends { adoptedOn: string }>(history: readonly T[], on: string): T | null {
+  let found: T | null = null;
+  for (const row of history) if (row.adoptedOn <= on) found = row;
+  return found;
+}
