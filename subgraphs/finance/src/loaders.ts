@@ -1,5 +1,5 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
-import { flowByIdLoader, flowPagesByOrganizationLoader, flowTotalsLoader } from './funding-flow/funding-flow.loaders';
+import { flowByIdLoader, flowPagesLoader, flowTotalsLoader } from './funding-flow/funding-flow.loaders';
 import { performanceByMissionLoader } from './budget-performance/budget-performance.loaders';
 import { budgetsByMissionLoader } from './mission-budget/mission-budget.loaders';
 import { clustersByPlanLoader, planByIdLoader, planFundingLoader } from './plan/plan.loaders';
@@ -17,7 +17,7 @@ export function createFinanceLoaders(db: Db, access: Access) {
     clustersByPlan: clustersByPlanLoader(db),
     planFunding: planFundingLoader(db),
     flowById: flowByIdLoader(db, access),
-    flowPagesByOrganization: flowPagesByOrganizationLoader(db, access),
+    flowPages: flowPagesLoader(db, access),
     flowTotals: flowTotalsLoader(db, access),
     contributionsByTrustFund: contributionsByTrustFundLoader(db, access),
     trustFundTotals: trustFundTotalsLoader(db),

@@ -27,23 +27,34 @@ export function flowByIdLoader(db: Db, access: Access) {
   });
 }
 
-export type OrganizationSide = 'source' | 'destination';
-export interface OrganizationFlowsKey {
-  organizationId: string;
-  side: OrganizationSide;
+export type FlowOwnerSide = 'source' | 'destination' | 'plan';
+export interface FlowPageKey {
+  /** Whose flows: a donor's (source), a recipient's (destination) or a plan's. */
+  side: FlowOwnerSide;
+  /** Organisation id, or the plan id as a string. */
+  value: string;
   status: string | null;
   after: string | null;
   limit: number;
 }
 
+function sideColumn(side: FlowOwnerSide) {
+  return side === 'source' ? fundingFlows.sourceOrganizationId : side === 'destination' ? fundingFlows.destinationOrganizationId : fundingFlows.destinationPlanId;
+}
+
+function sideValue(side: FlowOwnerSide, row: FundingFlowRow): string | null {
+  const v = side === 'source' ? row.sourceOrganizationId : side === 'destination' ? row.destinationOrganizationId : row.destinationPlanId;
+  return v === null ? null : String(v);
+}
+
 /**
- * Pages of flows for many organisations at once: one statement per (side, status, cursor,
- * size) — row_number() partitions by organisation, so 100 organisations cost one query.
+ * Pages of flows for many organisations or plans at once: one statement per (side, status,
+ * cursor, size) — row_number() partitions by owner, so 100 organisations cost one query.
  */
-export function flowPagesByOrganizationLoader(db: Db, access: Access) {
-  return new DataLoader<OrganizationFlowsKey, FundingFlowRow[], string>(
+export function flowPagesLoader(db: Db, access: Access) {
+  return new DataLoader<FlowPageKey, FundingFlowRow[], string>(
     async (keys) => {
-      const groups = new Map<string, OrganizationFlowsKey[]>();
+      const groups = new Map<string, FlowPageKey[]>();
       for (const key of keys) {
         const shape = JSON.stringify([key.side, key.status, key.after, key.limit]);
         groups.set(shape, [...(groups.get(shape) ?? []), key]);
@@ -52,13 +63,14 @@ export function flowPagesByOrganizationLoader(db: Db, access: Access) {
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { side, status, after, limit } = group[0]!;
-          const column = side === 'source' ? fundingFlows.sourceOrganizationId : fundingFlows.destinationOrganizationId;
+          const column = sideColumn(side);
+          const values = group.map((k) => (side === 'plan' ? Number(k.value) : k.value));
           const ranked = db
             .select({ ...getTableColumns(fundingFlows), rank: sql<number>`row_number() over (partition by ${column} order by ${fundingFlows.id})`.as('rank') })
             .from(fundingFlows)
             .where(
               and(
-                inArray(column, group.map((k) => k.organizationId)),
+                inArray(column, values as never[]),
                 visibleFlows(access),
                 status ? eq(fundingFlows.status, status) : undefined,
                 after ? gt(fundingFlows.id, after) : undefined,
@@ -67,20 +79,17 @@ export function flowPagesByOrganizationLoader(db: Db, access: Access) {
             .as('ranked');
           const rows = await db.select().from(ranked).where(sql`${ranked.rank} <= ${limit + 1}`).orderBy(asc(ranked.id));
           const flows = servable(access, rows.map(({ rank: _rank, ...row }) => row as FundingFlowRow));
-          for (const key of group) {
-            const own = flows.filter((f) => (side === 'source' ? f.sourceOrganizationId : f.destinationOrganizationId) === key.organizationId);
-            results.set(cacheKey(key), own);
-          }
+          for (const key of group) results.set(pageKey(key), flows.filter((f) => sideValue(side, f) === key.value));
         }),
       );
-      return keys.map((k) => results.get(cacheKey(k)) ?? []);
+      return keys.map((k) => results.get(pageKey(k)) ?? []);
     },
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: pageKey },
   );
 }
 
-function cacheKey(k: OrganizationFlowsKey): string {
-  return JSON.stringify([k.organizationId, k.side, k.status, k.after, k.limit]);
+function pageKey(k: FlowPageKey): string {
+  return JSON.stringify([k.side, k.value, k.status, k.after, k.limit]);
 }
 
 interface TotalsRow {
@@ -88,6 +97,15 @@ interface TotalsRow {
   status: string;
   n: number;
   usd: string;
+}
+
+/** Which owner column a totals filter is keyed by (filters differing only in it share one GROUP BY). */
+function ownerSideOf(f: FlowFilter): FlowOwnerSide | null {
+  return f.sourceOrganizationId ? 'source' : f.destinationOrganizationId ? 'destination' : f.planId !== null && f.planId !== undefined ? 'plan' : null;
+}
+
+function ownerValueOf(f: FlowFilter, side: FlowOwnerSide): string | number {
+  return side === 'source' ? f.sourceOrganizationId! : side === 'destination' ? f.destinationOrganizationId! : f.planId!;
 }
 
 function toTotals(rows: TotalsRow[], includesConfidential: boolean): FundingTotals {
@@ -121,8 +139,7 @@ export function flowTotalsLoader(db: Db, access: Access) {
     async (filters) => {
       const groups = new Map<string, FlowFilter[]>();
       for (const f of filters) {
-        const side = f.sourceOrganizationId ? 'source' : f.destinationOrganizationId ? 'destination' : 'none';
-        const shape = JSON.stringify([side, { ...f, sourceOrganizationId: null, destinationOrganizationId: null }]);
+        const shape = JSON.stringify([ownerSideOf(f), { ...f, sourceOrganizationId: null, destinationOrganizationId: null, planId: null }]);
         groups.set(shape, [...(groups.get(shape) ?? []), f]);
       }
       const out = new Map<string, FundingTotals>();
@@ -130,10 +147,11 @@ export function flowTotalsLoader(db: Db, access: Access) {
         [...groups.values()].map(async (group) => {
           const first = group[0]!;
           const includesConfidential = totalsIncludeConfidential(first);
-          const column = first.sourceOrganizationId ? fundingFlows.sourceOrganizationId : first.destinationOrganizationId ? fundingFlows.destinationOrganizationId : null;
-          const base = flowConditions({ ...first, sourceOrganizationId: null, destinationOrganizationId: null });
+          const side = ownerSideOf(first);
+          const column = side ? sideColumn(side) : null;
+          const base = flowConditions({ ...first, sourceOrganizationId: null, destinationOrganizationId: null, planId: null });
           const conditions: SQL[] = [...base];
-          if (column) conditions.push(inArray(column, group.map((f) => (f.sourceOrganizationId ?? f.destinationOrganizationId)!)));
+          if (side && column) conditions.push(inArray(column, group.map((f) => ownerValueOf(f, side)) as never[]));
           if (!includesConfidential) conditions.push(visibleFlows(access));
           const groupKey = column ?? sql<string>`null`;
           const rows = (await db
@@ -142,8 +160,8 @@ export function flowTotalsLoader(db: Db, access: Access) {
             .where(and(...conditions))
             .groupBy(sql`1`, fundingFlows.status)) as TotalsRow[];
           for (const f of group) {
-            const org = f.sourceOrganizationId ?? f.destinationOrganizationId ?? null;
-            out.set(JSON.stringify(f), toTotals(column ? rows.filter((r) => r.groupKey === org) : rows, includesConfidential));
+            const owner = side ? String(ownerValueOf(f, side)) : null;
+            out.set(JSON.stringify(f), toTotals(side ? rows.filter((r) => String(r.groupKey) === owner) : rows, includesConfidential));
           }
         }),
       );

@@ -1,21 +1,21 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { normalizeFilter } from '../funding-flow/funding-flow.filter';
-import type { OrganizationSide } from '../funding-flow/funding-flow.loaders';
+
 import { toFundingFlow } from '../funding-flow/funding-flow.mapping';
 import { FundingFlowPage, FundingFlowStatus } from '../funding-flow/funding-flow.type';
 import type { FinanceContext } from '../loaders';
 import { Organization } from './organization.type';
 
 async function flowsOf(
-  side: OrganizationSide,
+  side: 'source' | 'destination',
   organization: Organization,
   ctx: FinanceContext,
   status: FundingFlowStatus | null | undefined,
   page: PageInput | null | undefined,
 ): Promise<FundingFlowPage> {
   const { limit, after } = readPage(page);
-  const rows = await ctx.loaders.flowPagesByOrganization.load({ organizationId: organization.id, side, status: status ?? null, after, limit });
+  const rows = await ctx.loaders.flowPages.load({ side, value: organization.id, status: status ?? null, after, limit });
   const filter = normalizeFilter(side === 'source' ? { sourceOrganizationId: organization.id, status } : { destinationOrganizationId: organization.id, status });
   return { ...toPage(rows.map(toFundingFlow), limit, (f) => f.id), totalsFilter: filter };
 }

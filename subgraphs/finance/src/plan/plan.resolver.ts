@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { badInput, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { FundingFlowPage } from '../funding-flow/funding-flow.type';
-import { listFlows } from '../funding-flow/funding-flow.loaders';
 import { normalizeFilter } from '../funding-flow/funding-flow.filter';
 import { toFundingFlow } from '../funding-flow/funding-flow.mapping';
 import type { FinanceContext } from '../loaders';
@@ -78,7 +77,7 @@ export class PlanResolver {
   ): Promise<FundingFlowPage> {
     const { limit, after } = readPage(page);
     const filter = normalizeFilter({ planId: plan.id });
-    const rows = await listFlows(ctx.db, ctx.access, filter, after, limit);
+    const rows = await ctx.loaders.flowPages.load({ side: 'plan', value: String(plan.id), status: null, after, limit });
     return { ...toPage(rows.map(toFundingFlow), limit, (f) => f.id), totalsFilter: filter };
   }
 }
