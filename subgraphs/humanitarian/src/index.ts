@@ -1,10 +1,14 @@
 import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { AccessConstraintResolver } from './access-constraint/access-constraint.resolver';
 import { AdminAreaHumanitarianResolver } from './admin-area/admin-area-humanitarian.resolver';
 import { adminAreaReference } from './admin-area/admin-area.reference';
+import { DdrResolver, MissionDdrResolver } from './ddr/ddr.resolver';
 import { DisplacementResolver } from './displacement/displacement.resolver';
 import { EscortRequestResolver } from './escort-request/escort-request.resolver';
 import { EscortWorkflowMutation } from './escort-request/escort-workflow.mutation';
 import { SaveEscortRequestMutation } from './escort-request/save-escort-request.mutation';
+import { FootprintResolver, MissionFootprintResolver } from './footprint/footprint.resolver';
+import { incidentReference } from './incident/incident.reference';
 import { MissionPresenceResolver } from './mission/mission-presence.resolver';
 import { missionReference } from './mission/mission.reference';
 import { Mission } from './mission/mission.type';
@@ -27,12 +31,17 @@ export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
       MissionPresenceResolver,
       AdminAreaHumanitarianResolver,
       DisplacementResolver,
+      AccessConstraintResolver,
+      DdrResolver,
+      MissionDdrResolver,
+      FootprintResolver,
+      MissionFootprintResolver,
       EscortRequestResolver,
       SaveEscortRequestMutation,
       EscortWorkflowMutation,
     ],
     orphanedTypes: [Mission],
-    referenceResolvers: { ...organizationReference, ...missionReference, ...adminAreaReference },
+    referenceResolvers: { ...organizationReference, ...missionReference, ...adminAreaReference, ...incidentReference },
   });
 }
 

@@ -1,6 +1,9 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
+import { constraintsByAreaLoader } from './access-constraint/access-constraint.loaders';
+import { ddrByMissionLoader } from './ddr/ddr.loaders';
 import { displacementByAreaLoader } from './displacement/displacement.loaders';
 import { escortHistoryLoader, escortRequestByIdLoader } from './escort-request/escort-request.loaders';
+import { openEscortCountByMissionLoader } from './footprint/footprint.loaders';
 import { organizationByIdLoader } from './organization/organization.loaders';
 import { presenceByAreaLoader, presenceByCountryLoader, presenceByIdLoader } from './operational-presence/operational-presence.loaders';
 
@@ -11,6 +14,9 @@ export function createHumanitarianLoaders(db: Db, access: Access) {
     presenceById: presenceByIdLoader(db),
     presenceByCountry: presenceByCountryLoader(db),
     presenceByArea: presenceByAreaLoader(db),
+    constraintsByArea: constraintsByAreaLoader(db, access),
+    ddrByMission: ddrByMissionLoader(db),
+    openEscortCountByMission: openEscortCountByMissionLoader(db),
     displacementByArea: displacementByAreaLoader(db),
     escortRequestById: escortRequestByIdLoader(db, access),
     escortHistory: escortHistoryLoader(db),

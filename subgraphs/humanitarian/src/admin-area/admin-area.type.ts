@@ -3,7 +3,7 @@ import { Classified, DataClass } from '@peacegraph/kit';
 
 /** Stub of the missions subgraph's AdminArea: the key only; this subgraph adds its humanitarian fields. */
 @Directive('@key(fields: "pcode")')
-@ObjectType({ description: 'An administrative area keyed by its OCHA p-code (owned by the missions subgraph).' })
+@ObjectType()
 export class AdminArea {
   @Classified(DataClass.PUBLIC)
   @Field(() => ID)

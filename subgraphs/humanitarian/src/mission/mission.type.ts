@@ -6,7 +6,7 @@ import { Classified, DataClass } from '@peacegraph/kit';
  * `@external` so that fields here can `@requires` them (the gateway fetches them first).
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A peace operation (owned by the missions subgraph).' })
+@ObjectType()
 export class Mission {
   @Classified(DataClass.PUBLIC)
   @Field(() => ID)
@@ -14,6 +14,6 @@ export class Mission {
 
   @Directive('@external')
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String], { description: 'Owned by the missions subgraph.' })
+  @Field(() => [String])
   hostCountryIso3: string[];
 }

@@ -1,8 +1,12 @@
 import type { Db } from '@peacegraph/kit';
 import { operationalPresence } from '../operational-presence/operational-presence.table';
 import { organizations } from '../organization/organization.table';
+import { accessConstraints } from '../access-constraint/access-constraint.table';
+import { ddrFigures } from '../ddr/ddr.table';
 import { displacement } from '../displacement/displacement.table';
 import { demoPresenceRows } from './demo-3w';
+import { demoAccessConstraintRows } from './demo-access-constraints';
+import { demoDdrRows } from './demo-ddr';
 import { demoDisplacementRows } from './demo-displacement';
 import { SEEDED_ORGANIZATIONS } from './organizations';
 
@@ -50,5 +54,9 @@ export async function seedHumanitarian(db: Db): Promise<{ inserted: number }> {
       .returning({ id: displacement.id });
     inserted += done.length;
   }
+  const constraints = await db.insert(accessConstraints).values(demoAccessConstraintRows()).onConflictDoNothing().returning({ id: accessConstraints.id });
+  inserted += constraints.length;
+  const ddr = await db.insert(ddrFigures).values(demoDdrRows()).onConflictDoNothing().returning({ id: ddrFigures.id });
+  inserted += ddr.length;
   return { inserted };
 }

@@ -1,5 +1,47 @@
 CREATE SCHEMA "humanitarian";
 --> statement-breakpoint
+CREATE TABLE "humanitarian"."access_constraints" (
+	"id" text PRIMARY KEY NOT NULL,
+	"constraint_type" text NOT NULL,
+	"admin_area_pcode" text NOT NULL,
+	"admin1_pcode" text NOT NULL,
+	"admin_level" integer NOT NULL,
+	"country_iso3" text NOT NULL,
+	"mission_id" text,
+	"occurred_on" date NOT NULL,
+	"impact" text NOT NULL,
+	"description" text NOT NULL,
+	"latitude" double precision,
+	"longitude" double precision,
+	"incident_id" text,
+	"reporting_organization_id" text NOT NULL,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "humanitarian"."ddr_figures" (
+	"id" text PRIMARY KEY NOT NULL,
+	"mission_id" text NOT NULL,
+	"admin_area_pcode" text NOT NULL,
+	"country_iso3" text NOT NULL,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	"weapons_collected" integer NOT NULL,
+	"ammunition_collected" integer NOT NULL,
+	"disarmed_female_adults" integer NOT NULL,
+	"disarmed_male_adults" integer NOT NULL,
+	"disarmed_female_children" integer NOT NULL,
+	"disarmed_male_children" integer NOT NULL,
+	"demobilized_female_adults" integer NOT NULL,
+	"demobilized_male_adults" integer NOT NULL,
+	"demobilized_female_children" integer NOT NULL,
+	"demobilized_male_children" integer NOT NULL,
+	"reintegrated_female_adults" integer NOT NULL,
+	"reintegrated_male_adults" integer NOT NULL,
+	"reintegrated_female_children" integer NOT NULL,
+	"reintegrated_male_children" integer NOT NULL,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "humanitarian"."displacement" (
 	"id" text PRIMARY KEY NOT NULL,
 	"admin_area_pcode" text NOT NULL,
@@ -95,6 +137,9 @@ CREATE TABLE "humanitarian"."write_receipts" (
 	CONSTRAINT "write_receipts_organization_id_client_key_pk" PRIMARY KEY("organization_id","client_key")
 );
 --> statement-breakpoint
+CREATE INDEX "access_constraints_area_idx" ON "humanitarian"."access_constraints" USING btree ("admin1_pcode","occurred_on");--> statement-breakpoint
+CREATE INDEX "access_constraints_mission_idx" ON "humanitarian"."access_constraints" USING btree ("mission_id","id");--> statement-breakpoint
+CREATE INDEX "ddr_figures_mission_idx" ON "humanitarian"."ddr_figures" USING btree ("mission_id","period_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "displacement_natural_uq" ON "humanitarian"."displacement" USING btree ("admin_area_pcode","population_group","reporting_round","source_organization_id");--> statement-breakpoint
 CREATE INDEX "displacement_country_idx" ON "humanitarian"."displacement" USING btree ("country_iso3","id");--> statement-breakpoint
 CREATE INDEX "displacement_area_idx" ON "humanitarian"."displacement" USING btree ("admin1_pcode");--> statement-breakpoint

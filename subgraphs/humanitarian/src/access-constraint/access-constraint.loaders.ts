@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import { and, asc, count, eq, gt, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { accessConstraints as t, type AccessConstraintRow } from './access-constraint.table';
+
+export interface ConstraintFilter {
+  countryIso3?: string | null;
+  missionId?: string | null;
+  adminAreaPcode?: string | null;
+  constraintType?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Rows the caller may see: PARTNER within its agreements, or constraints its organisation reported. */
+function scope(access: Access): SQL {
+  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.adminAreaPcode, owner: t.reportingOrganizationId });
+}
+
+function filterConditions(filter: ConstraintFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.countryIso3) conditions.push(eq(t.countryIso3, filter.countryIso3.toUpperCase()));
+  if (filter.missionId) conditions.push(eq(t.missionId, filter.missionId));
+  if (filter.adminAreaPcode) conditions.push(like(t.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
+  if (filter.constraintType) conditions.push(eq(t.constraintType, filter.constraintType));
+  if (filter.from) conditions.push(gte(t.occurredOn, filter.from));
+  if (filter.to) conditions.push(lte(t.occurredOn, filter.to));
+  return conditions;
+}
+
+export function listAccessConstraints(db: Db, access: Access, filter: ConstraintFilter, after: string | null, limit: number): Promise<AccessConstraintRow[]> {
+  const conditions = [scope(access), ...filterConditions(filter)];
+  if (after) conditions.push(gt(t.id, after));
+  return db
+    .select()
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(asc(t.id))
+    .limit(limit + 1);
+}
+
+/** Constraints in each of many areas or inside them, scoped to the caller, one statement per batch. */
+export function constraintsByAreaLoader(db: Db, access: Access) {
+  return new DataLoader<string, AccessConstraintRow[]>(async (pcodes) => {
+    const codes = [...pcodes];
+    const rows = await db
+      .select()
+      .from(t)
+      .where(and(scope(access), or(inArray(t.adminAreaPcode, codes), inArray(t.admin1Pcode, codes))))
+      .orderBy(asc(t.id));
+    return codes.map((p) => rows.filter((r) => r.adminAreaPcode === p || r.admin1Pcode === p));
+  });
+}
+
+export interface ConstraintCountRow {
+  admin1Pcode: string;
+  missionId: string | null;
+  month: string;
+  constraintType: string;
+  n: number;
+}
+
+/** Counts over all rows (an aggregate, not rows): suppression for out-of-scope callers is applied by the resolver. */
+export async function countAccessConstraints(db: Db, filter: ConstraintFilter): Promise<ConstraintCountRow[]> {
+  const month = sql<string>`to_char(${t.occurredOn}, 'YYYY-MM')`;
+  return db
+    .select({ admin1Pcode: t.admin1Pcode, missionId: t.missionId, month, constraintType: t.constraintType, n: count() })
+    .from(t)
+    .where(and(...filterConditions(filter)))
+    .groupBy(t.admin1Pcode, t.missionId, month, t.constraintType)
+    .orderBy(asc(t.admin1Pcode), asc(month), asc(t.constraintType));
+}

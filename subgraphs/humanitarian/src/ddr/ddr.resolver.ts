@@ -1,0 +1,82 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Classified, DataClass, suppressCount, type Access } from '@peacegraph/kit';
+import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
+import type { HumanitarianContext } from '../loaders';
+import { Mission } from '../mission/mission.type';
+import { listDdrFigures } from './ddr.loaders';
+import type { DdrFigureRow } from './ddr.table';
+import { DdrFigures, DdrPeople } from './ddr.type';
+
+type Stage = 'disarmed' | 'demobilized' | 'reintegrated';
+
+/**
+ * One stage's counts. Callers without UN_INTERNAL for this mission and area get small
+ * counts suppressed; when any part is, all parts are withheld so none can be derived.
+ */
+function people(row: DdrFigureRow, stage: Stage, access: Access): DdrPeople {
+  const parts = {
+    femaleAdults: row[`${stage}FemaleAdults`],
+    maleAdults: row[`${stage}MaleAdults`],
+    femaleChildren: row[`${stage}FemaleChildren`],
+    maleChildren: row[`${stage}MaleChildren`],
+  };
+  const suppress = !access.allows(DataClass.UN_INTERNAL, { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode });
+  const total = suppressCount(parts.femaleAdults + parts.maleAdults + parts.femaleChildren + parts.maleChildren, suppress);
+  const served = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, suppressCount(v, suppress)]));
+  const anySuppressed = total.suppressed || Object.values(served).some((c) => c.suppressed);
+  const part = (k: keyof typeof parts) => (anySuppressed ? null : parts[k]);
+  return {
+    total: total.value,
+    femaleAdults: part('femaleAdults'),
+    maleAdults: part('maleAdults'),
+    femaleChildren: part('femaleChildren'),
+    maleChildren: part('maleChildren'),
+    suppressed: anySuppressed,
+  };
+}
+
+@Resolver(() => DdrFigures)
+export class DdrResolver {
+  @Classified(DataClass.PUBLIC)
+  @Query(() => [DdrFigures], { description: 'DDR programme figures (aggregates only) by mission, admin area and period.' })
+  async ddrFigures(
+    @Ctx() ctx: HumanitarianContext,
+    @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
+    @Arg('adminAreaPcode', () => String, { nullable: true }) adminAreaPcode?: string | null,
+  ): Promise<DdrFigures[]> {
+    return (await listDdrFigures(ctx.db, { missionId, adminAreaPcode })) as unknown as DdrFigures[];
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => AdminArea)
+  adminArea(@Root() row: DdrFigures): AdminArea {
+    return adminAreaStub(row.adminAreaPcode);
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => DdrPeople)
+  disarmed(@Root() row: DdrFigures, @Ctx() ctx: HumanitarianContext): DdrPeople {
+    return people(row as unknown as DdrFigureRow, 'disarmed', ctx.access);
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => DdrPeople)
+  demobilized(@Root() row: DdrFigures, @Ctx() ctx: HumanitarianContext): DdrPeople {
+    return people(row as unknown as DdrFigureRow, 'demobilized', ctx.access);
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => DdrPeople)
+  reintegrated(@Root() row: DdrFigures, @Ctx() ctx: HumanitarianContext): DdrPeople {
+    return people(row as unknown as DdrFigureRow, 'reintegrated', ctx.access);
+  }
+}
+
+@Resolver(() => Mission)
+export class MissionDdrResolver {
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => [DdrFigures], { description: "DDR programme figures in the mission's area, by period (aggregates only)." })
+  async ddrFigures(@Root() mission: Mission, @Ctx() ctx: HumanitarianContext): Promise<DdrFigures[]> {
+    return (await ctx.loaders.ddrByMission.load(mission.id)) as unknown as DdrFigures[];
+  }
+}
