@@ -4,7 +4,7 @@
 // on PostgreSQL each service can also run alone (see docs/operations.md).
 import { readFileSync } from 'node:fs';
 import { serveSubgraph, type Database, type RunningService } from '@peacegraph/kit';
-import { startGateway, type JwtVerifierConfig } from '@peacegraph/gateway';
+import { startGateway, type HardeningOptions, type JwtVerifierConfig } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
 import { portOf, SUBGRAPHS } from './subgraphs';
 
@@ -17,6 +17,12 @@ export interface StackOptions {
   gatewayPort?: number;
   supergraphSdl?: string;
   subgraphTimeoutMs?: number;
+  /**
+   * The gateway's limits, rate limiting, trusted operations, production mode. `pnpm start`
+   * passes hardeningFromEnv(); left out, the gateway runs without operation limits or rate
+   * limiting (the e2e harness: its generated probe queries are deliberately large).
+   */
+  hardening?: Partial<HardeningOptions>;
 }
 
 export interface Stack {
@@ -41,12 +47,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
     }
     const gateway = await startGateway({
+      limits: false,
+      rateLimit: false,
+      ...options.hardening,
       supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
       signingSecret: options.signingSecret,
       jwt: options.jwt,
       port: options.anyFreePort ? 0 : (options.gatewayPort ?? Number(process.env.GATEWAY_PORT ?? 4000)),
-      subgraphTimeoutMs: options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? options.hardening?.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     });
     return {
       gateway,

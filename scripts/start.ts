@@ -2,7 +2,7 @@
 // Ctrl-C (SIGINT) or SIGTERM stops everything and closes the database.
 import path from 'node:path';
 import { DatabaseUnreachableError, loadSecrets, logger, migrateAll, openDatabase, PortInUseError, repoRoot } from '@peacegraph/kit';
-import { jwtConfigFromEnv } from '@peacegraph/gateway';
+import { hardeningFromEnv, jwtConfigFromEnv, startTracing } from '@peacegraph/gateway';
 import { seedAll } from './seed/seed-all';
 import { startStack } from './stack';
 
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   await migrateAll(database);
   const seed = await seedAll(database);
   for (const line of seed.lines) console.log(`  seed ${line}`);
-  const stack = await startStack({ database, signingSecret: secrets.gatewaySigningSecret, jwt });
+  const hardening = hardeningFromEnv();
+  const tracing = startTracing();
+  const stack = await startStack({ database, signingSecret: secrets.gatewaySigningSecret, jwt, hardening });
 
   console.log('');
   for (const s of stack.subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}  (signed gateway requests only)`);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: stopping…`);
     await stack.stop();
     await database.close();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,9 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
-  clientSafeError,
-  executeGraphQL,
+  closeGracefully,
+  executeParsedGraphQL,
   HttpError,
   listen,
   logger,
@@ -11,17 +11,25 @@ import {
   sendError,
   sendJson,
   withRequestId,
+  type Identity,
   type RunningService,
 } from '@peacegraph/kit';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
+import type { HardeningOptions } from './config';
+import { DEFAULT_LIMITS, armorProtection, costLimitPlugin } from './limits';
+import { gatewayErrorFormatter, introspectionGate } from './masking';
+import { requestLogPlugin } from './observability';
+import { prepareOperationRequest, RequestRejection } from './operation-request';
+import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
+import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import { SignedDataSource, type GatewayContext } from './signed-data-source';
 
 // The gateway must never phone home (brief: @apollo/gateway ≥ 2.14 sends telemetry otherwise).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-export interface GatewayOptions {
+export interface GatewayOptions extends Partial<HardeningOptions> {
   supergraphSdl: string;
   /** Subgraph name → URL; overrides the URLs baked into the supergraph at composition. */
   subgraphUrls: Record<string, string>;
@@ -29,56 +37,100 @@ export interface GatewayOptions {
   jwt: JwtVerifierConfig;
   port: number;
   host?: string;
-  subgraphTimeoutMs?: number;
-  maxBodyBytes?: number;
+  /** The trusted operations; default: schema/persisted-operations.json. */
+  persistedOperations?: PersistedOperationManifest;
+  /** Prefix for this gateway's rate counters in Redis (tests isolate themselves with it). */
+  redisKeyPrefix?: string;
 }
 
-export async function startGateway(options: GatewayOptions): Promise<RunningService> {
+export interface RunningGateway extends RunningService {
+  /** Stop accepting, finish in-flight requests within the grace period, release Redis. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The gateway. Omitted hardening options take their secure value (limits on, production per
+ * NODE_ENV); rate limiting is on only when configured (see config.ts for the environment).
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = logger.child({ service: 'gateway' });
-  const production = process.env.NODE_ENV === 'production';
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const limits = options.limits === undefined ? DEFAULT_LIMITS : options.limits;
+  const rateLimit = options.rateLimit === undefined ? (production ? DEFAULT_RATE_LIMIT : false) : options.rateLimit;
+  const trustedOperationsOnly = options.trustedOperationsOnly ?? false;
+  const introspectionRoles = options.introspectionRoles ?? ['schema-reader'];
+  const maxBodyBytes = options.maxBodyBytes ?? 100_000;
+  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const registry = new OperationRegistry(options.persistedOperations ?? loadManifest());
+  const limiter = rateLimit
+    ? new RateLimiter(rateLimit, createCounterStore(options.redisUrl, options.redisKeyPrefix), (err) => log.warn({ err }, 'rate-limit counters unavailable: allowing'))
+    : null;
+
   const authenticate = await createAuthenticator(options.jwt);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedDataSource(options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutMs ?? 10_000),
+    buildService: ({ name, url }) => new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, timeoutMs),
   });
+  const armor = limits ? armorProtection(limits) : { validationRules: [] };
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log)];
+  if (limits) plugins.push(costLimitPlugin(limits));
+  if (production) plugins.push(introspectionGate(introspectionRoles), ApolloServerPluginLandingPageDisabled());
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in production: suggestions map the schema for an attacker.
     hideSchemaDetailsFromClientErrors: production,
-    introspection: !production,
-    formatError: clientSafeError(log),
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // In production the gate above admits only `introspectionRoles`.
+    introspection: true,
+    // Trusted-only: no APQ cache either, so nothing outside the manifest can be registered.
+    persistedQueries: trustedOperationsOnly ? false : undefined,
+    validationRules: armor.validationRules,
+    formatError: gatewayErrorFormatter(log),
+    plugins,
   });
   await server.start();
 
-  const http = createServer(async (req, res) => {
+  let draining = false;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const startedAt = Date.now();
     const path = (req.url ?? '/').split('?')[0];
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (path === '/readyz') return await readiness(options.subgraphUrls, res);
+      if (path === '/readyz') return await readiness(options.subgraphUrls, draining, res);
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
-      const body = await readBody(req, options.maxBodyBytes ?? 100_000);
-      let identity;
-      try {
-        identity = await authenticate(req.headers.authorization);
-      } catch (error) {
-        if (error instanceof AuthenticationError) {
-          throw new HttpError(401, error.message, 'UNAUTHENTICATED', { 'www-authenticate': 'Bearer error="invalid_token"' });
-        }
-        throw error;
-      }
-      await withRequestId(requestId, () => executeGraphQL(server, req, res, body, async () => ({ requestId, identity })));
+      if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
+      if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
+      const body = await readBody(req, maxBodyBytes);
+      const identity = await authenticateOr401(req);
+      if (limiter && identity.organizationId) refuseIfLimited(await limiter.checkOrganization(identity.organizationId));
+      const parsed = prepareOperationRequest(req, body, { registry, trustedOperationsOnly, limits });
+      await withRequestId(requestId, () =>
+        executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [] })),
+      );
     } catch (error) {
+      if (error instanceof RequestRejection) return sendError(res, error, { ...error.extensions, requestId });
       if (error instanceof HttpError) return sendError(res, error, { requestId });
       log.error({ err: error, requestId }, 'request failed');
       sendError(res, new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR'), { requestId });
     }
-  });
+  };
+
+  async function authenticateOr401(req: IncomingMessage): Promise<Identity> {
+    try {
+      return await authenticate(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        throw new HttpError(401, error.message, 'UNAUTHENTICATED', { 'www-authenticate': 'Bearer error="invalid_token"' });
+      }
+      throw error;
+    }
+  }
+
+  const http = createServer((req, res) => void handle(req, res));
   const host = options.host ?? process.env.GATEWAY_HOST ?? '0.0.0.0';
   const port = await listen(http, options.port, host, 'gateway', 'GATEWAY_PORT');
   return {
@@ -86,14 +138,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port,
     url: `http://localhost:${port}/graphql`,
     async stop() {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      draining = true;
+      await closeGracefully(http, options.shutdownGraceMs ?? 10_000);
       await server.stop();
+      await limiter?.close();
     },
   };
 }
 
-/** Ready when every subgraph says it is (each of those checks its database). */
-async function readiness(subgraphUrls: Record<string, string>, res: import('node:http').ServerResponse): Promise<void> {
+function refuseIfLimited(decision: RateDecision): void {
+  if (decision.allowed) return;
+  throw new RequestRejection(
+    429,
+    `Rate limit of ${decision.limit} requests per window for this ${decision.scope === 'ip' ? 'client address' : 'organisation'} exceeded; retry in ${decision.retryAfterSeconds} s.`,
+    'RATE_LIMITED',
+    { limit: decision.scope === 'ip' ? 'perIp' : 'perOrganization', max: decision.limit, retryAfterSeconds: decision.retryAfterSeconds },
+    { 'retry-after': String(decision.retryAfterSeconds) },
+  );
+}
+
+/**
+ * The caller's address: the socket's, or — behind `hops` proxies that each append to
+ * X-Forwarded-For — the entry the outermost trusted proxy saw (client-written entries to its
+ * left are ignored, so a caller cannot pick its own counter).
+ */
+export function clientAddress(req: IncomingMessage, hops: number): string {
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  if (hops <= 0) return socket;
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? socket;
+}
+
+/** Ready when every subgraph says it is (each of those checks its database), and not draining. */
+async function readiness(subgraphUrls: Record<string, string>, draining: boolean, res: ServerResponse): Promise<void> {
   const checks = await Promise.all(
     Object.entries(subgraphUrls).map(async ([name, url]) => {
       try {
@@ -104,6 +184,6 @@ async function readiness(subgraphUrls: Record<string, string>, res: import('node
       }
     }),
   );
-  const ok = checks.every(([, state]) => state === 'up');
-  sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  const ok = !draining && checks.every(([, state]) => state === 'up');
+  sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : draining ? 'draining' : 'unavailable', subgraphs: Object.fromEntries(checks) });
 }

@@ -16,10 +16,14 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Gateway hardening (issue 8): each names the limit or the service, never an address.
+  'OPERATION_NOT_TRUSTED',
+  'RATE_LIMITED',
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 /** Extension keys a client may see; everything else (stacktrace, SQL, service URLs) is dropped. */
-const CLIENT_EXTENSIONS = ['code', 'dataClass', 'field', 'requestId', 'limit', 'found', 'retryAfterSeconds'];
+const CLIENT_EXTENSIONS = ['code', 'dataClass', 'field', 'requestId', 'limit', 'max', 'found', 'retryAfterSeconds'];
 
 /** Bad input: names the offending field, changes nothing. */
 export function badInput(field: string, message: string): GraphQLError {

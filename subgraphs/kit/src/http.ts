@@ -41,7 +41,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
+export function parseBody(raw: string, contentType: string | undefined): unknown {
   if (!raw) return undefined;
   if (!contentType?.toLowerCase().startsWith('application/json')) return raw;
   try {
@@ -60,17 +60,36 @@ export async function executeGraphQL<C extends BaseContext>(
   context: () => Promise<C>,
   extraHeaders: Record<string, string> = {},
 ): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  await executeParsedGraphQL(server, req, res, { body: parseBody(rawBody, req.headers['content-type']), search: url.search }, context, extraHeaders);
+}
+
+export interface ParsedGraphQLRequest {
+  /** The parsed JSON body (undefined for GET). */
+  body: unknown;
+  /** `?query=…` for GET, with the leading `?`. */
+  search: string;
+}
+
+/** As executeGraphQL, for a caller that already parsed (and perhaps rewrote) the request. */
+export async function executeParsedGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  parsed: ParsedGraphQLRequest,
+  context: () => Promise<C>,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
       method: (req.method ?? 'GET').toUpperCase(),
       headers,
-      search: url.search,
-      body: parseBody(rawBody, req.headers['content-type']),
+      search: parsed.search,
+      body: parsed.body,
     },
     context,
   });
@@ -83,6 +102,24 @@ export async function executeGraphQL<C extends BaseContext>(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * Graceful stop (SIGTERM): stop accepting connections, let in-flight requests finish for at
+ * most `graceMs`, then cut what is left. Idle keep-alive connections are closed at once so
+ * they do not hold the process open.
+ */
+export function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 export class PortInUseError extends Error {

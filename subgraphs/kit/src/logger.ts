@@ -1,8 +1,31 @@
 import pino from 'pino';
 
+/**
+ * Keys that carry caller-supplied or row values: SQL parameters (drizzle's DrizzleQueryError
+ * `params`, postgres.js `parameters`/`args`), GraphQL variables. Restricted data (a victim's
+ * name in an insert, a precise location in a filter) must never reach a log line.
+ */
+const RESTRICTED_KEYS = new Set(['params', 'parameters', 'args', 'variables', 'body']);
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = RESTRICTED_KEYS.has(key) ? '[redacted]' : scrub(v, depth + 1);
+  }
+  return out;
+}
+
+/** pino's error serializer (message, stack, cause chain) without any restricted key. */
+export function safeErrorSerializer(error: unknown): unknown {
+  return scrub(error instanceof Error ? pino.stdSerializers.errWithCause(error) : error);
+}
+
 /** One JSON logger for every service; quiet in tests unless LOG_LEVEL says otherwise. */
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
   base: { service: 'peacegraph' },
   redact: ['req.headers.authorization', 'headers.authorization'],
+  serializers: { err: safeErrorSerializer },
 });

@@ -6,7 +6,7 @@ import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
 import { clientSafeError } from './errors';
-import { executeGraphQL, HttpError, listen, readBody, sendError, sendJson } from './http';
+import { closeGracefully, executeGraphQL, HttpError, listen, readBody, sendError, sendJson } from './http';
 import { verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { withRequestId } from './request-id';
@@ -25,6 +25,8 @@ export interface SubgraphServerOptions<Loaders> {
   /** The environment variable that sets `port`, named in the "port in use" message. */
   portVariable: string;
   maxBodyBytes?: number;
+  /** How long `stop()` lets in-flight requests finish before cutting them (SIGTERM). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningService {
@@ -67,11 +69,12 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
   });
   await server.start();
 
+  let draining = false;
   const http = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (path === '/readyz') return await ready(database, res);
+      if (path === '/readyz') return draining ? sendJson(res, 503, { status: 'draining' }) : await ready(database, res);
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       const body = await readBody(req, options.maxBodyBytes ?? 1_000_000);
       const verified = verifySignedIdentity(signingSecret, req.headers, body);
@@ -104,7 +107,8 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     port,
     url: `http://${host}:${port}/graphql`,
     async stop() {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      draining = true;
+      await closeGracefully(http, options.shutdownGraceMs ?? 10_000);
       await server.stop();
     },
   };

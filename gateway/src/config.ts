@@ -1,0 +1,80 @@
+import { DEFAULT_LIMITS, type OperationLimits } from './limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './rate-limit';
+
+/**
+ * The gateway's hardening settings, read from the environment only (docs/operations.md lists
+ * every variable). `pnpm start` and `scripts/services/gateway.ts` use this; tests pass options.
+ */
+export interface HardeningOptions {
+  /** NODE_ENV=production: no introspection (except `introspectionRoles`), no suggestions, no landing page. */
+  production: boolean;
+  /** Operation limits; `false` turns them all off (trusted internal callers only). */
+  limits: OperationLimits | false;
+  /** Rate limiting; `false` = off. */
+  rateLimit: RateLimitConfig | false;
+  /** Counters in Redis when set (shared by replicas), in memory otherwise. */
+  redisUrl?: string;
+  /** Refuse every operation that is not in the persisted-operations manifest. */
+  trustedOperationsOnly: boolean;
+  /** Roles that may introspect in production. */
+  introspectionRoles: string[];
+  /** Load balancers in front that append to X-Forwarded-For (0 = use the socket address). */
+  trustProxyHops: number;
+  maxBodyBytes: number;
+  subgraphTimeoutMs: number;
+  /** How long SIGTERM waits for in-flight requests. */
+  shutdownGraceMs: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${raw}".`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+}
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): OperationLimits | false {
+  if (flag(env, 'GATEWAY_LIMITS') === false) return false;
+  return {
+    maxDepth: int(env, 'GATEWAY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+    maxAliases: int(env, 'GATEWAY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+    maxDirectives: int(env, 'GATEWAY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+    maxTokens: int(env, 'GATEWAY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+    maxCost: int(env, 'GATEWAY_MAX_COST', DEFAULT_LIMITS.maxCost),
+    maxPageSize: Math.min(int(env, 'GATEWAY_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize), DEFAULT_LIMITS.maxPageSize),
+  };
+}
+
+/** Rate limiting is on in production (defaults below) and in development only when a limit is set. */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitConfig | false {
+  const production = env.NODE_ENV === 'production';
+  const configured = ['RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ORGANIZATION'].some((n) => env[n]);
+  if (flag(env, 'RATE_LIMIT') === false || (!production && !configured)) return false;
+  return {
+    perIp: int(env, 'RATE_LIMIT_PER_IP', DEFAULT_RATE_LIMIT.perIp),
+    perOrganization: int(env, 'RATE_LIMIT_PER_ORGANIZATION', DEFAULT_RATE_LIMIT.perOrganization),
+    windowSeconds: Math.max(1, int(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds)),
+  };
+}
+
+export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): HardeningOptions {
+  return {
+    production: env.NODE_ENV === 'production',
+    limits: limitsFromEnv(env),
+    rateLimit: rateLimitFromEnv(env),
+    redisUrl: env.REDIS_URL || undefined,
+    trustedOperationsOnly: flag(env, 'TRUSTED_OPERATIONS_ONLY') ?? false,
+    introspectionRoles: (env.INTROSPECTION_ROLES ?? 'schema-reader').split(',').map((r) => r.trim()).filter(Boolean),
+    trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0),
+    maxBodyBytes: int(env, 'GATEWAY_MAX_BODY_BYTES', 100_000),
+    subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
+  };
+}

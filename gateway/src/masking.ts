@@ -1,0 +1,67 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, visit, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { clientSafeError, currentRequestId } from '@peacegraph/kit';
+import { SubgraphUnavailableError, type GatewayContext } from './signed-data-source';
+
+function findUnavailable(error: unknown): SubgraphUnavailableError | null {
+  let current: unknown = error;
+  for (let i = 0; i < 6 && current; i++) {
+    if (current instanceof SubgraphUnavailableError) return current;
+    const e = current as { originalError?: unknown; cause?: unknown };
+    current = e.originalError ?? e.cause;
+  }
+  return null;
+}
+
+/**
+ * The gateway's `formatError`: every error — its own, those passed through from subgraphs, and
+ * network errors — leaves as a client-written message and code, or as "Internal server error"
+ * with the request id (the original, stack and all, goes to the log under that id). A dead or
+ * slow subgraph is named, never its address.
+ */
+export function gatewayErrorFormatter(log: Logger) {
+  const safe = clientSafeError(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const unavailable = findUnavailable(error);
+    if (unavailable) {
+      const requestId = currentRequestId();
+      log.warn({ err: unavailable, requestId, subgraph: unavailable.subgraph, path: formatted.path }, 'subgraph unavailable');
+      return {
+        message: unavailable.message,
+        path: formatted.path,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', ...(requestId ? { requestId } : {}) },
+      };
+    }
+    const result = safe(formatted, error);
+    if (result.extensions?.code === 'SUBGRAPH_UNAVAILABLE') {
+      const requestId = currentRequestId();
+      return { ...result, extensions: { ...result.extensions, ...(requestId ? { requestId } : {}) } };
+    }
+    return result;
+  };
+}
+
+/** Production: introspection (`__schema`, `__type`) only for callers holding one of `roles`. */
+export function introspectionGate(roles: string[]): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (contextValue.identity.roles.some((r) => roles.includes(r))) return;
+          let introspects = false;
+          visit(document, {
+            [Kind.FIELD](node) {
+              if (node.name.value === '__schema' || node.name.value === '__type') introspects = true;
+            },
+          });
+          if (introspects) {
+            throw new GraphQLError('Introspection is disabled on this gateway.', {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
