@@ -86,6 +86,8 @@ describe.each(TEST_DATABASES)('assessments and arrears on $label', (kind) => {
     expect(after.credit).toBe('100.00');
     expect(cents(after.arrears)).toBe(cents(before.arrears) - cents(unifil.assessment.assessedAmount));
     expect(cents(after.paid)).toBe(cents(before.paid) + cents(unifil.assessment.assessedAmount));
+    const listed = await t.run('public', `{ assessments(memberStateIso3: "CAN", missionId: "UNIFIL") { payments { amount flagged excessAmount paidOn origin } } }`);
+    expect(listed.data!.assessments).toEqual([{ payments: [{ amount: over, flagged: true, excessAmount: '100.00', paidOn: '2025-02-10', origin: 'recorded' }] }]);
     // Not counted before it was made.
     expect((await arrears('CAN', '2025-02-09')).credit).toBe('0.00');
   });

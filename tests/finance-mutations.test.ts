@@ -108,7 +108,13 @@ describe.each(TEST_DATABASES)('finance mutations on $label', (kind) => {
 
     const flagged = await t.run('donor', PAY, { input: { clientKey: 'p3', fundingFlowId: pledge.id, amount: '300000.01', currency: 'EUR', paidOn: '2024-08-01', acceptExcess: true } });
     expect(flagged.data!.recordPayment).toMatchObject({ dueBefore: '300000.00', outstandingAfter: '0.00', payment: { amount: '300000.01', flagged: true, excessAmount: '0.01' } });
-    const flow = await t.run('donor', `query ($id: ID!) { fundingFlow(id: $id) { status } }`, { id: pledge.id });
-    expect(flow.data!.fundingFlow).toEqual({ status: 'PAID' });
+    const flow = await t.run('donor', `query ($id: ID!) { fundingFlow(id: $id) { status payments { amount flagged excessAmount } } }`, { id: pledge.id });
+    expect(flow.data!.fundingFlow).toEqual({
+      status: 'PAID',
+      payments: [
+        { amount: '500000.00', flagged: false, excessAmount: null },
+        { amount: '300000.01', flagged: true, excessAmount: '0.01' },
+      ],
+    });
   });
 });

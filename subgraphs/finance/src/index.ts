@@ -12,6 +12,7 @@ import { Mission } from './mission/mission.type';
 import { organizationReference } from './organization/organization.reference';
 import { OrganizationFundingResolver } from './organization/organization.resolver';
 import { Organization } from './organization/organization.type';
+import { AssessmentPaymentsResolver, FundingFlowPaymentsResolver } from './payment/payment.resolver';
 import { RecordPaymentMutation } from './payment/record-payment.mutation';
 import { PlanResolver } from './plan/plan.resolver';
 import { TrustFundResolver } from './trust-fund/trust-fund.resolver';
@@ -42,6 +43,8 @@ export function buildFinanceSubgraph(): Promise<BuiltSubgraph> {
       RecordPledgeMutation,
       ConvertPledgeMutation,
       RecordPaymentMutation,
+      AssessmentPaymentsResolver,
+      FundingFlowPaymentsResolver,
     ],
     // Entity stubs no query returns: listed so the SDL carries them (and _entities exists).
     orphanedTypes: [Mission, Organization],

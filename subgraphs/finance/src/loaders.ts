@@ -2,6 +2,7 @@ import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
 import { flowByIdLoader, flowPagesLoader, flowTotalsLoader } from './funding-flow/funding-flow.loaders';
 import { performanceByMissionLoader } from './budget-performance/budget-performance.loaders';
 import { budgetsByMissionLoader } from './mission-budget/mission-budget.loaders';
+import { paymentsByAssessmentLoader, paymentsByFlowLoader } from './payment/payment.loaders';
 import { clustersByPlanLoader, planByIdLoader, planFundingLoader } from './plan/plan.loaders';
 import { contributionsByTrustFundLoader, trustFundTotalsLoader } from './trust-fund/trust-fund.loaders';
 
@@ -21,6 +22,8 @@ export function createFinanceLoaders(db: Db, access: Access) {
     flowTotals: flowTotalsLoader(db, access),
     contributionsByTrustFund: contributionsByTrustFundLoader(db, access),
     trustFundTotals: trustFundTotalsLoader(db),
+    paymentsByAssessment: paymentsByAssessmentLoader(db),
+    paymentsByFlow: paymentsByFlowLoader(db),
   };
 }
 
