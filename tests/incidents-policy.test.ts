@@ -185,6 +185,19 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents policy on $label', (kind) => {
     }
   });
 
+  test('admin2 cells are withheld from uncleared callers, so admin1 minus admin2 recovers nothing', async () => {
+    const exact: any = await run('un-agency', STATS, { f: { missionId: 'MINUSCA', adminLevel: 2 } });
+    const key = (c: any) => `${c.adminAreaPcode}|${c.month}|${c.eventType}`;
+    const truth = new Map((exact.data.incidentStatistics as any[]).map((c) => [key(c), c]));
+    const pub: any = await run('public', STATS, { f: { missionId: 'MINUSCA', adminLevel: 2 } });
+    expect((pub.data.incidentStatistics as any[]).every((c) => c.events.value === null && c.events.suppressed && c.fatalities.value === null)).toBe(true);
+    const ngo: any = await run('ngo-partner', STATS, { f: { missionId: 'MINUSCA', adminLevel: 2 } });
+    for (const cell of ngo.data.incidentStatistics as any[]) {
+      const cleared = ['CF11', 'CF21', 'CF23'].some((p) => cell.adminAreaPcode.startsWith(p));
+      expect(cell.events).toEqual(cleared ? truth.get(key(cell)).events : { value: null, suppressed: true });
+    }
+  });
+
   test('ceasefire-violation timeline: totals match the rows; public counts suppressed when small', async () => {
     const query = `{ ceasefireViolationTimeline(missionId: "MINUSCA") { agreement missionId months { month violations { value suppressed } fatalities { value suppressed } } } }`;
     const exact: any = await run('un-agency', query);

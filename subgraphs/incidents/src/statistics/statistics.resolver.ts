@@ -6,14 +6,15 @@ import { ceasefireViolations, incidentStatistics } from './statistics.loaders';
 import { CeasefireViolationTimeline, IncidentStatistic, IncidentStatisticsFilterInput } from './statistics.type';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const WITHHELD = { value: null, suppressed: true } as const;
 
 @Resolver(() => IncidentStatistic)
 export class IncidentStatisticsResolver {
   /**
    * The dashboard tier: anyone may read it. A group's counts are exact for callers cleared
    * for the rows behind it (PARTNER on that mission and area); for everyone else counts
-   * from 1 to the threshold are suppressed. Only the finest grouping is served (no
-   * totals), so suppressed cells cannot be recovered by subtraction.
+   * from 1 to the threshold are suppressed. No totals are served, and uncleared callers get
+   * one granularity (admin1), so suppressed cells cannot be recovered by subtraction.
    */
   @Classified(DataClass.PUBLIC)
   @Query(() => [IncidentStatistic], { description: 'Incidents and fatalities by admin area × month × event type, small counts suppressed.' })
@@ -27,12 +28,16 @@ export class IncidentStatisticsResolver {
     if (f.toMonth && !MONTH.test(f.toMonth)) throw badInput('filter.toMonth', 'must be YYYY-MM.');
     const rows = await incidentStatistics(ctx.db, f);
     return rows.map((row) => {
-      const suppress = !ctx.access.allows(DataClass.PARTNER, { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode });
+      const cleared = ctx.access.allows(DataClass.PARTNER, { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode });
+      // An admin1 cell is the sum of its admin2 cells: serving both levels to an uncleared
+      // caller would let them subtract their way to a suppressed cell. So uncleared callers
+      // get admin1 granularity only; finer cells are withheld whatever their size.
+      const withheld = !cleared && f.adminLevel === 2;
       return {
         ...row,
         eventType: row.eventType as IncidentStatistic['eventType'],
-        events: suppressCount(row.events, suppress),
-        fatalities: suppressCount(row.fatalities, suppress),
+        events: withheld ? WITHHELD : suppressCount(row.events, !cleared),
+        fatalities: withheld ? WITHHELD : suppressCount(row.fatalities, !cleared),
       };
     });
   }

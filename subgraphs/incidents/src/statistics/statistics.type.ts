@@ -62,7 +62,10 @@ export class IncidentStatisticsFilterInput {
   @Field(() => IncidentEventType, { nullable: true })
   eventType?: IncidentEventType | null;
 
-  @Field(() => Int, { defaultValue: 1, description: '1 = roll up to admin1 areas; 2 = the area each incident was filed under.' })
+  @Field(() => Int, {
+    defaultValue: 1,
+    description: '1 = roll up to admin1 areas; 2 = the area each incident was filed under (cells outside your agreements are withheld: admin1 minus admin2 would reveal suppressed counts).',
+  })
   adminLevel: number = 1;
 
   @Field(() => Boolean, { defaultValue: false })
