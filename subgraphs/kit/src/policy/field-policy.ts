@@ -39,7 +39,13 @@ export function readTypePolicies(schema: GraphQLSchema): TypePolicy[] {
       const coarsenedFrom = field.extensions?.[COARSENED_KEY] as DataClass | undefined;
       fields.push({ type: type.name, field: field.name, dataClass, ...(coarsenedFrom ? { coarsenedFrom } : {}) });
     }
-    policies.push({ type: type.name, scope: scopeKeysOf(type), fields });
+    const scope = scopeKeysOf(type);
+    for (const key of [scope.mission, scope.area, scope.owner]) {
+      // Row scope must be visible in the schema: the conformance matrix (and any reviewer)
+      // judges a row's visibility from these fields.
+      if (key && !(key in type.getFields())) missing.push(`${type.name}.${key} (a @ScopedBy key: expose it as a field, classed like the row)`);
+    }
+    policies.push({ type: type.name, scope, fields });
   }
   if (missing.length) {
     throw new Error(`Fields without a data class (add @Classified above @Field): ${missing.join(', ')}`);

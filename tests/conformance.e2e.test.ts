@@ -1,0 +1,146 @@
+// Issue 3: the conformance matrix. For every audience × every field the probes reach
+// (generated from the composed supergraph), through the gateway over HTTP, the value is
+// visible, coarsened or denied exactly as the policy says, out-of-scope rows are absent,
+// and no value the audience is not cleared for appears anywhere in the body.
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreements, ALL_DATA_CLASSES } from '@peacegraph/kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { Comparer, type GraphQLErrorLike } from './conformance/compare';
+import { AUDIENCES, Oracle } from './conformance/oracle';
+import { generateProbes, type Probe } from './conformance/probes';
+import { loadPolicyMap, loadSupergraph } from './conformance/schema-map';
+import { TEST_DATABASES } from './databases';
+import { startTestStack, TEST_JWT_SECRET, type TestStack } from './harness';
+
+const schema = loadSupergraph();
+const policy = loadPolicyMap();
+const { probes, reachableTypes, unreachable } = generateProbes(schema, policy);
+
+/** A test-only organisation holding every class everywhere: its answers are the ground truth. */
+const ORACLE_ORG = 'conformance-oracle';
+
+interface Answer {
+  data: Record<string, unknown> | null;
+  errors: GraphQLErrorLike[];
+  text: string;
+}
+
+async function ask(t: TestStack, token: string | undefined, probe: Probe, id?: string): Promise<Answer> {
+  let after: string | null = null;
+  let merged: Record<string, unknown> | null = null;
+  const errors: GraphQLErrorLike[] = [];
+  let text = '';
+  for (let page = 0; page < 20; page++) {
+    const res = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: probe.query, variables: probe.paged ? { after } : id ? { id } : {} }),
+    });
+    const raw = await res.text();
+    text += raw;
+    const body = JSON.parse(raw) as { data?: Record<string, unknown> | null; errors?: GraphQLErrorLike[] };
+    // Error paths count rows within their page; shift them to the merged list's positions.
+    const offset = merged ? (merged[probe.rootField] as { nodes: unknown[] }).nodes.length : 0;
+    errors.push(
+      ...(body.errors ?? []).map((e) =>
+        offset && e.path?.[1] === 'nodes' && typeof e.path[2] === 'number' ? { ...e, path: [e.path[0]!, 'nodes', e.path[2] + offset, ...e.path.slice(3)] } : e,
+      ),
+    );
+    const value = body.data?.[probe.rootField] as { nodes?: unknown[]; pageInfo?: { endCursor: string | null; hasNextPage: boolean } } | null;
+    if (!probe.paged || !value || !value.nodes) return { data: body.data ?? null, errors, text };
+    if (!merged) merged = { [probe.rootField]: { ...value, nodes: [...value.nodes] } };
+    else (merged[probe.rootField] as { nodes: unknown[] }).nodes.push(...value.nodes);
+    if (!value.pageInfo?.hasNextPage) break;
+    after = value.pageInfo.endCursor;
+  }
+  return { data: merged, errors, text };
+}
+
+/** A few ids from a list probe: the first row, and rows inside the partner NGO's areas, so lookups exercise every outcome. */
+function pickIds(list: Answer, rootField: string): string[] {
+  const nodes = ((list.data?.[rootField] as { nodes?: Record<string, unknown>[] } | null)?.nodes ?? []).filter((n) => typeof n.id === 'string');
+  const inPartnerArea = nodes.find((n) => JSON.stringify(n).includes('"CF21'));
+  const mission = nodes.find((n) => JSON.stringify(n).includes('MINUSCA'));
+  return [...new Set([nodes[0], inPartnerArea, mission].filter(Boolean).map((n) => n!.id as string))];
+}
+
+describe('conformance matrix: every audience × every field, through the gateway', () => {
+  let t: TestStack;
+  let oracleToken: string;
+  const truth = new Map<string, Answer>();
+  const lookupIds = new Map<string, string[]>();
+  const key = (probe: Probe, id?: string) => (id ? `${probe.name}:${id}` : probe.name);
+  const judged = new Set<string>();
+
+  beforeAll(async () => {
+    // The probes are deep; a generous subgraph timeout keeps a loaded CI machine from failing them.
+    t = await startTestStack(TEST_DATABASES[0]!, { subgraphTimeoutMs: 120_000 });
+    await t.database.db.insert(agreements).values({
+      id: 'conformance-oracle-all',
+      provider: 'test',
+      recipientOrganizationId: ORACLE_ORG,
+      dataClasses: [...ALL_DATA_CLASSES],
+      validFrom: new Date('2000-01-01'),
+      purpose: 'Ground truth for the conformance matrix (test only).',
+    });
+    oracleToken = await new SignJWT({ org: ORACLE_ORG, org_type: 'test', roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('oracle@test')
+      .setIssuer(DEFAULT_ISSUER)
+      .setAudience(DEFAULT_AUDIENCE)
+      .setExpirationTime('30m')
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    for (const probe of [...probes].sort((a, b) => Number(!!a.idsFrom) - Number(!!b.idsFrom))) {
+      if (probe.idsFrom) lookupIds.set(probe.name, pickIds(truth.get(`Query.${probe.idsFrom}`)!, probe.idsFrom));
+      for (const id of lookupIds.get(probe.name) ?? [undefined]) {
+        const answer = await ask(t, oracleToken, probe, id);
+        expect(answer.errors, `${probe.name} as oracle`).toEqual([]);
+        truth.set(key(probe, id), answer);
+      }
+    }
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  for (const audience of AUDIENCES) {
+    it(`${audience.audience}: sees exactly what the policy allows`, async () => {
+      const oracle = new Oracle(audience);
+      const token = await t.tokenFor(audience.audience);
+      const findings: string[] = [];
+      const leaks: string[] = [];
+      for (const probe of probes) {
+       for (const id of lookupIds.get(probe.name) ?? [undefined]) {
+        const answer = await ask(t, token, probe, id);
+        const comparer = new Comparer(schema, policy, oracle, audience.audience, answer.errors);
+        comparer.compareRoot(probe.rootField, truth.get(key(probe, id))!.data?.[probe.rootField], answer.data?.[probe.rootField]);
+        findings.push(...comparer.result.findings);
+        for (const value of comparer.result.hidden) {
+          if (!comparer.result.shown.has(value) && answer.text.includes(JSON.stringify(value).slice(1, -1))) leaks.push(`${probe.name}: ${value}`);
+        }
+        for (const error of answer.errors) {
+          expect(JSON.stringify(error)).not.toMatch(/stacktrace|\bat .*\.ts:\d+|select .* from/i);
+        }
+        comparer.result.judged.forEach((f) => judged.add(f));
+       }
+      }
+      expect(findings.slice(0, 30)).toEqual([]);
+      expect(leaks.slice(0, 30)).toEqual([]);
+    });
+  }
+
+  it('reaches every restricted field of the supergraph with data (so the matrix is not vacuous)', () => {
+    const restricted: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!('getFields' in type) || type.name.startsWith('_') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
+      if (type.name !== 'Query' && !reachableTypes.has(type.name)) continue; // mutation payloads are judged by the write tests
+      for (const field of Object.keys((type as { getFields(): object }).getFields())) {
+        const cls = policy.fieldClass(type.name, field);
+        if (cls && cls.dataClass !== 'PUBLIC') restricted.push(`${type.name}.${field}`);
+      }
+    }
+    const missed = restricted.filter((f) => !judged.has(f));
+    expect({ missed, unreachable }).toEqual({ missed: [], unreachable: [] });
+  });
+});

@@ -1,0 +1,47 @@
+// The composed supergraph and the generated data-class snapshot, read the way a reviewer
+// reads them: which type has which fields, each field's class, each type's row scope.
+import { readFileSync } from 'node:fs';
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import { POLICY_SNAPSHOT_PATH, SUPERGRAPH_PATH } from '../../scripts/compose';
+
+export interface FieldClass {
+  dataClass: string;
+  /** Set when callers without this class get a coarsened value instead of a denial. */
+  coarsenedUnless?: string;
+}
+
+export interface ScopeKeys {
+  mission?: string;
+  area?: string;
+  owner?: string;
+}
+
+export interface PolicyMap {
+  fieldClass(type: string, field: string): FieldClass | undefined;
+  scopeKeys(type: string): ScopeKeys | undefined;
+}
+
+type Snapshot = Record<string, Record<string, Record<string, string | ScopeKeys>>>;
+
+export function loadSupergraph(): GraphQLSchema {
+  return buildASTSchema(parse(readFileSync(SUPERGRAPH_PATH, 'utf8')), { assumeValidSDL: true });
+}
+
+export function loadPolicyMap(): PolicyMap {
+  const snapshot = JSON.parse(readFileSync(POLICY_SNAPSHOT_PATH, 'utf8')) as Snapshot;
+  const classes = new Map<string, FieldClass>();
+  const scopes = new Map<string, ScopeKeys>();
+  for (const types of Object.values(snapshot)) {
+    for (const [type, fields] of Object.entries(types)) {
+      for (const [field, value] of Object.entries(fields)) {
+        if (field === '@scopedBy') {
+          scopes.set(type, value as ScopeKeys);
+          continue;
+        }
+        const match = /^(\w+)(?: \(coarsened unless (\w+)\))?$/.exec(value as string);
+        if (match) classes.set(`${type}.${field}`, { dataClass: match[1]!, ...(match[2] ? { coarsenedUnless: match[2] } : {}) });
+      }
+    }
+  }
+  return { fieldClass: (type, field) => classes.get(`${type}.${field}`), scopeKeys: (type) => scopes.get(type) };
+}
