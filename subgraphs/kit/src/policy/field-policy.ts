@@ -26,6 +26,7 @@ const PLUMBING = /^(__|_Service$|_Entity$|_Any$)/;
 export function readTypePolicies(schema: GraphQLSchema): TypePolicy[] {
   const policies: TypePolicy[] = [];
   const missing: string[] = [];
+  const unexposed: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || PLUMBING.test(type.name)) continue;
     const fields: FieldPolicy[] = [];
@@ -43,12 +44,15 @@ export function readTypePolicies(schema: GraphQLSchema): TypePolicy[] {
     for (const key of [scope.mission, scope.area, scope.owner]) {
       // Row scope must be visible in the schema: the conformance matrix (and any reviewer)
       // judges a row's visibility from these fields.
-      if (key && !(key in type.getFields())) missing.push(`${type.name}.${key} (a @ScopedBy key: expose it as a field, classed like the row)`);
+      if (key && !(key in type.getFields())) unexposed.push(`${type.name}.${key}`);
     }
     policies.push({ type: type.name, scope, fields });
   }
   if (missing.length) {
     throw new Error(`Fields without a data class (add @Classified above @Field): ${missing.join(', ')}`);
+  }
+  if (unexposed.length) {
+    throw new Error(`@ScopedBy keys that are not fields (expose each as a field, classed like the row): ${unexposed.join(', ')}`);
   }
   return policies.sort((a, b) => a.type.localeCompare(b.type));
 }
