@@ -95,6 +95,16 @@ describe.each(TEST_DATABASES)('confidential funding flows on $label', (kind) => 
     expect(donorView[0]!.fundingGiven.totals.flowCount).toBe(publicView[0]!.fundingGiven.totals.flowCount + 1);
   });
 
+  it('totals filtered by a donor name do not count confidential flows (they would name the donor)', async () => {
+    const query = `{ fundingFlows(filter: {sourceOrganizationName: "norway, government of"}, page: {first: 500}) { nodes { id } totals { flowCount includesConfidential } } }`;
+    const pub = (await t.run('public', query)).data!.fundingFlows as Page;
+    expect(pub.nodes.length).toBeGreaterThan(0);
+    expect(pub.totals).toEqual({ flowCount: pub.nodes.length, includesConfidential: false });
+    const own = (await t.run('donor', query)).data!.fundingFlows as Page;
+    expect(own.nodes.map((n) => n.id)).toContain(norwayPledgeId);
+    expect(own.totals.flowCount).toBe(pub.nodes.length + 1);
+  });
+
   it('plan totals count the confidential pledge for everyone', async () => {
     const query = `{ plan(code: "HAFG20") { flows(page: {first: 1}) { totals { pledgedUsd includesConfidential } } } }`;
     const pub = (await t.run('public', query)).data!.plan as { flows: Page };

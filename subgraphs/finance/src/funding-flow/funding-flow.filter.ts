@@ -7,6 +7,9 @@ export interface FlowFilter {
   destinationCountryIso3?: string | null;
   sourceOrganizationId?: string | null;
   destinationOrganizationId?: string | null;
+  /** FTS names, for organisations outside the catalogue (case-insensitive, exact). */
+  sourceOrganizationName?: string | null;
+  destinationOrganizationName?: string | null;
   status?: string | null;
 }
 
@@ -17,6 +20,8 @@ export function flowConditions(filter: FlowFilter): SQL[] {
   if (filter.destinationCountryIso3) conditions.push(sql`${filter.destinationCountryIso3} = any(${fundingFlows.destinationLocations})`);
   if (filter.sourceOrganizationId) conditions.push(eq(fundingFlows.sourceOrganizationId, filter.sourceOrganizationId));
   if (filter.destinationOrganizationId) conditions.push(eq(fundingFlows.destinationOrganizationId, filter.destinationOrganizationId));
+  if (filter.sourceOrganizationName) conditions.push(sql`lower(${fundingFlows.sourceOrganizationName}) = ${filter.sourceOrganizationName.toLowerCase()}`);
+  if (filter.destinationOrganizationName) conditions.push(sql`lower(${fundingFlows.destinationOrganizationName}) = ${filter.destinationOrganizationName.toLowerCase()}`);
   if (filter.status) conditions.push(eq(fundingFlows.status, filter.status));
   return conditions;
 }
@@ -30,7 +35,7 @@ export function flowWhere(filter: FlowFilter, ...extra: (SQL | undefined)[]): SQ
  * organisation) leave them out; every other total counts them.
  */
 export function totalsIncludeConfidential(filter: FlowFilter): boolean {
-  return !filter.sourceOrganizationId;
+  return !filter.sourceOrganizationId && !filter.sourceOrganizationName;
 }
 
 /** Every key present (null when unset), so equal filters have equal cache keys. */
@@ -41,6 +46,8 @@ export function normalizeFilter(filter: FlowFilter): Required<FlowFilter> {
     destinationCountryIso3: filter.destinationCountryIso3 ?? null,
     sourceOrganizationId: filter.sourceOrganizationId ?? null,
     destinationOrganizationId: filter.destinationOrganizationId ?? null,
+    sourceOrganizationName: filter.sourceOrganizationName ?? null,
+    destinationOrganizationName: filter.destinationOrganizationName ?? null,
     status: filter.status ?? null,
   };
 }

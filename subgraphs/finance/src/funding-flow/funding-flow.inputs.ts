@@ -15,6 +15,12 @@ export class FundingFlowFilterInput {
   @Field(() => String, { nullable: true, description: 'Catalogue id of the recipient.' })
   destinationOrganizationId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Donor name as FTS writes it, for donors outside the catalogue.' })
+  sourceOrganizationName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Recipient name as FTS writes it.' })
+  destinationOrganizationName?: string | null;
+
   @Field(() => FundingFlowStatus, { nullable: true })
   status?: FundingFlowStatus | null;
 }
