@@ -54,6 +54,8 @@ export class Incident {
   @Field(() => ID, { description: 'Stable id, e.g. INC-MINUSCA-G00042 (G = generated demo data).' })
   id: string;
 
+  @Classified(DataClass.PARTNER)
+  @Field(() => String, { description: 'The mission id (acronym); the same as mission.id.' })
   missionId: string;
 
   @Classified(DataClass.PARTNER)
@@ -92,6 +94,8 @@ export class Incident {
   @Field(() => String, { nullable: true, description: 'For a ceasefire violation: the agreement violated.' })
   violatedAgreement: string | null;
 
+  @Classified(DataClass.PARTNER)
+  @Field(() => String, { description: 'P-code of adminArea.' })
   adminAreaPcode: string;
 
   @Classified(DataClass.PARTNER)
@@ -133,6 +137,8 @@ export class Incident {
   @Field(() => String, { nullable: true, description: 'The unit that reported it: reveals deployments.' })
   reportingUnit: string | null;
 
+  @Classified(DataClass.PARTNER)
+  @Field(() => String, { nullable: true, description: 'The organisation that recorded it (organisation id).' })
   reportedByOrganizationId: string | null;
 
   @Classified(DataClass.PARTNER)

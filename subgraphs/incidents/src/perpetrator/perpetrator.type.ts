@@ -16,7 +16,12 @@ export class PerpetratorAttribution {
   @Field(() => ID, { nullable: true })
   id: string;
 
+  @Classified(DataClass.PERPETRATOR_IDENTITY)
+  @Field(() => String, { nullable: true })
   missionId: string;
+
+  @Classified(DataClass.PERPETRATOR_IDENTITY)
+  @Field(() => String, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.PERPETRATOR_IDENTITY)

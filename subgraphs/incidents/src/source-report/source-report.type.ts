@@ -35,7 +35,12 @@ export class SourceReport {
   id: string;
 
   incidentId: string;
+  @Classified(DataClass.SOURCE_IDENTITY)
+  @Field(() => String, { nullable: true })
   missionId: string;
+
+  @Classified(DataClass.SOURCE_IDENTITY)
+  @Field(() => String, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.SOURCE_IDENTITY)

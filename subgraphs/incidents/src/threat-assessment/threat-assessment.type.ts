@@ -19,7 +19,12 @@ export class ThreatAssessment {
   @Field(() => ID)
   id: string;
 
+  @Classified(DataClass.PARTNER)
+  @Field(() => String)
   missionId: string;
+
+  @Classified(DataClass.PARTNER)
+  @Field(() => String)
   adminAreaPcode: string;
 
   @Classified(DataClass.PARTNER)

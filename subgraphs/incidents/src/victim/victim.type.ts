@@ -17,7 +17,12 @@ export class Victim {
   @Field(() => ID, { nullable: true })
   id: string;
 
+  @Classified(DataClass.VICTIM_IDENTITY)
+  @Field(() => String, { nullable: true })
   missionId: string;
+
+  @Classified(DataClass.VICTIM_IDENTITY)
+  @Field(() => String, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.VICTIM_IDENTITY)
