@@ -8,3 +8,5 @@ export * from './persisted-operations';
 export * from './rate-limit';
 export * from './server';
 export * from './signed-data-source';
+export * from './response-cache';
+export * from './response-cache-store';

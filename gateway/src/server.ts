@@ -25,6 +25,7 @@ import { prepareOperationRequest, RequestRejection } from './operation-request';
 import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
 import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import { SignedDataSource, type GatewayContext } from './signed-data-source';
+import { responseCachePlugin, type ResponseCacheOptions } from './response-cache';
 
 // The gateway must never phone home (brief: @apollo/gateway ≥ 2.14 sends telemetry otherwise).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -41,6 +42,8 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   persistedOperations?: PersistedOperationManifest;
   /** Prefix for this gateway's rate counters in Redis (tests isolate themselves with it). */
   redisKeyPrefix?: string;
+  /** Policy-aware response cache for queries (response-cache.ts); off when absent. */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface RunningGateway extends RunningService {
@@ -74,6 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log)];
   if (limits) plugins.push(costLimitPlugin(limits));
+  if (options.responseCache) plugins.push(responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }));
   if (production) plugins.push(introspectionGate(introspectionRoles), ApolloServerPluginLandingPageDisabled());
   const server = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { accessFrom, AuditLog, loadAgreementsFor, logger, type Database, type Identity } from '@peacegraph/kit';
+import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
+import type { GatewayContext } from './signed-data-source';
+
+/**
+ * A response cache for queries (never mutations) that knows about policy. The key is the
+ * document hash, the operation name, the variables and the caller's *effective policy scope*:
+ * `Access.fingerprint` — the caller's organisation, type and roles plus the id and version of
+ * every agreement in force for them now, read from policy.agreements on every request (one
+ * indexed statement; none for the public). Two callers whose agreements differ never share an
+ * entry; an agreement that is expired, added or edited changes the key on the next request.
+ *
+ * Authenticated callers also get their own entries per subject unless `shareAcrossSubjects`:
+ * subgraphs audit every read of restricted data per person, and an entry shared across people
+ * would leave the second reader out of the audit log.
+ *
+ * Invalidation: each entry is tagged with the subgraphs its request reached and the version
+ * each tag had when the request started; a mutation bumps the tags of the subgraphs it
+ * reached once they answered (its write is committed), which makes every older entry behind
+ * them stale at once — a reported incident is visible on the next read. Only answers without
+ * errors other than FORBIDDEN (which depend on the scope alone) are stored.
+ */
+export interface ResponseCacheOptions {
+  /** Read for policy.agreements only: the caller's scope. */
+  database: Database;
+  /** Default 10 s: the staleness bound for writes that do not come through this gateway. */
+  ttlSeconds?: number;
+  /** Redis (shared by replicas, invalidations included) when set; memory otherwise. */
+  redisUrl?: string;
+  redisKeyPrefix?: string;
+  /** Memory store: the oldest entries go beyond this. Default 10 000. */
+  maxEntries?: number;
+  /** Bigger answers are not stored. Default 1 MB. */
+  maxEntryBytes?: number;
+  /** Let callers of one organisation with the same agreements share entries (see above). Default false. */
+  shareAcrossSubjects?: boolean;
+  /** Subgraph names (the invalidation tags); the gateway passes its own. */
+  subgraphs?: readonly string[];
+  /** A store of your own (tests). */
+  store?: ResponseCacheStore;
+}
+
+interface CachedEntry {
+  body: FormattedExecutionResult;
+  storedAt: number;
+  tags: string[];
+  versions: number[];
+}
+
+const CACHEABLE_ERROR_CODES = new Set(['FORBIDDEN']);
+
+export interface ResponseCachePlugin extends ApolloServerPlugin<GatewayContext> {
+  readonly store: ResponseCacheStore;
+}
+
+export function responseCachePlugin(options: ResponseCacheOptions): ResponseCachePlugin {
+  const log = logger.child({ service: 'gateway', component: 'response-cache' });
+  const ttlMs = (options.ttlSeconds ?? 10) * 1000;
+  const maxEntryBytes = options.maxEntryBytes ?? 1_000_000;
+  const store = options.store ?? createResponseCacheStore(options.redisUrl, options.redisKeyPrefix, options.maxEntries);
+  const tags = [...new Set(options.subgraphs ?? [])];
+  // No audit log is ever flushed from here: the gateway decides nothing, it only names the scope.
+  const noAudit = new AuditLog('gateway', () => null);
+
+  async function scopeOf(identity: Identity): Promise<string> {
+    const access = accessFrom(identity, await loadAgreementsFor(options.database.db, identity), noAudit);
+    const perSubject = !options.shareAcrossSubjects && isAuthenticated(identity);
+    return perSubject ? `${access.fingerprint}:${identity.subject}` : access.fingerprint;
+  }
+
+  return {
+    store,
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await store.close();
+        },
+      };
+    },
+    async requestDidStart() {
+      let lookup: { key: string; tagsAtStart: string[]; versionsAtStart: number[] } | null = null;
+      let hit: CachedEntry | null = null;
+      return {
+        async responseForOperation(rc) {
+          if (rc.operation?.operation !== 'query') return null;
+          try {
+            const scope = await scopeOf(rc.contextValue.identity);
+            const key = createHash('sha256')
+              .update(JSON.stringify([rc.queryHash, rc.operationName ?? null, canonical(rc.request.variables ?? {}), scope]))
+              .digest('base64url');
+            const tagsAtStart = [...tags];
+            const { entry, versions } = await store.read(key, tagsAtStart);
+            lookup = { key, tagsAtStart, versionsAtStart: versions };
+            if (!entry) return null;
+            const cached = JSON.parse(entry) as CachedEntry;
+            const fresh = cached.tags.every((tag, i) => {
+              const at = tagsAtStart.indexOf(tag);
+              return at >= 0 && versions[at] === cached.versions[i];
+            });
+            if (!fresh) return null;
+            hit = cached;
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: cached.body } };
+          } catch (error) {
+            // The cache is an optimisation: an unreadable policy table or store costs a miss.
+            log.warn({ err: error }, 'response cache unavailable: answering uncached');
+            lookup = null;
+            return null;
+          }
+        },
+        async willSendResponse(rc) {
+          const operation = rc.operation?.operation;
+          if (operation === 'mutation') {
+            const touched = reachedSubgraphs(rc);
+            rc.response.http.headers.set('cache-control', 'no-store');
+            if (touched.length) {
+              await store.bump(touched).catch((error: unknown) => log.error({ err: error, subgraphs: touched }, 'response cache invalidation failed'));
+            }
+            return;
+          }
+          if (!lookup) return;
+          const headers = rc.response.http.headers;
+          const publicCaller = !isAuthenticated(rc.contextValue.identity);
+          if (hit) {
+            const age = Math.max(0, Math.floor((Date.now() - hit.storedAt) / 1000));
+            headers.set('x-cache', 'HIT');
+            setCacheControl(headers, publicCaller, Math.max(0, Math.floor(ttlMs / 1000) - age), age);
+            return;
+          }
+          headers.set('x-cache', 'MISS');
+          const stored = await storeAnswer(rc, lookup).catch((error: unknown) => {
+            log.warn({ err: error }, 'response cache write failed');
+            return false;
+          });
+          if (stored) setCacheControl(headers, publicCaller, Math.floor(ttlMs / 1000), 0);
+          else headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+
+  async function storeAnswer(
+    rc: GraphQLRequestContextWillSendResponse<GatewayContext>,
+    lookup: { key: string; tagsAtStart: string[]; versionsAtStart: number[] },
+  ): Promise<boolean> {
+    const body = rc.response.body;
+    if (body.kind !== 'single') return false;
+    const result = body.singleResult;
+    if (result.errors?.some((e) => !CACHEABLE_ERROR_CODES.has(String(e.extensions?.code)))) return false;
+    if (rc.contextValue.subgraphTimings.some((t) => !t.ok && !result.errors?.length)) return false;
+    const touched = reachedSubgraphs(rc);
+    const versions: number[] = [];
+    for (const tag of touched) {
+      const at = lookup.tagsAtStart.indexOf(tag);
+      if (at < 0) {
+        // A subgraph this cache was not told about: learn it, store from the next request on.
+        if (!tags.includes(tag)) tags.push(tag);
+        return false;
+      }
+      versions.push(lookup.versionsAtStart[at]!);
+    }
+    const entry: CachedEntry = { body: result, storedAt: Date.now(), tags: touched, versions };
+    const serialized = JSON.stringify(entry);
+    if (serialized.length > maxEntryBytes) return false;
+    await store.write(lookup.key, serialized, ttlMs);
+    return true;
+  }
+}
+
+function isAuthenticated(identity: Identity): boolean {
+  return identity.organizationId !== null || identity.organizationType !== null || identity.roles.length > 0;
+}
+
+function reachedSubgraphs(rc: GraphQLRequestContextWillSendResponse<GatewayContext>): string[] {
+  return [...new Set((rc.contextValue.subgraphTimings ?? []).map((t) => t.subgraph))].sort();
+}
+
+/**
+ * Public answers may be kept by browsers and shared caches for what is left of their TTL;
+ * anything answered for an identified caller is private and never stored on the way.
+ */
+function setCacheControl(headers: HeaderMap, publicCaller: boolean, maxAge: number, age: number): void {
+  if (publicCaller) {
+    headers.set('cache-control', `public, max-age=${maxAge}`);
+    headers.set('age', String(age));
+  } else {
+    headers.set('cache-control', 'private, no-store');
+  }
+}
+
+/** JSON with object keys sorted: `{a,b}` and `{b,a}` are the same variables. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** `RESPONSE_CACHE=on` (default off), `RESPONSE_CACHE_TTL_SECONDS`, `REDIS_URL`, `RESPONSE_CACHE_SHARE_ACROSS_SUBJECTS`. */
+export function responseCacheFromEnv(database: Database | undefined, env: NodeJS.ProcessEnv = process.env): ResponseCacheOptions | undefined {
+  const on = ['1', 'true', 'yes', 'on'].includes((env.RESPONSE_CACHE ?? '').toLowerCase());
+  if (!on || !database) return undefined;
+  const ttl = Number(env.RESPONSE_CACHE_TTL_SECONDS ?? 10);
+  if (!Number.isFinite(ttl) || ttl <= 0) throw new Error(`RESPONSE_CACHE_TTL_SECONDS must be a positive number, got "${env.RESPONSE_CACHE_TTL_SECONDS}".`);
+  return {
+    database,
+    ttlSeconds: ttl,
+    redisUrl: env.REDIS_URL || undefined,
+    shareAcrossSubjects: ['1', 'true', 'yes', 'on'].includes((env.RESPONSE_CACHE_SHARE_ACROSS_SUBJECTS ?? '').toLowerCase()),
+  };
+}
