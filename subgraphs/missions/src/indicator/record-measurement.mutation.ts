@@ -19,14 +19,16 @@ export class RecordMeasurementMutation {
   @Mutation(() => Measurement, { description: "Record a value of one of your mission's indicators. Mission headquarters only. Retrying with the same clientKey returns the first result." })
   async recordMeasurement(@Ctx() ctx: MissionsContext, @Arg('input', () => RecordMeasurementInput) input: RecordMeasurementInput): Promise<Measurement> {
     checkClientKey(input.clientKey);
-    // The indicator decides the mission; read it unscoped only for the authorization check.
-    const [indicator] = await ctx.db.select().from(indicators).where(eq(indicators.id, input.indicatorId));
-    if (!indicator) {
-      // Callers who may write for no mission at all learn nothing about which indicator ids exist.
-      if (ctx.identity.organizationType !== 'mission') assertMayWrite(ctx.identity, 'recordMeasurement', '');
-      throw badInput('input.indicatorId', `no indicator ${input.indicatorId}.`);
-    }
-    assertMayWrite(ctx.identity, 'recordMeasurement', indicator.missionId);
+    // Only a mission's headquarters records measurements, and only its own mission's indicators
+    // are looked up: an unknown id and another mission's id get the same answer.
+    const ownMission = ctx.identity.organizationType === 'mission' && ctx.identity.organizationId ? ctx.identity.organizationId.toUpperCase() : null;
+    if (!ownMission) assertMayWrite(ctx.identity, 'recordMeasurement', '');
+    assertMayWrite(ctx.identity, 'recordMeasurement', ownMission!);
+    const [indicator] = await ctx.db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.id, input.indicatorId), eq(indicators.missionId, ownMission!)));
+    if (!indicator) throw badInput('input.indicatorId', `no indicator ${input.indicatorId} in ${ownMission}.`);
     const measuredOn = isoDate('input.measuredOn', input.measuredOn);
     if (measuredOn > new Date().toISOString().slice(0, 10)) throw badInput('input.measuredOn', 'must not be in the future.');
     const value = input.value.trim();
