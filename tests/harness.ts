@@ -30,9 +30,12 @@ export interface GraphQLResponse<T> {
 }
 
 export async function startTestStack(kind: TestDatabaseKind, options: { seed?: boolean; subgraphTimeoutMs?: number } = {}): Promise<TestStack> {
-  const database = await kind.create();
-  await migrateAll(database);
-  if (options.seed !== false) await seedAll(database);
+  const seeded = options.seed !== false && kind.createSeeded;
+  const database = seeded ? await kind.createSeeded!() : await kind.create();
+  if (!seeded) {
+    await migrateAll(database);
+    if (options.seed !== false) await seedAll(database);
+  }
   const signingSecret = randomBytes(32).toString('base64url');
   const stack = await startStack({
     database,

@@ -40,18 +40,32 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** PGlite only: start from a data directory dumped by `dumpPglite` (test templates). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir ?? 'memory://');
+  return options.url
+    ? openPostgres(options.url, options.maxConnections ?? 10)
+    : openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const client = new PGlite(dataDir);
+/** The PGlite behind each Database, for dumping its data directory. */
+const pgliteClients = new WeakMap<Database, PGlite>();
+
+/** A gzipped tarball of a PGlite database's data directory (reload with `loadDataDir`). */
+export async function dumpPglite(database: Database): Promise<Blob> {
+  const client = pgliteClients.get(database);
+  if (!client) throw new Error('dumpPglite needs a PGlite database');
+  return (await client.dumpDataDir('gzip')) as Blob;
+}
+
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+  const client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
   await client.waitReady;
   const logger = new CountingLogger();
   const db = drizzlePglite(client, { logger }) as unknown as Db;
-  return {
+  const database: Database = {
     db,
     kind: 'pglite',
     location: dataDir.startsWith('memory://') ? 'PGlite (in memory)' : `PGlite at ${dataDir}`,
@@ -64,6 +78,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     close: () => client.close(),
   };
+  pgliteClients.set(database, client);
+  return database;
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
