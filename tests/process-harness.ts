@@ -161,3 +161,68 @@ export function spawnScript(script: string, env: Record<string, string | undefin
     },
   };
 }
+
+/**
+ * A PostgreSQL cluster of its own (initdb + pg_ctl under a temp dir, on a free port), so a test
+ * can stop and restart the server without touching the shared one on 5432. Null when the
+ * PostgreSQL binaries are not installed.
+ */
+export interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+  start(): void;
+  destroy(): void;
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | null> {
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } = await import('node:fs');
+  const { tmpdir, userInfo } = await import('node:os');
+  const path = await import('node:path');
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const version = readdirSync(root).sort((a, b) => Number(b) - Number(a))[0];
+  if (!version) return null;
+  const bin = path.join(root, version, 'bin');
+  const dir = mkdtempSync(path.join(tmpdir(), 'peacegraph-pg-'));
+  const port = await freePort();
+  // PostgreSQL refuses to run as root: run its tools as the postgres user then.
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const run = (tool: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], { stdio: 'pipe' })
+      : execFileSync(path.join(bin, tool), args, { stdio: 'pipe' });
+  const data = path.join(dir, 'data');
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const start = () => void run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+  const stop = () => void run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop,
+    start,
+    destroy() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const { createServer: createNetServer } = await import('node:net');
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
