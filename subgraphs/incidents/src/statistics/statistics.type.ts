@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { IncidentEventType } from '../taxonomy/taxonomy';
 
@@ -14,6 +14,11 @@ export class IncidentStatisticCount {
   suppressed: boolean;
 }
 
+/**
+ * Public, but its counts are coarsened (suppressed when small) for callers not cleared for
+ * the rows behind the cell: the scope keys say which rows those are.
+ */
+@ScopedBy({ mission: 'missionId', area: 'adminAreaPcode' })
 @ObjectType({ description: 'Incidents of one event type in one admin area and month (refuted incidents excluded unless asked).' })
 export class IncidentStatistic {
   @Classified(DataClass.PUBLIC)
@@ -36,12 +41,12 @@ export class IncidentStatistic {
   @Field(() => IncidentEventType)
   eventType: IncidentEventType;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => IncidentStatisticCount)
+  @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)
+  @Field(() => IncidentStatisticCount, { description: 'Incidents; exact if you hold PARTNER for the cell, else suppressed when small.' })
   events: IncidentStatisticCount;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => IncidentStatisticCount)
+  @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)
+  @Field(() => IncidentStatisticCount, { description: 'Reported fatalities; exact if you hold PARTNER for the cell, else suppressed when small.' })
   fatalities: IncidentStatisticCount;
 }
 
@@ -78,15 +83,16 @@ export class CeasefireViolationMonth {
   @Field(() => String, { description: 'YYYY-MM.' })
   month: string;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => IncidentStatisticCount)
+  @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)
+  @Field(() => IncidentStatisticCount, { description: 'Exact if you hold PARTNER for the mission, else suppressed when small.' })
   violations: IncidentStatisticCount;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => IncidentStatisticCount)
+  @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)
+  @Field(() => IncidentStatisticCount, { description: 'Exact if you hold PARTNER for the mission, else suppressed when small.' })
   fatalities: IncidentStatisticCount;
 }
 
+@ScopedBy({ mission: 'missionId' })
 @ObjectType({ description: 'Ceasefire violations per month for one agreement in one mission (refuted reports excluded).' })
 export class CeasefireViolationTimeline {
   @Classified(DataClass.PUBLIC)
