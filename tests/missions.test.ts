@@ -78,6 +78,22 @@ describe.each(TEST_DATABASES)('missions and mandates on $label', (kind) => {
     expect(renewal2023).toMatchObject({ kind: 'RENEWAL', mandateExpiresOn: '2024-11-15', votesInFavour: null, authorizedUniformed: 17420 });
   });
 
+  it('filters missions by host country, date, type, status and text', async () => {
+    const ids = async (filter: Record<string, unknown>) => {
+      const result = await run(pub, `query ($f: MissionFilterInput) { missions(filter: $f, page: {first: 500}) { nodes { id } } }`, { f: filter });
+      expect(result.errors).toBeUndefined();
+      return (result.data!.missions as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+    };
+    // MINURCAT (2007–2010) covered the Central African Republic before MINUSCA (2014–).
+    expect(await ids({ hostCountryIso3: 'caf', activeOn: '2009-01-01' })).toEqual(['MINURCAT']);
+    expect(await ids({ hostCountryIso3: 'CAF', activeOn: '2024-06-30' })).toEqual(['MINUSCA']);
+    expect(await ids({ search: 'haiti' })).toEqual(['MINUJUSTH', 'MINUSTAH']);
+    expect(await ids({ missionType: 'SPM', source: 'curated' })).toEqual(['UNAMA']);
+    expect(await ids({ status: 'CLOSED', search: 'Mali' })).toEqual(['MINUSMA']);
+    const bad = await run(pub, `{ missions(filter: {activeOn: "2024-6-30"}) { nodes { id } } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.activeOn' });
+  });
+
   it.skipIf(!hasSharedData)('compares deployed with authorized strength, in the latest complete year of the data', async () => {
     const result = await run(pub, `{ mission(acronym: "minusca") { deployedUniformedPersonnel
       deployedStrength { year completeYear deployedUniformed authorizedUniformed gap authorizedBySymbol }

@@ -18,6 +18,7 @@ export class MissionResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<MissionPage> {
     if (filter?.activeOn && !ISO_DATE.test(filter.activeOn)) throw badInput('filter.activeOn', 'must be a date YYYY-MM-DD.');
+    if (filter?.search && filter.search.length > 100) throw badInput('filter.search', 'must be at most 100 characters.');
     const { limit, after } = readPage(page);
     const rows = await listMissions(ctx.db, filter ?? {}, after, limit);
     return toPage(rows as Mission[], limit, (m) => m.id);
