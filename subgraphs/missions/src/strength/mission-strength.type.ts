@@ -39,6 +39,6 @@ export class MissionStrength {
   gap: number | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Symbol of the resolution whose ceilings applied on 31 December of the year.' })
+  @Field(() => String, { nullable: true, description: 'Symbol of the latest recorded resolution with ceilings adopted by 31 December of the year. The catalogue is partial: where later resolutions are not recorded, this one (and so the gap) may be out of date.' })
   authorizedBySymbol: string | null;
 }
