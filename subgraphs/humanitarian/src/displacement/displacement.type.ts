@@ -47,6 +47,10 @@ export class Displacement {
   countryIso3: string;
 
   @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true, description: 'The peace operation in whose area the figure was collected.' })
+  missionId: string | null;
+
+  @Classified(DataClass.PUBLIC)
   @Field(() => PopulationGroup)
   populationGroup: PopulationGroup;
 

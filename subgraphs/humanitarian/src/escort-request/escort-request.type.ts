@@ -13,12 +13,20 @@ export enum EscortStatus {
 }
 registerEnumType(EscortStatus, { name: 'EscortStatus', description: 'REQUESTED → APPROVED | DECLINED → COMPLETED | CANCELLED.' });
 
-/** Scoped like its request (the hidden keys below), so each coordinate is decided and audited on its own row. */
+/** Scoped like its request (the request's keys, repeated), so each coordinate is decided and audited on its own row. */
 @ScopedBy({ mission: 'missionId', area: 'originPcode', owner: 'requestingOrganizationId' })
 @ObjectType({ description: 'One stop of an escort route, in order.' })
 export class EscortWaypoint {
+  @Classified(DataClass.SECURITY_OPERATIONS)
+  @Field(() => String, { description: "The request's mission." })
   missionId: string;
+
+  @Classified(DataClass.SECURITY_OPERATIONS)
+  @Field(() => String, { description: "The request's first waypoint p-code." })
   originPcode: string;
+
+  @Classified(DataClass.SECURITY_OPERATIONS)
+  @Field(() => String, { description: 'The requesting organisation.' })
   requestingOrganizationId: string;
 
   @Classified(DataClass.SECURITY_OPERATIONS)

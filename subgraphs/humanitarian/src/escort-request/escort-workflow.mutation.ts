@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { Classified, DataClass, forbiddenAction } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { isMissionCivMil } from '../organization/writer';
+import { ESCORT_ACTORS, escortActorOf } from '../authz';
 import { checkText } from '../operational-presence/operational-presence.validate';
 import { checkClientKey, conflictField, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
-import { escortRequestEvents, escortRequests, type EscortRequestRow } from './escort-request.table';
+import { escortRequestEvents, escortRequests } from './escort-request.table';
 import { EscortRequest, EscortStatus } from './escort-request.type';
 
 export enum EscortDecision {
@@ -14,17 +14,13 @@ export enum EscortDecision {
 }
 registerEnumType(EscortDecision, { name: 'EscortDecision' });
 
-type Actor = 'mission' | 'requester';
-
 interface Transition {
   id: string;
   clientKey: string;
-  operation: string;
+  operation: keyof typeof ESCORT_ACTORS;
   from: EscortStatus[];
   to: EscortStatus;
   reason: string | null;
-  /** Who may make this move. */
-  by: Actor[];
 }
 
 /**
@@ -38,9 +34,13 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
   if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
   const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, move.id));
   if (!current) throw notFoundField('id', `no escort request ${move.id}.`);
-  const actor = await actorOf(ctx, current);
-  if (!actor || !move.by.includes(actor)) {
-    throw forbiddenField('id', move.by.includes('requester') ? 'only the requesting organisation or the mission can do this.' : `only ${current.missionId}'s civil-military coordination can do this.`);
+  const allowed = ESCORT_ACTORS[move.operation];
+  const actor = await escortActorOf(ctx, current);
+  if (!actor || !allowed.includes(actor)) {
+    throw forbiddenField(
+      'id',
+      allowed.includes('requester') ? 'only the requesting organisation or the mission can do this.' : `only ${current.missionId}'s civil-military coordination can do this.`,
+    );
   }
   const result = await writeOnce(ctx.db, { organizationId, clientKey: move.clientKey, operation: move.operation, input: move }, move.id, async (tx) => {
     // Re-checked in the statement: a concurrent decision makes this one a conflict, not an overwrite.
@@ -72,14 +72,6 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
   return saved as unknown as EscortRequest;
 }
 
-async function actorOf(ctx: HumanitarianContext, row: EscortRequestRow): Promise<Actor | null> {
-  const own = ctx.identity.organizationId!;
-  const organization = await ctx.loaders.organizationById.load(own);
-  if (isMissionCivMil(ctx.identity, organization, row.missionId)) return 'mission';
-  if (row.requestingOrganizationId === own) return 'requester';
-  return null;
-}
-
 @Resolver(() => EscortRequest)
 export class EscortWorkflowMutation {
   @Classified(DataClass.PUBLIC)
@@ -93,7 +85,7 @@ export class EscortWorkflowMutation {
   ): Promise<EscortRequest> {
     const why = checkText('reason', reason, decision === EscortDecision.DECLINE);
     const to = decision === EscortDecision.APPROVE ? EscortStatus.APPROVED : EscortStatus.DECLINED;
-    return transition(ctx, { id, clientKey, operation: 'decideEscortRequest', from: [EscortStatus.REQUESTED], to, reason: why, by: ['mission'] });
+    return transition(ctx, { id, clientKey, operation: 'decideEscortRequest', from: [EscortStatus.REQUESTED], to, reason: why });
   }
 
   @Classified(DataClass.PUBLIC)
@@ -103,7 +95,7 @@ export class EscortWorkflowMutation {
     @Arg('id', () => ID) id: string,
     @Arg('clientKey', () => String) clientKey: string,
   ): Promise<EscortRequest> {
-    return transition(ctx, { id, clientKey, operation: 'completeEscortRequest', from: [EscortStatus.APPROVED], to: EscortStatus.COMPLETED, reason: null, by: ['mission'] });
+    return transition(ctx, { id, clientKey, operation: 'completeEscortRequest', from: [EscortStatus.APPROVED], to: EscortStatus.COMPLETED, reason: null });
   }
 
   @Classified(DataClass.PUBLIC)
@@ -121,7 +113,6 @@ export class EscortWorkflowMutation {
       from: [EscortStatus.REQUESTED, EscortStatus.APPROVED],
       to: EscortStatus.CANCELLED,
       reason: checkText('reason', reason),
-      by: ['requester', 'mission'],
     });
   }
 }

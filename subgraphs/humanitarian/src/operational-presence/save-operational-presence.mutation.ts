@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Classified, DataClass } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { writingOrganization } from '../organization/writer';
+import { writingOrganization } from '../authz';
 import { checkClientKey, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
 import { OperationalPresenceInput } from './operational-presence.inputs';
 import { operationalPresence } from './operational-presence.table';
