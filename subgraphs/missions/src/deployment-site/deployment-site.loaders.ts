@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { deploymentSiteContributors, deploymentSites, type DeploymentSiteContributorRow, type DeploymentSiteRow } from './deployment-site.table';
 
-export type SiteWithCurrency = DeploymentSiteRow & { isCurrent: boolean };
+export type SiteWithCurrentFlag = DeploymentSiteRow & { isCurrent: boolean };
 
 /** The latest year in the Geo-PKO data: its sites are current positions. One statement per request. */
 export function latestDeploymentYearLoader(db: Db): () => Promise<number | null> {
@@ -22,7 +22,7 @@ export function latestDeploymentYearLoader(db: Db): () => Promise<number | null>
  * statement per distinct year asked in the batch (usually one), however many missions.
  */
 export function sitesByMissionLoader(db: Db, latestYear: () => Promise<number | null>) {
-  return new DataLoader<{ missionId: string; year: number | null }, SiteWithCurrency[], string>(
+  return new DataLoader<{ missionId: string; year: number | null }, SiteWithCurrentFlag[], string>(
     async (keys) => {
       const groups = new Map<number | null, string[]>();
       for (const key of keys) groups.set(key.year, [...(groups.get(key.year) ?? []), key.missionId]);
@@ -70,7 +70,7 @@ export interface SiteFilter {
 }
 
 /** A page of sites in id order (keyset: stable under inserts). */
-export async function listSites(db: Db, filter: SiteFilter, after: number | null, limit: number, latestYear: number | null): Promise<SiteWithCurrency[]> {
+export async function listSites(db: Db, filter: SiteFilter, after: number | null, limit: number, latestYear: number | null): Promise<SiteWithCurrentFlag[]> {
   const conditions: SQL[] = [];
   if (filter.missionId) conditions.push(eq(deploymentSites.missionId, filter.missionId.toUpperCase()));
   if (filter.year) conditions.push(eq(deploymentSites.year, filter.year));
