@@ -31,26 +31,38 @@ describe.each(TEST_DATABASES)('assessments and arrears on $label', (kind) => {
   it('assesses rate × appropriation to the cent (Canada, UNIFIL 2024/25: 2.628% of 582,630,000.00)', async () => {
     const result = await t.run('public', `{ assessments(memberStateIso3: "CAN", missionId: "UNIFIL") { scaleRate assessedAmount currency dueDate } }`);
     expect(result.data!.assessments).toEqual([{ scaleRate: '2.628000', assessedAmount: '15311516.40', currency: 'USD', dueDate: '2024-07-31' }]);
+    // 2024/25 runs into the next scale: estimated; 2022/23 budgets from GA documents under the 2022–2024 scale: not.
+    const labels = await t.run('public', `{ assessments(memberStateIso3: "CAN") { fiscalPeriodId missionId estimated } }`);
+    for (const a of labels.data!.assessments as { fiscalPeriodId: string; missionId: string; estimated: boolean }[]) {
+      expect(a.estimated).toBe(a.fiscalPeriodId === '2024/25');
+    }
   });
 
-  it('before the due date nothing is in arrears; everything is not yet due', async () => {
+  const sums = (a: Arrears, period: string) =>
+    a.assessments.filter((x) => x.assessment.id.endsWith(`:${period}`)).reduce((s, x) => s + cents(x.assessment.assessedAmount), 0n);
+
+  it('before the 2024/25 due date only 2022/23 (paid in 2022) is due; 2024/25 is not yet due', async () => {
     const a = await arrears('CAN', '2024-07-15');
-    const total = a.assessments.reduce((s, x) => s + cents(x.assessment.assessedAmount), 0n);
-    expect(a).toMatchObject({ assessedDue: '0.00', paid: '0.00', arrears: '0.00', notYetDue: dollars(total) });
+    const [total22, total24] = [sums(a, '2022/23'), sums(a, '2024/25')];
+    expect(total22).toBeGreaterThan(0n);
+    expect(a).toMatchObject({ assessedDue: dollars(total22), paid: dollars(total22), arrears: '0.00', notYetDue: dollars(total24) });
   });
 
   it('after the due date unpaid assessments are arrears; a payment counts from its date on', async () => {
     const september = await arrears('CAN', '2024-09-01');
-    const total = september.assessments.reduce((s, x) => s + cents(x.assessment.assessedAmount), 0n);
-    expect(september).toMatchObject({ assessedDue: dollars(total), paid: '0.00', arrears: dollars(total), notYetDue: '0.00' });
-    expect(september.assessments.every((x) => x.inArrears && x.daysOverdue === 32)).toBe(true);
+    const [total22, total24] = [sums(september, '2022/23'), sums(september, '2024/25')];
+    expect(september).toMatchObject({ assessedDue: dollars(total22 + total24), paid: dollars(total22), arrears: dollars(total24), notYetDue: '0.00' });
+    for (const x of september.assessments) {
+      const current = x.assessment.id.endsWith(':2024/25');
+      expect([x.inArrears, x.daysOverdue]).toEqual(current ? [true, 32] : [false, 0]);
+    }
 
-    // Canada paid MINURSO in full on 2024-11-05 (generated demo payment).
+    // Canada paid MINURSO 2024/25 in full on 2024-11-05 (generated demo payment).
     const december = await arrears('CAN', '2024-12-01');
     const minurso = december.assessments.find((x) => x.assessment.id === 'CAN:MINURSO:2024/25')!;
     expect(minurso).toMatchObject({ paid: minurso.assessment.assessedAmount, outstanding: '0.00', inArrears: false, daysOverdue: 0 });
-    expect(december.paid).toBe(minurso.assessment.assessedAmount);
-    expect(december.arrears).toBe(dollars(total - cents(minurso.assessment.assessedAmount)));
+    expect(december.paid).toBe(dollars(total22 + cents(minurso.assessment.assessedAmount)));
+    expect(december.arrears).toBe(dollars(total24 - cents(minurso.assessment.assessedAmount)));
     expect(cents(december.assessedDue)).toBe(cents(december.paid) + cents(december.arrears));
   });
 

@@ -34,6 +34,19 @@ describe.each(TEST_DATABASES)('finance slice on $label', (kind) => {
     });
   });
 
+  it('keeps budgets per period, newest first, with the appropriation resolution where the source names it', async () => {
+    const result = await run(`{ _entities(representations: [{__typename: "Mission", id: "UNMISS"}]) { ... on Mission { budgets { fiscalPeriodId approvedAmount resolutionSymbol estimated } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      {
+        budgets: [
+          { fiscalPeriodId: '2024/25', approvedAmount: '1250000000.00', resolutionSymbol: null, estimated: true },
+          { fiscalPeriodId: '2022/23', approvedAmount: '1125050000.00', resolutionSymbol: 'A/RES/76/291', estimated: false },
+        ],
+      },
+    ]);
+  });
+
   it('labels every seeded figure: estimates say so', async () => {
     const result = await run(`{ missionBudgets(page: {first: 500}) { nodes { missionId source estimated sourceNote } } }`);
     const nodes = (result.data!.missionBudgets as { nodes: { source: string; estimated: boolean; sourceNote: string }[] }).nodes;

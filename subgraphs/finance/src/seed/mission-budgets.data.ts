@@ -28,6 +28,45 @@ const ESTIMATE = 'estimate';
 const ESTIMATE_NOTE =
   'Rounded estimate of the 2024/25 appropriation; no General Assembly figure was on hand. Replace with the approved-resources note for 2024/25.';
 
+const MAY_2023 = 'General Assembly, 77th session, 73rd plenary meeting (May 2023), UN summary of the meeting (media.un.org)';
+
+/**
+ * 2022/23 figures that the General Assembly summary states with their resolution: the initial
+ * appropriation (resolution 76/2xx, June 2022) plus the additional appropriation of May 2023.
+ */
+export const MISSION_BUDGETS_2022_23: MissionBudgetSeed[] = [
+  {
+    missionId: 'UNISFA',
+    fiscalPeriodId: '2022/23',
+    approvedAmount: '268170000.00',
+    currency: 'USD',
+    resolutionSymbol: 'A/RES/76/281',
+    source: MAY_2023,
+    sourceNote: 'USD 259.66 million appropriated by resolution 76/281 plus USD 8.51 million additional (A/77/890, May 2023); published rounded to USD 10,000.',
+    estimated: false,
+  },
+  {
+    missionId: 'UNDOF',
+    fiscalPeriodId: '2022/23',
+    approvedAmount: '65570000.00',
+    currency: 'USD',
+    resolutionSymbol: 'A/RES/76/289',
+    source: MAY_2023,
+    sourceNote: 'USD 64.54 million appropriated by resolution 76/289 plus USD 1.03 million additional (A/77/891, May 2023); published rounded to USD 10,000.',
+    estimated: false,
+  },
+  {
+    missionId: 'UNMISS',
+    fiscalPeriodId: '2022/23',
+    approvedAmount: '1125050000.00',
+    currency: 'USD',
+    resolutionSymbol: 'A/RES/76/291',
+    source: MAY_2023,
+    sourceNote: 'USD 1.12 billion appropriated by resolution 76/291 (published rounded to USD 10 million) plus USD 5.05 million additional (A/77/892, May 2023).',
+    estimated: false,
+  },
+];
+
 export const MISSION_BUDGETS_2024_25: MissionBudgetSeed[] = [
   {
     missionId: 'UNIFIL',
@@ -74,3 +113,5 @@ export const MISSION_BUDGETS_2024_25: MissionBudgetSeed[] = [
     estimated: true,
   })),
 ];
+
+export const MISSION_BUDGETS: MissionBudgetSeed[] = [...MISSION_BUDGETS_2022_23, ...MISSION_BUDGETS_2024_25];

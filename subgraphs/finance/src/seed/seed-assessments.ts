@@ -3,7 +3,7 @@ import { assessments } from '../assessment/assessment.table';
 import { missionBudgets } from '../mission-budget/mission-budget.table';
 import { fromCents, toCents } from '../money/decimal';
 import { payments } from '../payment/payment.table';
-import { ASSESSMENT_DUE_DATE, ASSESSMENT_SOURCE, GENERATED_PAYMENTS, SCALE_RATES_2022_2024 } from './assessments.data';
+import { assessmentDueDate, ASSESSMENT_SOURCE, GENERATED_PAYMENTS, SCALE_LAST_YEAR, SCALE_RATES_2022_2024 } from './assessments.data';
 
 /** appropriation × rate% → cents, half up. rate has six decimals. */
 export function assessedAmount(approved: string, scaleRate: string): string {
@@ -25,16 +25,17 @@ export async function seedAssessments(db: Db): Promise<number> {
       scaleRate: s.scaleRate,
       assessedAmount: assessedAmount(b.approvedAmount, s.scaleRate),
       currency: b.currency,
-      dueDate: ASSESSMENT_DUE_DATE[b.fiscalPeriodId] ?? `${b.fiscalPeriodId.slice(0, 4)}-07-31`,
-      source: ASSESSMENT_SOURCE,
-      estimated: true,
+      dueDate: assessmentDueDate(b.fiscalPeriodId),
+      // Estimated when the budget is, or when the period runs past the scale's last year.
+      source: Number(b.fiscalPeriodId.slice(0, 4)) + 1 > SCALE_LAST_YEAR ? `${ASSESSMENT_SOURCE}, applied to the whole period although its second half falls under the next scale` : ASSESSMENT_SOURCE,
+      estimated: b.estimated || Number(b.fiscalPeriodId.slice(0, 4)) + 1 > SCALE_LAST_YEAR,
     })),
   );
   if (!rows.length) return 0;
   let inserted = (await db.insert(assessments).values(rows).onConflictDoNothing().returning({ id: assessments.id })).length;
   const paymentRows = GENERATED_PAYMENTS.flatMap((p) =>
     rows
-      .filter((a) => a.memberStateIso3 === p.memberStateIso3 && (p.missionId === '*' || a.missionId === p.missionId))
+      .filter((a) => a.memberStateIso3 === p.memberStateIso3 && a.fiscalPeriodId === p.fiscalPeriodId && (p.missionId === '*' || a.missionId === p.missionId))
       .map((a) => ({
         id: `PAY-SEED-${a.id}`,
         assessmentId: a.id,

@@ -6,7 +6,7 @@ import { importFts } from '../import/import-fts';
 import { formatReport } from '../import/import-report';
 import { missionBudgets } from '../mission-budget/mission-budget.table';
 import { trustFunds, voluntaryContributions } from '../trust-fund/trust-fund.table';
-import { MISSION_BUDGETS_2024_25 } from './mission-budgets.data';
+import { MISSION_BUDGETS } from './mission-budgets.data';
 import { seedAssessments } from './seed-assessments';
 import { BUDGET_PERFORMANCE, GENERATED, TRUST_FUNDS, VOLUNTARY_CONTRIBUTIONS } from './voluntary.data';
 
@@ -21,9 +21,9 @@ async function count<T>(rows: Promise<T[]>): Promise<number> {
  */
 export async function seedFinance(db: Db, dataDir: string): Promise<{ inserted: number; summary: string[] }> {
   const summary: string[] = [];
-  const periods = [...new Set(MISSION_BUDGETS_2024_25.map((b) => b.fiscalPeriodId))].map((id) => fiscalPeriodBounds(id)!);
+  const periods = [...new Set(MISSION_BUDGETS.map((b) => b.fiscalPeriodId))].map((id) => fiscalPeriodBounds(id)!);
   let documents = await count(db.insert(fiscalPeriods).values(periods).onConflictDoNothing().returning({ id: fiscalPeriods.id }));
-  documents += await count(db.insert(missionBudgets).values(MISSION_BUDGETS_2024_25.map((b) => ({ ...b }))).onConflictDoNothing().returning({ id: missionBudgets.id }));
+  documents += await count(db.insert(missionBudgets).values(MISSION_BUDGETS.map((b) => ({ ...b }))).onConflictDoNothing().returning({ id: missionBudgets.id }));
   summary.push(`finance: ${documents} fiscal periods and mission budgets inserted (General Assembly figures; estimates labelled)`);
   let generated = await seedAssessments(db);
   generated += await count(db.insert(budgetPerformance).values([...BUDGET_PERFORMANCE]).onConflictDoNothing().returning({ m: budgetPerformance.missionId }));
