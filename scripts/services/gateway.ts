@@ -2,11 +2,19 @@
 // every variable): secrets and JWT keys, subgraph URLs (<NAME>_URL), limits, rate limiting
 // (REDIS_URL shares counters between replicas), trusted operations, tracing.
 import { readFileSync } from 'node:fs';
-import { loadSecrets, logger } from '@peacegraph/kit';
+import path from 'node:path';
+import { loadSecrets, logger, repoRoot } from '@peacegraph/kit';
 import { hardeningFromEnv, jwtConfigFromEnv, startGateway, startTracing } from '@peacegraph/gateway';
-import { SUPERGRAPH_PATH } from '../compose';
-import { SUBGRAPHS, portOf } from '../subgraphs';
 import { runService } from './run-service';
+
+// The gateway needs only the subgraphs' names and default addresses, not their code (which
+// scripts/subgraphs.ts loads): the process starts in a second, not in twenty.
+const SUBGRAPH_DEFAULTS: [name: string, portVariable: string, defaultPort: number][] = [
+  ['missions', 'MISSIONS_PORT', 4001],
+  ['incidents', 'INCIDENTS_PORT', 4002],
+  ['humanitarian', 'HUMANITARIAN_PORT', 4003],
+  ['finance', 'FINANCE_PORT', 4004],
+];
 
 await runService(async () => {
   const production = process.env.NODE_ENV === 'production';
@@ -20,11 +28,14 @@ await runService(async () => {
   const jwt = jwtConfigFromEnv();
   const tracing = startTracing();
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, process.env[`${s.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${portOf(s)}/graphql`]),
+    SUBGRAPH_DEFAULTS.map(([name, portVariable, port]) => [
+      name,
+      process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[portVariable] ?? port}/graphql`,
+    ]),
   );
   const gateway = await startGateway({
     ...hardeningFromEnv(),
-    supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8'),
     subgraphUrls,
     signingSecret: secrets.gatewaySigningSecret,
     jwt,

@@ -4,17 +4,18 @@
 // Migrations and seeding are separate steps (`pnpm migrate`, `pnpm seed`): replicas of a
 // subgraph start against a database that is already there.
 import { logger, openDatabase, serveSubgraph, type Db, type Access } from '@peacegraph/kit';
-import { SUBGRAPHS, portOf } from '../subgraphs';
 import { runService } from './run-service';
 
 await runService(async () => {
-  const name = process.env.SUBGRAPH;
-  const entry = SUBGRAPHS.find((s) => s.name === name);
-  if (!entry) throw new Error(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')} (got ${name ?? 'nothing'}).`);
   const signingSecret = process.env.GATEWAY_SIGNING_SECRET;
   if (!signingSecret || signingSecret.length < 32) throw new Error('GATEWAY_SIGNING_SECRET (at least 32 characters, the same for the gateway) is required.');
   // PGlite is one process's database: separate processes need PostgreSQL.
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required when a subgraph runs as its own process.');
+  // Loaded after the checks above: a misconfigured process fails in a second, not after loading every schema.
+  const { SUBGRAPHS, portOf } = await import('../subgraphs');
+  const name = process.env.SUBGRAPH;
+  const entry = SUBGRAPHS.find((s) => s.name === name);
+  if (!entry) throw new Error(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')} (got ${name ?? 'nothing'}).`);
   const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   const service = await serveSubgraph({
     built: await entry.build(),

@@ -114,8 +114,12 @@ export function closeGracefully(server: Server, graceMs: number): Promise<void> 
     if (!server.listening) return resolve();
     const timer = setTimeout(() => server.closeAllConnections(), graceMs);
     timer.unref();
+    // A keep-alive connection whose request just finished is idle now: close it too.
+    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+    sweeper.unref();
     server.close(() => {
       clearTimeout(timer);
+      clearInterval(sweeper);
       resolve();
     });
     server.closeIdleConnections();
