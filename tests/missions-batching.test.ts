@@ -10,7 +10,7 @@ import { TEST_DATABASES } from './databases';
 const DEEP_MISSIONS = `query ($first: Int!, $after: String) {
   missions(page: {first: $first, after: $after}) {
     nodes {
-      id name status hostCountries { iso3 name } fatalityCount mandateExpiresOn deployedUniformedPersonnel
+      id name status hostCountries { iso3 name uniformedGenderShare { femaleShare } } fatalityCount mandateExpiresOn deployedUniformedPersonnel
       contributions(year: 2019, top: 3) { contributorName total contributor { iso3 } }
       deployedStrength { year completeYear deployedUniformed authorizedUniformed gap authorizedBySymbol }
       genderShare { femaleShare meetsTarget }

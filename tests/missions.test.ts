@@ -124,7 +124,8 @@ describe.each(TEST_DATABASES)('missions and mandates on $label', (kind) => {
   it.skipIf(!hasSharedData)('ranks contributors overall and per mission as the file adds up, with gender share per contributor', async () => {
     const result = await run(pub, `{ overall: contributorRanking(year: 2020, top: 5) { rank contributorName total genderShare { femaleShare } contributor { iso3 } }
       minusca: contributorRanking(year: 2020, missionId: "MINUSCA", top: 3) { rank contributorName total missionCount }
-      genderParityTargets { category targetShare } }`);
+      genderParityTargets { category targetShare }
+      country(iso3: "RWA") { uniformedGenderShare(year: 2020) { year female male femaleShare } } }`);
     expect(result.errors).toBeUndefined();
     const ranked = (totals: Map<string, { total: number }>) => [...totals].sort((a, b) => b[1].total - a[1].total);
     const overall = ranked(fileTotals(2020));
@@ -138,6 +139,13 @@ describe.each(TEST_DATABASES)('missions and mandates on $label', (kind) => {
       minusca.slice(0, 3).map(([name, t]) => [name, t.total.toFixed(2), 1]),
     );
     expect((result.data!.genderParityTargets as { targetShare: number }[]).map((t) => t.targetShare)).toEqual([0.15, 0.25, 0.2, 0.3]);
+    const rwanda = fileTotals(2020).get('Rwanda')!;
+    expect((result.data!.country as any).uniformedGenderShare).toEqual({
+      year: 2020,
+      female: rwanda.female.toFixed(2),
+      male: rwanda.male.toFixed(2),
+      femaleShare: Math.round((rwanda.female / (rwanda.female + rwanda.male)) * 10000) / 10000,
+    });
   });
 
   describe('deployment sites: current positions are SECURITY_OPERATIONS, coarsened for others, never dropped', () => {

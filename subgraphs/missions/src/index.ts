@@ -3,6 +3,7 @@ import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaResolver } from './admin-area/admin-area.resolver';
 import { ContributionResolver, MissionContributionsResolver } from './contribution/contribution.resolver';
 import { ContributorRankResolver } from './contribution/contributor-rank.resolver';
+import { CountryContributionResolver } from './contribution/country-contribution.resolver';
 import { countryReference } from './country/country.reference';
 import { CountryResolver } from './country/country.resolver';
 import { DeploymentSiteResolver, MissionDeploymentSitesResolver } from './deployment-site/deployment-site.resolver';
@@ -43,6 +44,7 @@ export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
       TrainingRecordResolver,
       IndicatorResolver,
       CountryResolver,
+      CountryContributionResolver,
       AdminAreaResolver,
       FatalityResolver,
       RecordResolutionMutation,

@@ -2,7 +2,7 @@ import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
 import { adminAreaByPcodeLoader } from './admin-area/admin-area.loaders';
 import { strengthsByResolutionLoader } from './authorized-strength/authorized-strength.loaders';
 import { yearCoverageLoader } from './contribution/contribution-coverage';
-import { contributionsByMissionLoader, deployedByMissionLoader } from './contribution/contribution.loaders';
+import { contributedByCountryLoader, contributionsByMissionLoader, deployedByMissionLoader } from './contribution/contribution.loaders';
 import { countryByIso3Loader } from './country/country.loaders';
 import { contributorsBySiteLoader, latestDeploymentYearLoader, sitesByMissionLoader } from './deployment-site/deployment-site.loaders';
 import { fatalityCountByMissionLoader } from './fatality/fatality.loaders';
@@ -25,6 +25,7 @@ export function createMissionsLoaders(db: Db, access: Access) {
     contributionsByMission: contributionsByMissionLoader(db),
     deployedByMission: deployedByMissionLoader(db),
     contributionYearComplete: yearCoverageLoader(db),
+    contributedByCountry: contributedByCountryLoader(db),
     fatalityCountByMission: fatalityCountByMissionLoader(db),
     resolutionsByMission: resolutionsByMissionLoader(db),
     resolutionBySymbol: resolutionBySymbolLoader(db),

@@ -83,3 +83,22 @@ export function rankContributors(db: Db, year: number, missionId: string | null,
     .orderBy(desc(total), asc(contributions.contributorName));
   return top ? query.limit(top) : query;
 }
+
+/** Uniformed personnel each country contributed per year over all missions, oldest first: one statement per batch of countries. */
+export function contributedByCountryLoader(db: Db) {
+  return new DataLoader<string, DeployedTotals[]>(async (iso3s) => {
+    const rows = await db
+      .select({
+        iso3: contributions.contributorIso3,
+        year: contributions.year,
+        female: sql<string>`sum(${contributions.female})::text`,
+        male: sql<string>`sum(${contributions.male})::text`,
+        total: sql<string>`sum(${contributions.total})::text`,
+      })
+      .from(contributions)
+      .where(inArray(contributions.contributorIso3, [...iso3s]))
+      .groupBy(contributions.contributorIso3, contributions.year)
+      .orderBy(asc(contributions.year));
+    return iso3s.map((iso3) => rows.filter((row) => row.iso3 === iso3).map(({ iso3: _c, ...totals }) => totals));
+  });
+}
