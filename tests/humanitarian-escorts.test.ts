@@ -153,6 +153,19 @@ describe.each(TEST_DATABASE_KINDS)('escort request workflow on %s', (kind) => {
     expect((await test.database.db.select({ n: count() }).from(escortRequests))[0]!.n).toBe(before + 1);
   });
 
+  it('statement count of escort requests does not grow with page size', async () => {
+    for (let i = 0; i < 12; i++) await create();
+    const query = `query ($n: Int!) { escortRequests(page: {first: $n}) { nodes { id requestingOrganization { name } history { toStatus } route { adminAreaPcode } } } }`;
+    const statements = async (n: number) => {
+      const before = test.database.statementCount();
+      const result = await run(mission, query, { n });
+      expect(result.errors).toBeUndefined();
+      expect((result.data!.escortRequests as { nodes: unknown[] }).nodes.length).toBe(Math.min(n, (await test.database.db.select({ n: count() }).from(escortRequests))[0]!.n));
+      return test.database.statementCount() - before - 1;
+    };
+    expect(await statements(500)).toBe(await statements(10));
+  });
+
   it.each([
     ['missionId', { missionId: 'NOPE' }],
     ['missionId', { missionId: 'MINUSMA' }],
