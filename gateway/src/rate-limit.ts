@@ -67,8 +67,9 @@ export class RedisCounterStore implements CounterStore {
   private readonly redis: Redis;
 
   constructor(url: string, private readonly prefix = 'peacegraph:rate:') {
-    // Fail fast: a gateway must not hang on a dead Redis (see `increment`'s caller: it fails open).
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, lazyConnect: false });
+    // Bounded: a gateway must not hang on a dead Redis (the limiter then fails open). The offline
+    // queue stays on so the first requests after start wait for the connection instead of failing.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 });
     this.redis.on('error', () => {});
   }
 

@@ -5,9 +5,14 @@ import pino from 'pino';
  * `params`, postgres.js `parameters`/`args`), GraphQL variables. Restricted data (a victim's
  * name in an insert, a precise location in a filter) must never reach a log line.
  */
-const RESTRICTED_KEYS = new Set(['params', 'parameters', 'args', 'variables', 'body']);
+// `detail` is PostgreSQL's "Key (name)=(…) already exists": a row value.
+const RESTRICTED_KEYS = new Set(['params', 'parameters', 'args', 'variables', 'body', 'detail']);
+
+/** DrizzleQueryError also spells the parameters into its message (and so its stack). */
+const PARAMS_IN_TEXT = /\nparams: [^\n]*/g;
 
 function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(PARAMS_IN_TEXT, '\nparams: [redacted]');
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -22,10 +27,16 @@ export function safeErrorSerializer(error: unknown): unknown {
   return scrub(error instanceof Error ? pino.stdSerializers.errWithCause(error) : error);
 }
 
+/** A JSON logger with the services' settings (tests pass a stream to read what would be logged). */
+export function createJsonLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')) {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: 'peacegraph' },
+    redact: ['req.headers.authorization', 'headers.authorization'],
+    serializers: { err: safeErrorSerializer },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
 /** One JSON logger for every service; quiet in tests unless LOG_LEVEL says otherwise. */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
-  base: { service: 'peacegraph' },
-  redact: ['req.headers.authorization', 'headers.authorization'],
-  serializers: { err: safeErrorSerializer },
-});
+export const logger = createJsonLogger();
