@@ -46,7 +46,8 @@ function policySnapshot(subgraphs: BuiltSubgraph[]): string {
       const { id: _id, ...scope } = policy.scope;
       if (Object.keys(scope).length) fields['@scopedBy'] = scope as Record<string, string>;
       for (const f of [...policy.fields].sort((a, b) => a.field.localeCompare(b.field))) {
-        fields[f.field] = f.coarsenedFrom ? `${f.dataClass} (coarsened unless ${f.coarsenedFrom})` : f.dataClass;
+        const when = f.coarsenedWhen ? `, when ${f.coarsenedWhen}` : '';
+        fields[f.field] = f.coarsenedFrom ? `${f.dataClass} (coarsened unless ${f.coarsenedFrom}${when})` : f.dataClass;
       }
       types[policy.type] = fields;
     }

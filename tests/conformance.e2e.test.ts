@@ -84,6 +84,13 @@ describe('conformance matrix: every audience × every field, through the gateway
       validFrom: new Date('2000-01-01'),
       purpose: 'Ground truth for the conformance matrix (test only).',
     });
+    // Rows no seed holds, written through the real write path: an NGO's escort request (its route is SECURITY_OPERATIONS).
+    const escort = await t.query('ngo-partner', `mutation { saveEscortRequest(input: {
+        clientKey: "conformance-escort-1", missionId: "MINUSCA", requestedDate: "${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}",
+        purpose: "Food distribution convoy", cargo: "Rice and oil, 4 trucks",
+        route: [{ adminAreaPcode: "CF11", name: "Bangui warehouse", latitude: 4.3612, longitude: 18.5551 },
+                { adminAreaPcode: "CF2101", name: "Bambari distribution site", latitude: 5.7621, longitude: 20.6714 }] }) { id } }`);
+    expect(escort.body.errors).toBeUndefined();
     oracleToken = await new SignJWT({ org: ORACLE_ORG, org_type: 'test', roles: [] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('oracle@test')

@@ -93,6 +93,7 @@ export class Comparer {
     scope: Scope | undefined,
     root = false,
     truncated = false,
+    row?: Record<string, unknown>,
   ): void {
     const definition = parent.getFields()[field];
     if (!definition) return;
@@ -111,7 +112,10 @@ export class Comparer {
       }
       return;
     }
-    const coarsened = !!fieldClass.coarsenedUnless && !this.oracle.allows(fieldClass.coarsenedUnless, scope);
+    const coarsened =
+      !!fieldClass.coarsenedUnless &&
+      !this.oracle.allows(fieldClass.coarsenedUnless, scope) &&
+      (!fieldClass.coarsenedWhen || row?.[fieldClass.coarsenedWhen] === true);
     this.compareValue(unwrap(definition.type), truth, seen, path, scope, coarsened, truncated);
   }
 
@@ -171,7 +175,7 @@ export class Comparer {
       // A page whose oracle window is not the whole list (hasNextPage): its rows are judged as a window.
       const window = (row.pageInfo as { hasNextPage?: boolean } | undefined)?.hasNextPage === true;
       for (const field of Object.keys(row)) {
-        this.compareField(named, field, row[field], (seen as Record<string, unknown>)[field], [...path, field], rowScope, false, window && field === 'nodes');
+        this.compareField(named, field, row[field], (seen as Record<string, unknown>)[field], [...path, field], rowScope, false, window && field === 'nodes', row);
       }
       return;
     }

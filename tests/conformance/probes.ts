@@ -27,6 +27,14 @@ export const ARGUMENT_VALUES: Record<string, string> = {
   'Query.organization.id': '"nrc"',
   'Query.plan.code': '"HAFG20"',
   'Mission.contributions.year': '2021',
+  'Mission.costPerDeployedUniformedPerson.fiscalPeriod': '"2024/25"',
+  'Query.memberStateArrears.asOf': '"2025-06-30"',
+  'Query.memberStateArrears.memberStateIso3': '"NOR"',
+  'Query.arrears.asOf': '"2025-06-30"',
+  'Query.contributorRanking.year': '2021',
+  'Query.indicators.missionId': '"MINUSCA"',
+  'Query.mandateHistory.missionId': '"MINUSCA"',
+  'Query.securityCouncilResolution.symbol': '"S/RES/2709 (2023)"',
 };
 
 /**

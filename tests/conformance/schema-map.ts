@@ -8,6 +8,8 @@ export interface FieldClass {
   dataClass: string;
   /** Set when callers without this class get a coarsened value instead of a denial. */
   coarsenedUnless?: string;
+  /** Only rows whose boolean field of this name is true are coarsened. */
+  coarsenedWhen?: string;
 }
 
 export interface ScopeKeys {
@@ -38,8 +40,14 @@ export function loadPolicyMap(): PolicyMap {
           scopes.set(type, value as ScopeKeys);
           continue;
         }
-        const match = /^(\w+)(?: \(coarsened unless (\w+)\))?$/.exec(value as string);
-        if (match) classes.set(`${type}.${field}`, { dataClass: match[1]!, ...(match[2] ? { coarsenedUnless: match[2] } : {}) });
+        const match = /^(\w+)(?: \(coarsened unless (\w+)(?:, when (\w+))?\))?$/.exec(value as string);
+        if (match) {
+          classes.set(`${type}.${field}`, {
+            dataClass: match[1]!,
+            ...(match[2] ? { coarsenedUnless: match[2] } : {}),
+            ...(match[3] ? { coarsenedWhen: match[3] } : {}),
+          });
+        }
       }
     }
   }

@@ -40,7 +40,7 @@ export class AccessConstraintResolver {
     return rows.map((r) => {
       const inScope = ctx.access.allows(DataClass.PARTNER, { missionId: r.missionId, adminAreaPcode: r.admin1Pcode });
       const served = suppressCount(Number(r.n), !inScope);
-      return { admin1Pcode: r.admin1Pcode, month: r.month, constraintType: r.constraintType as AccessConstraintType, count: served.value, suppressed: served.suppressed };
+      return { admin1Pcode: r.admin1Pcode, missionId: r.missionId, month: r.month, constraintType: r.constraintType as AccessConstraintType, count: served.value, suppressed: served.suppressed };
     });
   }
 

@@ -112,11 +112,17 @@ export class AccessConstraintPage {
   pageInfo: PageInfo;
 }
 
+// A cell is exact for callers holding PARTNER for its mission and area, suppressed below the threshold for everyone else.
+@ScopedBy({ mission: 'missionId', area: 'admin1Pcode' })
 @ObjectType({ description: 'Access constraints counted by admin1 area × month × category; small counts suppressed outside your agreements.' })
 export class AccessConstraintCount {
   @Classified(DataClass.PUBLIC)
   @Field(() => String)
   admin1Pcode: string;
+
+  @Classified(DataClass.PUBLIC)
+  @Field(() => String, { nullable: true, description: 'The mission whose area this is.' })
+  missionId: string | null;
 
   @Classified(DataClass.PUBLIC)
   @Field(() => String, { description: 'YYYY-MM' })
@@ -126,11 +132,11 @@ export class AccessConstraintCount {
   @Field(() => AccessConstraintType)
   constraintType: AccessConstraintType;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)
   @Field(() => Int, { nullable: true, description: 'Null when suppressed.' })
   count: number | null;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)
   @Field(() => Boolean)
   suppressed: boolean;
 }

@@ -41,6 +41,7 @@ export const RESTRICTED_CLASSES: ReadonlySet<DataClass> = new Set([
 /** Extension keys written by the decorators below and read by the rule builder. */
 export const DATA_CLASS_KEY = 'dataClass';
 export const COARSENED_KEY = 'coarsenedFrom';
+export const COARSENED_WHEN_KEY = 'coarsenedWhen';
 export const ROW_SCOPE_KEY = 'rowScope';
 
 /** The field's data class. Put it right above `@Field`. */
@@ -50,10 +51,16 @@ export function Classified(dataClass: DataClass): MethodDecorator & PropertyDeco
 
 /**
  * A field readable under `visibleAs` that degrades instead of being denied: callers
- * without `precise` get a coarsened value (the resolver calls `access.coarsen…`).
+ * without `precise` get a coarsened value (the resolver calls `coarsenPoint` /
+ * `suppressCount`). `when` names a boolean field of the row when only some rows are
+ * sensitive (e.g. `isCurrentPosition`: historic deployment sites are published data).
  */
-export function Coarsened(visibleAs: DataClass, precise: DataClass): MethodDecorator & PropertyDecorator {
-  return Extensions({ [DATA_CLASS_KEY]: visibleAs, [COARSENED_KEY]: precise });
+export function Coarsened(visibleAs: DataClass, precise: DataClass, options: { when?: string } = {}): MethodDecorator & PropertyDecorator {
+  return Extensions({
+    [DATA_CLASS_KEY]: visibleAs,
+    [COARSENED_KEY]: precise,
+    ...(options.when ? { [COARSENED_WHEN_KEY]: options.when } : {}),
+  });
 }
 
 /**

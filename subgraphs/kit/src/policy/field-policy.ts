@@ -1,5 +1,5 @@
 import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { COARSENED_KEY, DATA_CLASS_KEY, DataClass, ROW_SCOPE_KEY, type RowScopeKeys } from './data-class';
+import { COARSENED_KEY, COARSENED_WHEN_KEY, DATA_CLASS_KEY, DataClass, ROW_SCOPE_KEY, type RowScopeKeys } from './data-class';
 
 export interface FieldPolicy {
   type: string;
@@ -7,6 +7,8 @@ export interface FieldPolicy {
   dataClass: DataClass;
   /** Set when callers without this class get a coarsened value instead of a denial. */
   coarsenedFrom?: DataClass;
+  /** The row's boolean field that says whether this row is coarsened at all. */
+  coarsenedWhen?: string;
 }
 
 export interface TypePolicy {
@@ -38,7 +40,14 @@ export function readTypePolicies(schema: GraphQLSchema): TypePolicy[] {
         continue;
       }
       const coarsenedFrom = field.extensions?.[COARSENED_KEY] as DataClass | undefined;
-      fields.push({ type: type.name, field: field.name, dataClass, ...(coarsenedFrom ? { coarsenedFrom } : {}) });
+      const coarsenedWhen = field.extensions?.[COARSENED_WHEN_KEY] as string | undefined;
+      fields.push({
+        type: type.name,
+        field: field.name,
+        dataClass,
+        ...(coarsenedFrom ? { coarsenedFrom } : {}),
+        ...(coarsenedWhen ? { coarsenedWhen } : {}),
+      });
     }
     const scope = scopeKeysOf(type);
     for (const key of [scope.mission, scope.area, scope.owner]) {

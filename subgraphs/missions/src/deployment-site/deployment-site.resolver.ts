@@ -29,7 +29,7 @@ export class DeploymentSiteResolver {
   }
 
   /** The one place a site's point is served: exact for history, or with SECURITY_OPERATIONS for the site's mission. */
-  @Coarsened(DataClass.PUBLIC, DataClass.SECURITY_OPERATIONS)
+  @Coarsened(DataClass.PUBLIC, DataClass.SECURITY_OPERATIONS, { when: 'isCurrentPosition' })
   @FieldResolver(() => SitePoint)
   point(@Root() site: DeploymentSite, @Ctx() ctx: MissionsContext): SitePoint {
     const exact = { latitude: site.latitude, longitude: site.longitude, precision: SitePointPrecision.EXACT };
