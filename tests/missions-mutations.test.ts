@@ -211,4 +211,13 @@ describe.each(TEST_DATABASES)('missions mutations on $label', (kind) => {
     const [one] = await database.db.select({ n: count() }).from(securityCouncilResolutions).where(eq(securityCouncilResolutions.symbol, 'S/RES/2795 (2025)'));
     expect(one!.n).toBe(1);
   });
+
+  it('concurrent writes of one symbol under different keys: one lands, the others get a CONFLICT on the symbol', async () => {
+    const inputs = [1, 2, 3].map((i) => renewal({ clientKey: `race-${i}`, symbol: 'S/RES/2794 (2025)' }));
+    const results = await Promise.all(inputs.map((input) => run(missionHq, RECORD, { input })));
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    for (const failed of results.filter((r) => r.errors)) expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.symbol' });
+    const [one] = await database.db.select({ n: count() }).from(securityCouncilResolutions).where(eq(securityCouncilResolutions.symbol, 'S/RES/2794 (2025)'));
+    expect(one!.n).toBe(1);
+  });
 });

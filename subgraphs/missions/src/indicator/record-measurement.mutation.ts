@@ -59,6 +59,7 @@ export class RecordMeasurementMutation {
         });
         return { id, indicatorId: indicator.id, measuredOn, value };
       },
+      'input.measuredOn',
     );
     const [saved] = await ctx.db.select().from(measurements).where(eq(measurements.id, result.id));
     return saved as Measurement;

@@ -53,6 +53,7 @@ export class RecordResolutionMutation {
         }
         return { symbol: valid.symbol, tasks: tasks.length, authorizedStrengths: strengths.length };
       },
+      'input.symbol',
     );
     const [saved] = await ctx.db.select().from(securityCouncilResolutions).where(eq(securityCouncilResolutions.symbol, result.id));
     return saved as SecurityCouncilResolution;

@@ -36,6 +36,8 @@ export async function writeOnce<R>(
   key: WriteKey,
   resultId: string,
   write: (tx: Db) => Promise<R>,
+  /** The input field a unique-key violation inside `write` is about (a concurrent write with another key won the race). */
+  uniqueField?: string,
 ): Promise<{ id: string; replayed: boolean }> {
   const inputHash = hashOf({ operation: key.operation, input: key.input });
   return db.transaction(async (tx) => {
@@ -52,8 +54,22 @@ export async function writeOnce<R>(
       }
       return { id: first.resultId, replayed: true };
     }
-    const result = await write(tx as unknown as Db);
+    let result: R;
+    try {
+      result = await write(tx as unknown as Db);
+    } catch (error) {
+      if (uniqueField && isUniqueViolation(error)) throw conflict(uniqueField, 'was recorded by a concurrent request.');
+      throw error;
+    }
     await tx.update(missionWriteReceipts).set({ result: result as unknown as object }).where(receiptKey);
     return { id: resultId, replayed: false };
   });
+}
+
+/** PostgreSQL 23505, whether the driver error comes bare or wrapped by drizzle (`cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
