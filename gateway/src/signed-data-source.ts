@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { SpanStatusCode, context as otelContext, propagation } from '@opentelemetry/api';
+import { SpanStatusCode, context as otelContext, propagation, trace } from '@opentelemetry/api';
 import { Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
 import { IDENTITY_HEADER, logger, signIdentity, type Identity } from '@peacegraph/kit';
 import { tracer } from './observability';
@@ -92,7 +92,7 @@ function signingFetcher(subgraph: string, secret: string, timeoutMs: number): Fe
     for (const [name, value] of Object.entries(signIdentity(secret, identity, body))) headers.set(name, value);
     const span = tracer().startSpan(`subgraph ${subgraph}`, { attributes: { 'peacegraph.subgraph': subgraph } });
     const carrier: Record<string, string> = {};
-    propagation.inject(otelContext.active(), carrier);
+    propagation.inject(trace.setSpan(otelContext.active(), span), carrier);
     for (const [name, value] of Object.entries(carrier)) headers.set(name, value);
     try {
       // No per-subgraph timeout in @apollo/gateway itself: abort here so a dead subgraph costs

@@ -3,8 +3,8 @@
 // (REDIS_URL shares counters between replicas), trusted operations, tracing.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSecrets, logger, repoRoot } from '@peacegraph/kit';
-import { hardeningFromEnv, jwtConfigFromEnv, startGateway, startTracing } from '@peacegraph/gateway';
+import { loadSecrets, logger, openDatabase, repoRoot } from '@peacegraph/kit';
+import { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing } from '@peacegraph/gateway';
 import { runService } from './run-service';
 
 // The gateway needs only the subgraphs' names and default addresses, not their code (which
@@ -33,8 +33,11 @@ await runService(async () => {
       process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[portVariable] ?? port}/graphql`,
     ]),
   );
+  // The response cache keys answers by the caller's agreements, so it reads them (DATABASE_URL).
+  const cacheDatabase = process.env.RESPONSE_CACHE && process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 2 }) : undefined;
   const gateway = await startGateway({
     ...hardeningFromEnv(),
+    responseCache: responseCacheFromEnv(cacheDatabase),
     supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8'),
     subgraphUrls,
     signingSecret: secrets.gatewaySigningSecret,
@@ -45,6 +48,7 @@ await runService(async () => {
   return {
     async stop() {
       await gateway.stop();
+      await cacheDatabase?.close();
       await tracing.shutdown();
     },
   };
