@@ -2,11 +2,7 @@
 // only the audiences cleared for them, and the cross-subgraph extensions work.
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedIncidents } from '@peacegraph/incidents';
-import { importMissionsData } from '@peacegraph/missions';
-import { sharedDataDir } from '@peacegraph/kit';
 import { incidents, sourceReports, victims } from '../subgraphs/incidents/src/tables';
-import { seedAgreements } from '../scripts/seed/agreements';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 
@@ -15,11 +11,7 @@ describe.each(TEST_DATABASES)('incidents through the gateway on $label', (kind) 
   let target: { id: string; victimName: string; sourceName: string };
 
   beforeAll(async () => {
-    // Only what these tests read: agreements, missions (admin area names) and incidents.
-    stack = await startTestStack(kind, { seed: false });
-    await seedAgreements(stack.database.db);
-    await importMissionsData(stack.database.db, sharedDataDir);
-    await seedIncidents(stack.database.db);
+    stack = await startTestStack(kind);
     const [row] = await stack.database.db
       .select({ id: incidents.id, victimName: victims.fullName, sourceName: sourceReports.sourceName })
       .from(incidents)
@@ -33,7 +25,7 @@ describe.each(TEST_DATABASES)('incidents through the gateway on $label', (kind) 
     await stack?.stop();
   });
 
-  test('a mission query joins missions and incidents; the NGO partner gets coarsened points only in its areas', async () => {
+  test('a mission query joins missions and incidents; an area-limited partner reads its areas through AdminArea', async () => {
     const query = `{ mission(id: "MINUSCA") { id name incidents(page: {first: 50}) { nodes { id adminArea { pcode name } location { precision } } } } }`;
     const ops = await stack.query<any>('mission-ops', query);
     expect(ops.status).toBe(200);
@@ -41,10 +33,14 @@ describe.each(TEST_DATABASES)('incidents through the gateway on $label', (kind) 
     expect(ops.body.data.mission.incidents.nodes).toHaveLength(50);
     expect(ops.body.data.mission.incidents.nodes[0].adminArea.name).toBeTruthy(); // resolved by the missions subgraph
     expect(ops.body.data.mission.incidents.nodes.every((n: any) => n.location.precision === 'EXACT')).toBe(true);
-    const ngo = await stack.query<any>('ngo-partner', query);
-    const nodes = ngo.body.data.mission.incidents.nodes as any[];
+    // NRC's agreement covers three areas of MINUSCA, not the whole mission.
+    const whole = await stack.query<any>('ngo-partner', query);
+    expect(whole.body.data.mission.incidents).toBeNull();
+    expect(whole.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', dataClass: 'PARTNER' });
+    const areas = await stack.query<any>('ngo-partner', `{ adminAreas(countryIso3: "CAF") { pcode incidents(page: {first: 20}) { nodes { id adminAreaPcode location { precision } } } } }`);
+    const nodes = (areas.body.data.adminAreas as any[]).flatMap((a) => a.incidents.nodes);
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => ['CF11', 'CF21', 'CF23'].some((p) => n.adminArea.pcode.startsWith(p)) && n.location.precision === 'ADMIN_AREA_CENTROID')).toBe(true);
+    expect(nodes.every((n) => ['CF11', 'CF21', 'CF23'].some((p) => n.adminAreaPcode.startsWith(p)) && n.location.precision === 'ADMIN_AREA_CENTROID')).toBe(true);
   });
 
   test.each(['un-agency', 'ngo-partner', 'ngo-other', 'donor', 'oversight', 'public'])('%s never receives victim or source identities', async (audience) => {

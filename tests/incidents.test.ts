@@ -82,6 +82,18 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
     }
   });
 
+  test('Mission.incidents needs PARTNER for the whole mission; an area-limited partner uses AdminArea.incidents', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Mission { id incidents { nodes { id } } }
+      ... on AdminArea { pcode incidents(page: {first: 500}) { nodes { adminArea { pcode } } } } } }`;
+    const result: any = await run('ngo-partner', query, { r: [{ __typename: 'Mission', id: 'MINUSCA' }, { __typename: 'AdminArea', pcode: 'CF' }] });
+    expect(result.data._entities[0].incidents).toBeNull();
+    expect(result.errors?.[0]).toMatchObject({ path: ['_entities', 0, 'incidents'], extensions: { code: 'FORBIDDEN', dataClass: 'PARTNER' } });
+    const nodes = result.data._entities[1].incidents.nodes as any[];
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => NGO_PARTNER_AREAS.some((p) => n.adminArea.pcode.startsWith(p)))).toBe(true);
+  });
+
   test('_entities returns only in-scope incidents', async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id fatalities } } }`;
     const representations = [

@@ -10,6 +10,7 @@ import { AdminArea } from './admin-area.type';
 export class AdminAreaIncidentsResolver {
   @Classified(DataClass.PARTNER)
   @FieldResolver(() => IncidentPage, {
+    nullable: true,
     description: 'Incidents in this area and its child areas within your agreements, newest first (batched across areas).',
   })
   async incidents(
@@ -17,7 +18,7 @@ export class AdminAreaIncidentsResolver {
     @Ctx() ctx: IncidentsContext,
     @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
-  ): Promise<IncidentPage> {
+  ): Promise<IncidentPage | null> {
     validateIncidentFilter(filter);
     const { limit, after } = readPage(page);
     const rows = await ctx.loaders.incidentPagesByArea.load({ parent: area.pcode, filter, after, limit });

@@ -9,13 +9,16 @@ import { Mission } from './mission.type';
 @Resolver(() => Mission)
 export class MissionIncidentsResolver {
   @Classified(DataClass.PARTNER)
-  @FieldResolver(() => IncidentPage, { description: "The mission's incidents within your agreements, newest first (batched across missions)." })
+  @FieldResolver(() => IncidentPage, {
+    nullable: true,
+    description: "The mission's incidents, newest first (batched across missions). Needs PARTNER for the whole mission; area-limited partners use AdminArea.incidents.",
+  })
   async incidents(
     @Root() mission: Mission,
     @Ctx() ctx: IncidentsContext,
     @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
-  ): Promise<IncidentPage> {
+  ): Promise<IncidentPage | null> {
     validateIncidentFilter(filter);
     const { limit, after } = readPage(page);
     const rows = await ctx.loaders.incidentPagesByMission.load({ parent: mission.id, filter, after, limit });

@@ -7,7 +7,7 @@ import type { threatAssessments } from '../threat-assessment/threat-assessment.t
 import type { verificationTransitions } from '../verification/verification.table';
 import type { victims } from '../victim/victim.table';
 import { IncidentEventType as E, IncidentLocalType, IncidentSubEventType as S } from '../taxonomy/taxonomy';
-import { GENERATED_LABEL, type GeneratedIncident } from './generate';
+import { GENERATED_LABEL, generateIncident, type GeneratedIncident } from './generate';
 import { Prng } from './prng';
 import type { MissionProfile } from './profiles';
 
@@ -196,11 +196,13 @@ export function generateSeaAllegations(profile: MissionProfile): (typeof seaAlle
     const rng = new Prng(id);
     const town = rng.weighted(profile.towns.map((t) => [t, t.weight] as const));
     const day = rng.int(0, 546);
+    // About a third arose around a recorded incident (e.g. during a protection deployment).
+    const related = i % 3 === 0 ? generateIncident(profile, rng.int(1, profile.incidents)).row : null;
     return {
       id,
       missionId: profile.missionId,
-      adminAreaPcode: town.pcode,
-      incidentId: null,
+      adminAreaPcode: related?.adminAreaPcode ?? town.pcode,
+      incidentId: related?.id ?? null,
       reportedOn: new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10),
       category: rng.weighted([['SEXUAL_EXPLOITATION', 60], ['SEXUAL_ABUSE', 40]] as const),
       personnelCategory: rng.weighted([['MILITARY', 70], ['POLICE', 12], ['CIVILIAN', 18]] as const),
