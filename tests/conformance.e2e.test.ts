@@ -2,6 +2,7 @@
 // (generated from the composed supergraph), through the gateway over HTTP, the value is
 // visible, coarsened or denied exactly as the policy says, out-of-scope rows are absent,
 // and no value the audience is not cleared for appears anywhere in the body.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, ALL_DATA_CLASSES } from '@peacegraph/kit';
@@ -131,6 +132,10 @@ describe('conformance matrix: every audience × every field, through the gateway
         }
         comparer.result.judged.forEach((f) => judged.add(f));
        }
+      }
+      if (findings.length) {
+        mkdirSync('test-results', { recursive: true });
+        writeFileSync(`test-results/conformance-${audience.audience}.json`, JSON.stringify(findings, null, 1));
       }
       expect(findings.slice(0, 30)).toEqual([]);
       expect(leaks.slice(0, 30)).toEqual([]);

@@ -70,8 +70,10 @@ export class Comparer {
 
   private rowVisible(type: GraphQLObjectType, row: Record<string, unknown>, inherited: Scope | undefined): boolean {
     const key = keyFieldOf(type);
-    if (!key) return true;
-    const cls = this.policy.fieldClass(type.name, key)?.dataClass ?? 'PUBLIC';
+    const keys = this.policy.scopeKeys(type.name);
+    const sensitive = keys?.sensitiveWhen && keys.sensitiveClass && row[keys.sensitiveWhen] === true;
+    if (!key && !sensitive) return true;
+    const cls = sensitive ? keys!.sensitiveClass! : (this.policy.fieldClass(type.name, key!)?.dataClass ?? 'PUBLIC');
     return this.oracle.allows(cls, this.rowScope(type, row, inherited));
   }
 
@@ -167,9 +169,16 @@ export class Comparer {
       return;
     }
     if (isObjectType(named)) {
-      if (seen === null || seen === undefined) return this.fail(path, 'object missing');
+      if ((seen === null || seen === undefined) && !(this.policy.scopeKeys(named.name) && !this.rowVisible(named, truth as Record<string, unknown>, scope))) {
+        return this.fail(path, 'object missing');
+      }
       if (DERIVED_TYPES.has(named.name)) return;
       const row = truth as Record<string, unknown>;
+      if (this.policy.scopeKeys(named.name) && !this.rowVisible(named, row, scope)) {
+        this.collect(row, this.result.hidden);
+        if (seen !== null && seen !== undefined) this.fail(path, 'out-of-scope row served');
+        return;
+      }
       const rowScope = this.rowScope(named, row, scope);
       if (coarsened) return this.compareCoarsened(row, seen as Record<string, unknown>, path);
       // A page whose oracle window is not the whole list (hasNextPage): its rows are judged as a window.

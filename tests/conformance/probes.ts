@@ -121,7 +121,8 @@ export function generateProbes(schema: GraphQLSchema, policy: PolicyMap): ProbeS
   /** What an intermediate level selects: its key and the fields its rows are scoped by. */
   function anchor(type: GraphQLObjectType): string {
     const fields = type.getFields();
-    const names = ['id', 'pcode', 'iso3', ...Object.values(policy.scopeKeys(type.name) ?? {})].filter((n) => n in fields);
+    const { mission, area, owner } = policy.scopeKeys(type.name) ?? {};
+    const names = ['id', 'pcode', 'iso3', mission, area, owner, ...policy.conditionFields(type.name)].filter((n): n is string => !!n && n in fields);
     if (isPage(type)) names.push('pageInfo { hasNextPage }');
     return [...new Set(names)].join(' ') || '__typename';
   }

@@ -16,11 +16,16 @@ export interface ScopeKeys {
   mission?: string;
   area?: string;
   owner?: string;
+  /** Rows whose field of this name is true need `sensitiveClass` to be seen at all. */
+  sensitiveWhen?: string;
+  sensitiveClass?: string;
 }
 
 export interface PolicyMap {
   fieldClass(type: string, field: string): FieldClass | undefined;
   scopeKeys(type: string): ScopeKeys | undefined;
+  /** Row fields that decide how a row is judged (sensitivity flags, coarsening conditions). */
+  conditionFields(type: string): string[];
 }
 
 type Snapshot = Record<string, Record<string, Record<string, string | ScopeKeys>>>;
@@ -51,5 +56,16 @@ export function loadPolicyMap(): PolicyMap {
       }
     }
   }
-  return { fieldClass: (type, field) => classes.get(`${type}.${field}`), scopeKeys: (type) => scopes.get(type) };
+  const conditions = new Map<string, Set<string>>();
+  for (const [key, value] of classes) {
+    if (value.coarsenedWhen) (conditions.get(key.split('.')[0]!) ?? conditions.set(key.split('.')[0]!, new Set()).get(key.split('.')[0]!)!).add(value.coarsenedWhen);
+  }
+  for (const [type, scope] of scopes) {
+    if (scope.sensitiveWhen) (conditions.get(type) ?? conditions.set(type, new Set()).get(type)!).add(scope.sensitiveWhen);
+  }
+  return {
+    fieldClass: (type, field) => classes.get(`${type}.${field}`),
+    scopeKeys: (type) => scopes.get(type),
+    conditionFields: (type) => [...(conditions.get(type) ?? [])],
+  };
 }

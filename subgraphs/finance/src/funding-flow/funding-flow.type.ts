@@ -25,7 +25,7 @@ registerEnumType(FundingContributionType, { name: 'FundingContributionType', des
  * (owner = source organisation) and holders of DONOR_CONFIDENTIAL (UN finance roles); everyone
  * else meets it only inside totals.
  */
-@ScopedBy({ owner: 'sourceOrganizationId' })
+@ScopedBy({ owner: 'sourceOrganizationId', sensitiveWhen: 'confidential', sensitiveClass: DataClass.DONOR_CONFIDENTIAL })
 @ObjectType({ description: 'A humanitarian funding flow, OCHA FTS-compatible.' })
 export class FundingFlow {
   @Classified(DataClass.PUBLIC)

@@ -42,7 +42,7 @@ export class TrustFund {
 }
 
 /** Rows are scoped in the loader: a confidential contribution reaches its donor and UN finance roles only. */
-@ScopedBy({ owner: 'donorOrganizationId' })
+@ScopedBy({ owner: 'donorOrganizationId', sensitiveWhen: 'confidential', sensitiveClass: DataClass.DONOR_CONFIDENTIAL })
 @ObjectType({ description: 'A voluntary contribution to a trust fund or a mission, in cash or in kind.' })
 export class VoluntaryContribution {
   @Classified(DataClass.PUBLIC)

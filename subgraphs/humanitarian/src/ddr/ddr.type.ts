@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 
 @ObjectType({
@@ -7,7 +7,7 @@ import { AdminArea } from '../admin-area/admin-area.type';
     'People in one DDR stage by sex and age group. Outside UN-internal agreements for the mission, counts below the threshold are suppressed: then every part is null (so no part can be derived from the total).',
 })
 export class DdrPeople {
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.UN_INTERNAL)
   @Field(() => Int, { nullable: true })
   total: number | null;
 

@@ -73,6 +73,13 @@ export interface RowScopeKeys {
   owner?: string;
   /** The property used as the entity id in audit records (default `id`). */
   id?: string;
+  /**
+   * A boolean field that marks rows needing `sensitiveClass` to be seen at all (e.g.
+   * `confidential` flows need DONOR_CONFIDENTIAL); other rows need their key's class.
+   * Declarative: the loaders filter the rows; the conformance matrix checks they do.
+   */
+  sensitiveWhen?: string;
+  sensitiveClass?: DataClass;
 }
 
 export function ScopedBy(keys: RowScopeKeys): ClassDecorator {

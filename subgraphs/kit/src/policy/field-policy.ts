@@ -50,7 +50,7 @@ export function readTypePolicies(schema: GraphQLSchema): TypePolicy[] {
       });
     }
     const scope = scopeKeysOf(type);
-    for (const key of [scope.mission, scope.area, scope.owner]) {
+    for (const key of [scope.mission, scope.area, scope.owner, scope.sensitiveWhen]) {
       // Row scope must be visible in the schema: the conformance matrix (and any reviewer)
       // judges a row's visibility from these fields.
       if (key && !(key in type.getFields())) unexposed.push(`${type.name}.${key}`);
