@@ -142,7 +142,8 @@ describe.each(TEST_DATABASE_KINDS)('access constraints, DDR and footprint on %s'
     expect(footprint.organizationsPresent).toBe(footprint.organizations.length);
     expect(footprint.organizations.map((o: { id: string }) => o.id)).toContain('caritas-bangui');
     expect(footprint.peopleReached).toBeLessThanOrEqual(footprint.peopleTargeted);
-    expect(footprint.openEscortRequests).toBe(0);
+    // Generated demo requests: one APPROVED (NRC) and one REQUESTED (Caritas) for MINUSCA.
+    expect(footprint.openEscortRequests).toBe(2);
 
     const pub = await run(demoIdentity('public'), query, r);
     const pubFootprint = (pub.data!._entities as { humanitarianFootprint: Record<string, any> }[])[0]!.humanitarianFootprint;

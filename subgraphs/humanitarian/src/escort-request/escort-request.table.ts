@@ -36,6 +36,7 @@ export const escortRequests = humanitarianSchema.table(
   (t) => [index('escort_requests_mission_idx').on(t.missionId, t.status), index('escort_requests_org_idx').on(t.requestingOrganizationId)],
 );
 export type EscortRequestRow = typeof escortRequests.$inferSelect;
+export type NewEscortRequestRow = typeof escortRequests.$inferInsert;
 
 /** Every status change, append-only: who moved the request, when, and why. */
 export const escortRequestEvents = humanitarianSchema.table(
@@ -53,3 +54,4 @@ export const escortRequestEvents = humanitarianSchema.table(
   (t) => [index('escort_request_events_request_idx').on(t.escortRequestId, t.id)],
 );
 export type EscortRequestEventRow = typeof escortRequestEvents.$inferSelect;
+export type NewEscortRequestEventRow = typeof escortRequestEvents.$inferInsert;

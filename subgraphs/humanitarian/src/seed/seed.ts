@@ -4,10 +4,12 @@ import { organizations } from '../organization/organization.table';
 import { accessConstraints } from '../access-constraint/access-constraint.table';
 import { ddrFigures } from '../ddr/ddr.table';
 import { displacement } from '../displacement/displacement.table';
+import { escortRequestEvents, escortRequests } from '../escort-request/escort-request.table';
 import { demoPresenceRows } from './demo-3w';
 import { demoAccessConstraintRows } from './demo-access-constraints';
 import { demoDdrRows } from './demo-ddr';
 import { demoDisplacementRows } from './demo-displacement';
+import { demoEscortRows } from './demo-escorts';
 import { SEEDED_ORGANIZATIONS } from './organizations';
 
 /** Rows per INSERT: ~30 columns each keeps every statement far below Postgres' 65 535 parameters. */
@@ -58,5 +60,14 @@ export async function seedHumanitarian(db: Db): Promise<{ inserted: number }> {
   inserted += constraints.length;
   const ddr = await db.insert(ddrFigures).values(demoDdrRows()).onConflictDoNothing().returning({ id: ddrFigures.id });
   inserted += ddr.length;
+  // History events have serial ids: insert them only for requests this run inserted.
+  const escorts = demoEscortRows();
+  inserted += await db.transaction(async (tx) => {
+    const newRequests = await tx.insert(escortRequests).values(escorts.requests).onConflictDoNothing().returning({ id: escortRequests.id });
+    const fresh = new Set(newRequests.map((r) => r.id));
+    const newEvents = escorts.events.filter((e) => fresh.has(e.escortRequestId));
+    if (newEvents.length) await tx.insert(escortRequestEvents).values(newEvents);
+    return newRequests.length + newEvents.length;
+  });
   return { inserted };
 }
