@@ -75,7 +75,7 @@ export class DdrResolver {
 @Resolver(() => Mission)
 export class MissionDdrResolver {
   @Classified(DataClass.PUBLIC)
-  @FieldResolver(() => [DdrFigures], { description: "DDR programme figures in the mission's area, by period (aggregates only)." })
+  @FieldResolver(() => [DdrFigures], { nullable: true, description: "DDR programme figures in the mission's area, by period (aggregates only)." })
   async ddrFigures(@Root() mission: Mission, @Ctx() ctx: HumanitarianContext): Promise<DdrFigures[]> {
     return (await ctx.loaders.ddrByMission.load(mission.id)) as unknown as DdrFigures[];
   }

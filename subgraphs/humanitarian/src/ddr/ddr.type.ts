@@ -11,23 +11,23 @@ export class DdrPeople {
   @Field(() => Int, { nullable: true })
   total: number | null;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.UN_INTERNAL)
   @Field(() => Int, { nullable: true })
   femaleAdults: number | null;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.UN_INTERNAL)
   @Field(() => Int, { nullable: true })
   maleAdults: number | null;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.UN_INTERNAL)
   @Field(() => Int, { nullable: true })
   femaleChildren: number | null;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.UN_INTERNAL)
   @Field(() => Int, { nullable: true })
   maleChildren: number | null;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.UN_INTERNAL)
   @Field(() => Boolean)
   suppressed: boolean;
 }

@@ -21,6 +21,7 @@ export class MissionFootprintResolver {
   @Directive('@requires(fields: "hostCountryIso3")')
   @Classified(DataClass.PUBLIC)
   @FieldResolver(() => HumanitarianFootprint, {
+    nullable: true,
     description: 'Organisations present, clusters and people reached in the host countries: ONGOING 3W activities, or those covering `activeOn`.',
   })
   async humanitarianFootprint(

@@ -14,7 +14,7 @@ export class MissionPresenceResolver {
    */
   @Directive('@requires(fields: "hostCountryIso3")')
   @Classified(DataClass.PUBLIC)
-  @FieldResolver(() => [OperationalPresence], { description: "3W activities in the mission's host countries, in id order." })
+  @FieldResolver(() => [OperationalPresence], { nullable: true, description: "3W activities in the mission's host countries, in id order." })
   async operationalPresence(
     @Root() mission: Mission,
     @Ctx() ctx: HumanitarianContext,
