@@ -38,8 +38,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    // In-flight requests get SHUTDOWN_GRACE_MS; whatever still holds the process after that is cut.
+    setTimeout(() => {
+      console.error('Shutdown took too long: exiting.');
+      process.exit(1);
+    }, hardening.shutdownGraceMs + 5_000).unref();
     await stack.stop();
-    await database.close();
+    // PGlite's close can stall after a large in-memory seed; the servers are already closed.
+    await Promise.race([database.close(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await tracing.shutdown();
     process.exit(0);
   };

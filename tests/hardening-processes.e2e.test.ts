@@ -176,6 +176,21 @@ describe.skipIf(!pg)('every service as its own process', () => {
     }
   });
 
+  it('a subgraph process killed (SIGKILL): partial data with an error at the path, within the timeout', async () => {
+    const finance = subgraphs[SUBGRAPHS.findIndex((s) => s.name === 'finance')]!;
+    finance.child.kill('SIGKILL');
+    await finance.exited;
+    const started = Date.now();
+    const res = await post(gatewayUrl, { query: '{ countries { iso3 } fundingFlow(id: "x") { id } }' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(res.status).toBe(200);
+    expect(res.json.data).toEqual({ countries: [], fundingFlow: null });
+    expect(res.json.errors).toEqual([
+      { message: 'The finance service is unavailable.', path: ['fundingFlow'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', requestId: res.headers.get('x-request-id') } },
+    ]);
+    expect((await fetch(gatewayUrl.replace('/graphql', '/readyz'))).status).toBe(503);
+  });
+
   it('SIGTERM during a slow request: it completes, new requests are refused, the process exits 0', async () => {
     slowMissions.delayMs = 1500;
     const started = Date.now();
@@ -192,9 +207,9 @@ describe.skipIf(!pg)('every service as its own process', () => {
   });
 
   it('SIGTERM on a subgraph process closes its pool and exits 0', async () => {
-    const finance = subgraphs[SUBGRAPHS.findIndex((s) => s.name === 'finance')]!;
-    finance.child.kill('SIGTERM');
-    expect(await finance.exited).toBe(0);
-    expect(finance.output()).toMatch(/"msg":"stopped"/);
+    const incidents = subgraphs[SUBGRAPHS.findIndex((s) => s.name === 'incidents')]!;
+    incidents.child.kill('SIGTERM');
+    expect(await incidents.exited).toBe(0);
+    expect(incidents.output()).toMatch(/"msg":"stopped"/);
   });
 });

@@ -31,7 +31,8 @@ export function safeErrorSerializer(error: unknown): unknown {
 export function createJsonLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')) {
   const options: pino.LoggerOptions = {
     level,
-    base: { service: 'peacegraph' },
+    // `app`, not `service`: children add `service` (gateway) or `subgraph`, and pino would repeat a key.
+    base: { app: 'peacegraph' },
     redact: ['req.headers.authorization', 'headers.authorization'],
     serializers: { err: safeErrorSerializer },
   };
