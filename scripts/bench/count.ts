@@ -1,0 +1,133 @@
+// SQL statements and subgraph requests per operation: the four subgraphs in this process on the
+// bench database (one Database, so its statement counter sees every subgraph), each behind a
+// counting proxy, with our gateway — and Hive Gateway — in front.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, serveSubgraph, type Access, type Db, type RunningService } from '@peacegraph/kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
+import { SUBGRAPHS } from '../subgraphs';
+import { postGraphQL, randomSecret, tokenFor } from './client';
+import { createHiveGateway } from './hive';
+import { OPERATIONS, operationOf, type QueryId } from './operations';
+
+export interface OperationCounts {
+  audience: string;
+  statementsSmall: number;
+  /** Page 500 where the operation has a page; absent otherwise. */
+  statementsLarge?: number;
+  subgraphRequestsOurs: number;
+  subgraphRequestsHive?: number;
+}
+
+const PAGED: Partial<Record<QueryId, true>> = { Q2: true, Q3: true };
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** A pass-through proxy that counts the requests it forwards. */
+async function countingProxy(target: string): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const server = createServer(async (req, res) => {
+    count++;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)) as [string, string][]);
+    const response = await fetch(target, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' }).end(body);
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}/graphql`, count: () => count, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+let shared: Promise<Setup> | null = null;
+interface Setup {
+  database: Awaited<ReturnType<typeof openDatabase>>;
+  proxies: Awaited<ReturnType<typeof countingProxy>>[];
+  oursUrl: string;
+  hiveUrl: string | null;
+  jwtSecret: string;
+  close(): Promise<void>;
+}
+
+async function setup(databaseUrl: string, supergraphSdl: string, withHive: boolean): Promise<Setup> {
+  const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
+  const signingSecret = randomSecret();
+  const jwtSecret = randomSecret();
+  const services: RunningService[] = [];
+  for (const entry of SUBGRAPHS) {
+    services.push(
+      await serveSubgraph({ built: await entry.build(), database, signingSecret, createLoaders: entry.createLoaders as (db: Db, a: Access) => unknown, port: 0, portVariable: entry.portVariable }),
+    );
+  }
+  const proxies = await Promise.all(services.map((s) => countingProxy(s.url)));
+  const urls = Object.fromEntries(services.map((s, i) => [s.name, proxies[i]!.url]));
+  const gateway = await startGateway({
+    supergraphSdl,
+    subgraphUrls: urls,
+    signingSecret,
+    jwt: { kind: 'hs256', secret: jwtSecret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
+    port: 0,
+    host: '127.0.0.1',
+    rateLimit: false,
+  });
+  let hiveServer: Server | null = null;
+  let hiveUrl: string | null = null;
+  let hive: Awaited<ReturnType<typeof createHiveGateway>> | null = null;
+  if (withHive) {
+    hive = await createHiveGateway(supergraphSdl, urls, signingSecret, jwtSecret);
+    hiveServer = createServer(hive);
+    hiveUrl = `http://127.0.0.1:${await listen(hiveServer)}/graphql`;
+  }
+  return {
+    database,
+    proxies,
+    oursUrl: gateway.url.replace('localhost', '127.0.0.1'),
+    hiveUrl,
+    jwtSecret,
+    async close() {
+      if (hiveServer) await new Promise((r) => hiveServer!.close(() => r(null)));
+      await hive?.dispose();
+      await gateway.stop();
+      for (const p of proxies) await p.close();
+      for (const s of services) await s.stop();
+      await database.close();
+    },
+  };
+}
+
+async function settledCount(database: Setup['database']): Promise<number> {
+  let count = database.statementCount();
+  for (let stable = 0; stable < 3; ) {
+    await new Promise((r) => setTimeout(r, 30));
+    const now = database.statementCount();
+    stable = now === count ? stable + 1 : 0;
+    count = now;
+  }
+  return count;
+}
+
+export async function countOperation(databaseUrl: string, supergraphSdl: string, id: QueryId, audience: string, withHive: boolean): Promise<OperationCounts> {
+  shared ??= setup(databaseUrl, supergraphSdl, withHive);
+  const s = await shared;
+  const token = await tokenFor(audience, s.jwtSecret, `count.${audience}`);
+  const run = async (url: string, pageSize?: number) => {
+    const before = await settledCount(s.database);
+    const requestsBefore = s.proxies.reduce((n, p) => n + p.count(), 0);
+    const answer = await postGraphQL(url, token, { query: operationOf(id).body, variables: OPERATIONS[id].variables({ pageSize, n: Date.now() }) });
+    if (answer.status !== 200 || answer.body.errors?.length) throw new Error(`count ${id}: ${answer.text.slice(0, 300)}`);
+    const statements = (await settledCount(s.database)) - before;
+    return { statements, requests: s.proxies.reduce((n, p) => n + p.count(), 0) - requestsBefore };
+  };
+  const small = await run(s.oursUrl, 10);
+  const large = PAGED[id] ? await run(s.oursUrl, 500) : undefined;
+  const hive = s.hiveUrl ? await run(s.hiveUrl, 10) : undefined;
+  return { audience, statementsSmall: small.statements, statementsLarge: large?.statements, subgraphRequestsOurs: small.requests, subgraphRequestsHive: hive?.requests };
+}
+
+export async function closeCounting(): Promise<void> {
+  if (shared) await (await shared).close();
+  shared = null;
+}

@@ -1,0 +1,530 @@
+// `pnpm bench [--quick] [--only Q1,Q3] [--no-hive] [--redis] [--fresh]`: the side-by-side benchmark
+// of issue 9 on PostgreSQL. Creates (once) and seeds a `peacegraph_bench` database next to
+// DATABASE_URL's, starts the four subgraphs, our gateway (uncached and cached), Hive Gateway and
+// the hand-written baseline as separate processes, drives them with autocannon from several
+// distinct tokens, and writes the results between the markers in docs/benchmarks.md (plus the
+// raw numbers in docs/benchmarks.json). A full run takes ~8 minutes; --quick under 2.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, release } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { migrateAll, openDatabase, repoRoot, signIdentity, type Identity } from '@peacegraph/kit';
+import { DEMO_IDENTITIES } from '../seed/reference/organizations';
+import { seedAll } from '../seed/seed-all';
+import { compose } from '../compose';
+import { randomSecret, tokenFor } from './client';
+import { OPERATIONS, operationOf, type QueryId } from './operations';
+import { closeCounting, countOperation, type OperationCounts } from './count';
+import { summarizeProfile } from './profile';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['Q1', 'Q2', 'Q3', 'Q4', 'Q5']) as QueryId[];
+const HIVE = !args.includes('--no-hive');
+const REDIS = args.includes('--redis') ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
+const THROUGHPUT_SECONDS = QUICK ? 2 : 7;
+const LATENCY_SECONDS = QUICK ? 2 : 5;
+const CONNECTIONS = 10;
+const SUBJECTS_PER_AUDIENCE = 4;
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = 'peacegraph_bench';
+const BENCH_URL = ADMIN_URL.replace(/\/[^/?]*(\?|$)/, `/${BENCH_DB}$1`);
+const JWT_SECRET = randomSecret();
+const SIGNING_SECRET = randomSecret();
+const WORK = path.join(tmpdir(), `peacegraph-bench-${process.pid}`);
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4700);
+const SUBGRAPH_NAMES = ['missions', 'incidents', 'humanitarian', 'finance'] as const;
+const PORTS = { missions: PORT_BASE + 1, incidents: PORT_BASE + 2, humanitarian: PORT_BASE + 3, finance: PORT_BASE + 4, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14 };
+
+type Variant = 'ours' | 'cached' | 'subgraph' | 'baseline' | 'hive';
+const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+// ---------------------------------------------------------------- processes
+
+interface Proc {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  output: string[];
+}
+const procs: Proc[] = [];
+
+function startProc(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(repoRoot, script)], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const proc: Proc = { name, child, pid: child.pid!, output: [] };
+  const keep = (chunk: Buffer) => {
+    proc.output.push(chunk.toString());
+    if (proc.output.length > 200) proc.output.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  procs.push(proc);
+  return proc;
+}
+
+async function waitForPort(proc: Proc, port: number, probePath = '/healthz', timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode}):\n${proc.output.join('').slice(-2000)}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${probePath}`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${proc.name} did not listen on ${port} within ${timeoutMs} ms:\n${proc.output.join('').slice(-2000)}`);
+}
+
+async function stopProc(proc: Proc): Promise<void> {
+  if (proc.child.exitCode !== null) return;
+  const exited = new Promise((r) => proc.child.once('exit', r));
+  proc.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);
+  if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+function peakRssMb(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+/** Every PostgreSQL backend serving the bench database (its CPU counts too). */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes(BENCH_DB)) pids.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return pids;
+}
+
+// ---------------------------------------------------------------- database
+
+async function prepareDatabase(): Promise<void> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const fresh = args.includes('--fresh');
+    if (fresh) await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
+    const [exists] = await admin`select 1 from pg_database where datname = ${BENCH_DB}`;
+    if (!exists) await admin.unsafe(`create database ${BENCH_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ url: BENCH_URL });
+  try {
+    await migrateAll(database);
+    const probe = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
+    const [{ n }] = (await probe`select count(*)::int as n from incidents.incidents`) as unknown as [{ n: number }];
+    if (n === 0) {
+      log('seeding', BENCH_DB, '(once; --fresh to redo)');
+      await seedAll(database);
+    }
+    // Writes from earlier runs (Q5) would make each run's data a little bigger: remove them.
+    await probe`delete from incidents.incidents where client_key like 'bench-%' or provenance = 'baseline'`;
+    await probe.end();
+  } finally {
+    await database.close();
+  }
+}
+
+// ---------------------------------------------------------------- requests
+
+interface Caller {
+  audience: string;
+  identity: Identity;
+  token: string | undefined;
+}
+
+async function callers(audiences: string[]): Promise<Caller[]> {
+  const list: Caller[] = [];
+  for (const audience of audiences) {
+    const demo = DEMO_IDENTITIES.find((d) => d.audience === audience)!;
+    const subjects = audience === 'public' ? 1 : SUBJECTS_PER_AUDIENCE;
+    for (let i = 0; i < subjects; i++) {
+      const subject = audience === 'public' ? demo.subject : `${i}.${demo.subject}`;
+      list.push({
+        audience,
+        identity: { subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: demo.roles },
+        token: await tokenFor(audience, JWT_SECRET, subject),
+      });
+    }
+  }
+  return list;
+}
+
+let writeCounter = 0;
+
+/** One autocannon request for one caller of one operation on one variant. */
+function requestFor(variant: Variant, id: QueryId, caller: Caller, pageSize?: number): autocannon.Request {
+  const op = OPERATIONS[id];
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}) };
+  const graphqlBody = (variables: Record<string, unknown>) =>
+    // Dashboards send persisted operations by id; the subgraph needs the document itself.
+    variant === 'subgraph' ? JSON.stringify({ query: operationOf(id).body, variables }) : variant === 'baseline' ? JSON.stringify(variables) : JSON.stringify({ query: operationOf(id).body, variables });
+  const path = variant === 'baseline' ? `/${id.toLowerCase()}` : '/graphql';
+  const sign = (body: string) => (variant === 'subgraph' ? { ...headers, ...signIdentity(SIGNING_SECRET, caller.identity, body) } : headers);
+  if (id === 'Q5') {
+    // Every write is a new report (a new client key), signed afresh where the subgraph is called directly.
+    return {
+      method: 'POST',
+      path,
+      headers,
+      setupRequest: (req) => {
+        const body = graphqlBody(op.variables({ n: ++writeCounter }));
+        return { ...req, body, headers: sign(body) };
+      },
+    } as autocannon.Request;
+  }
+  const body = graphqlBody(op.variables({ pageSize }));
+  // Subgraph signatures are valid for a minute: sign at the start of each run (requests are rebuilt per run).
+  return { method: 'POST', path, headers: sign(body), body };
+}
+
+function urlOf(variant: Variant, id: QueryId): string {
+  if (variant === 'subgraph') return `http://127.0.0.1:${PORTS[OPERATIONS[id].singleSubgraph as keyof typeof PORTS]}`;
+  return `http://127.0.0.1:${PORTS[variant]}`;
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Measurement {
+  query: string;
+  variant: Variant;
+  throughput: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  cpuMsPerRequest: Record<string, number>;
+  latency?: { rate: number; p50: number; p95: number; p99: number; requests: number };
+}
+
+function processesFor(variant: Variant): Proc[] {
+  const names = variant === 'baseline' ? ['baseline'] : variant === 'subgraph' ? SUBGRAPH_NAMES : [variant === 'ours' ? 'ours' : variant, ...SUBGRAPH_NAMES];
+  return procs.filter((p) => (names as readonly string[]).includes(p.name));
+}
+
+async function cannon(url: string, requests: autocannon.Request[], options: Partial<autocannon.Options>) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, requests, connections: CONNECTIONS, pipelining: 1, ...options } as autocannon.Options, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+  return { result, latencies };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(label: string, variant: Variant, ids: QueryId[], callersById: Record<string, Caller[]>, rate?: number): Promise<Measurement> {
+  const build = () => {
+    const list: autocannon.Request[] = [];
+    // Round-robin across operations and callers, so a mix is interleaved request by request.
+    const longest = Math.max(...ids.map((id) => callersById[id]!.length));
+    for (let i = 0; i < longest; i++) for (const id of ids) list.push(requestFor(variant, id, callersById[id]![i % callersById[id]!.length]!));
+    return list;
+  };
+  const url = urlOf(variant, ids[0]!);
+  const watched = [...processesFor(variant), ...postgresPids().map((pid) => ({ name: 'postgres', pid }) as Proc)];
+  const before = watched.map((p) => cpuMs(p.pid));
+  const { result } = await cannon(url, build(), { duration: THROUGHPUT_SECONDS });
+  const after = watched.map((p) => cpuMs(p.pid));
+  const done = Math.max(1, result.requests.total);
+  const cpuMsPerRequest: Record<string, number> = {};
+  watched.forEach((p, i) => {
+    const key = SUBGRAPH_NAMES.includes(p.name as never) ? 'subgraphs' : p.name;
+    cpuMsPerRequest[key] = (cpuMsPerRequest[key] ?? 0) + (after[i]! - before[i]!) / done;
+  });
+  cpuMsPerRequest.total = Object.values(cpuMsPerRequest).reduce((a, b) => a + b, 0);
+  const m: Measurement = {
+    query: label,
+    variant,
+    throughput: result.requests.average,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    cpuMsPerRequest,
+  };
+  if (rate) {
+    const { result: fixed, latencies } = await cannon(url, build(), { duration: LATENCY_SECONDS, overallRate: rate });
+    latencies.sort((a, b) => a - b);
+    m.latency = { rate, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), requests: fixed.requests.total };
+  }
+  log(`${label.padEnd(4)} ${variant.padEnd(8)} ${m.throughput.toFixed(1).padStart(7)} req/s  cpu ${cpuMsPerRequest.total!.toFixed(1)} ms/req${m.latency ? `  @${rate}/s p50 ${m.latency.p50} p95 ${m.latency.p95} p99 ${m.latency.p99} ms` : ''}${m.errors || m.non2xx ? `  errors ${m.errors} non2xx ${m.non2xx}` : ''}`);
+  return m;
+}
+
+/** One request of each kind must answer without errors before it is worth timing. */
+async function verify(variant: Variant, id: QueryId, caller: Caller): Promise<void> {
+  const req = requestFor(variant, id, caller);
+  const prepared = (req as { setupRequest?: (r: autocannon.Request, c: object) => autocannon.Request }).setupRequest?.(req, {}) ?? req;
+  const res = await fetch(urlOf(variant, id) + prepared.path, { method: 'POST', headers: prepared.headers as Record<string, string>, body: prepared.body as string });
+  const text = await res.text();
+  const body = JSON.parse(text) as { errors?: unknown[]; data?: unknown };
+  if (res.status !== 200 || body.errors?.length || !body.data) throw new Error(`${variant} ${id} as ${caller.audience}: ${res.status} ${text.slice(0, 400)}`);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(WORK, { recursive: true });
+  log('database', BENCH_URL.replace(/\/\/[^@]*@/, '//…@'));
+  await prepareDatabase();
+  const { supergraphSdl } = await compose();
+  const supergraphPath = path.join(WORK, 'supergraph.graphql');
+  writeFileSync(supergraphPath, supergraphSdl);
+  const committed = readFileSync(path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
+  const supergraphNote = committed === supergraphSdl ? 'the committed schema/supergraph.graphql' : 'composed from the code at run time (the committed schema/supergraph.graphql was stale)';
+
+  const subgraphEnv = { DATABASE_URL: BENCH_URL, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, DATABASE_POOL_SIZE: '10' };
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[n]}/graphql`]));
+  const gatewayEnv = { ...urls, SUPERGRAPH_PATH: supergraphPath, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, JWT_SECRET, DATABASE_URL: BENCH_URL };
+  log('starting processes');
+  const subgraphs = SUBGRAPH_NAMES.map((n) => startProc(n, 'scripts/services/subgraph.ts', { ...subgraphEnv, SUBGRAPH: n, [`${n.toUpperCase()}_PORT`]: String(PORTS[n]) }));
+  const ours = startProc('ours', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ours) });
+  const cached = startProc('cached', 'scripts/bench/gateway-process.ts', {
+    ...gatewayEnv,
+    GATEWAY_PORT: String(PORTS.cached),
+    RESPONSE_CACHE: 'on',
+    RESPONSE_CACHE_TTL_SECONDS: '30',
+    ...(REDIS ? { REDIS_URL: REDIS } : { REDIS_URL: '' }),
+  });
+  const hive = HIVE ? startProc('hive', 'scripts/bench/hive-process.ts', { ...gatewayEnv, HIVE_PORT: String(PORTS.hive) }) : null;
+  const baseline = startProc('baseline', 'scripts/bench/baseline.ts', { DATABASE_URL: BENCH_URL, JWT_SECRET, BASELINE_PORT: String(PORTS.baseline) });
+  await Promise.all([
+    ...subgraphs.map((p) => waitForPort(p, PORTS[p.name as (typeof SUBGRAPH_NAMES)[number]])),
+    waitForPort(ours, PORTS.ours),
+    waitForPort(cached, PORTS.cached),
+    ...(hive ? [waitForPort(hive, PORTS.hive, '/healthcheck')] : []),
+    waitForPort(baseline, PORTS.baseline, '/'),
+  ]);
+  log('all processes up after', ((Date.now() - started) / 1000).toFixed(0), 's');
+
+  const callersById: Record<string, Caller[]> = {};
+  for (const id of ONLY) callersById[id] = await callers(OPERATIONS[id].audiences);
+  const variantsOf = (id: QueryId): Variant[] => [
+    'ours',
+    ...(OPERATIONS[id].singleSubgraph ? (['subgraph'] as Variant[]) : []),
+    'baseline',
+    ...(hive ? (['hive'] as Variant[]) : []),
+    ...(id === 'Q4' ? (['cached'] as Variant[]) : []),
+  ];
+  for (const id of ONLY) for (const variant of variantsOf(id)) await verify(variant, id, callersById[id]![0]!);
+
+  // Statements and subgraph requests per operation, counted in-process on the same database.
+  log('counting SQL statements and subgraph requests per operation');
+  const counts: Record<string, OperationCounts> = {};
+  for (const id of ONLY) counts[id] = await countOperation(BENCH_URL, supergraphSdl, id, callersById[id]![0]!.audience, hive !== null);
+  await closeCounting();
+
+  const measurements: Measurement[] = [];
+  // Warm-up: JIT, plan caches, pools.
+  for (const id of ONLY) for (const variant of variantsOf(id)) await cannon(urlOf(variant, id), [requestFor(variant, id, callersById[id]![0]!)], { duration: 1 });
+  for (const id of ONLY) {
+    const alone: Measurement[] = [];
+    for (const variant of variantsOf(id)) alone.push(await measure(id, variant, [id], callersById));
+    // The fixed moderate rate: half of what the slowest variant sustained, so none is saturated.
+    const rate = Math.max(5, Math.min(200, Math.floor(Math.min(...alone.map((m) => m.throughput)) / 2)));
+    for (const m of alone) {
+      const { result, latencies } = await cannon(urlOf(m.variant, id), [requestFor(m.variant, id, callersById[id]![0]!)].concat(callersById[id]!.slice(1).map((c) => requestFor(m.variant, id, c))), {
+        duration: LATENCY_SECONDS,
+        overallRate: rate,
+      });
+      latencies.sort((a, b) => a - b);
+      m.latency = { rate, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), requests: result.requests.total };
+      log(`${id.padEnd(4)} ${m.variant.padEnd(8)} @${rate}/s p50 ${m.latency.p50} p95 ${m.latency.p95} p99 ${m.latency.p99} ms`);
+    }
+    measurements.push(...alone);
+  }
+  // The mix: Q1–Q4 interleaved request by request (and Q5 where the variant can write).
+  const mixIds = ONLY.filter((id) => id !== 'Q5');
+  if (mixIds.length > 1) {
+    for (const variant of ['ours', 'baseline', ...(hive ? ['hive'] : []), 'cached'] as Variant[]) {
+      measurements.push(await measure('mix', variant, mixIds, callersById));
+    }
+  }
+
+  // A CPU profile of our gateway under Q3 (or the first query) load.
+  log('profiling our gateway');
+  const profileFile = path.join(WORK, 'gateway.cpuprofile');
+  const profiled = startProc('profiled', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.profiled), BENCH_CPU_PROFILE: profileFile });
+  await waitForPort(profiled, PORTS.profiled);
+  const profileQuery = ONLY.includes('Q3') ? 'Q3' : ONLY[0]!;
+  const profileRequests = callersById[profileQuery]!.map((c) => requestFor('ours', profileQuery, c));
+  await cannon(`http://127.0.0.1:${PORTS.profiled}`, profileRequests, { duration: 2 }); // warm-up
+  profiled.child.kill('SIGUSR2');
+  await new Promise((r) => setTimeout(r, 200));
+  await cannon(`http://127.0.0.1:${PORTS.profiled}`, profileRequests, { duration: QUICK ? 3 : 8 });
+  await stopProc(profiled);
+  const profile = existsSync(profileFile) ? summarizeProfile(profileFile) : null;
+
+  const rss = Object.fromEntries(procs.filter((p) => p.name !== 'profiled').map((p) => [p.name, peakRssMb(p.pid)]));
+  const facts = await machineFacts();
+  for (const p of [...procs].reverse()) await stopProc(p);
+  const report = { date: new Date().toISOString(), quick: QUICK, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
+  writeFileSync(path.join(repoRoot, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeReport(report);
+  rmSync(WORK, { recursive: true, force: true });
+  log('done in', report.durationSeconds, 's: docs/benchmarks.md, docs/benchmarks.json');
+}
+
+async function machineFacts() {
+  const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
+  const [{ version }] = (await sql`select version()`) as unknown as [{ version: string }];
+  await sql.end();
+  let load = '';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    /* not Linux */
+  }
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+    node: process.version,
+    postgres: version.split(',')[0],
+    loadAverageAtEnd: load,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+type Report = {
+  date: string;
+  quick: boolean;
+  facts: Awaited<ReturnType<typeof machineFacts>>;
+  supergraph: string;
+  connections: number;
+  throughputSeconds: number;
+  latencySeconds: number;
+  counts: Record<string, OperationCounts>;
+  measurements: Measurement[];
+  rss: Record<string, number>;
+  profile: ReturnType<typeof summarizeProfile> | null;
+  durationSeconds: number;
+};
+
+const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+
+function writeReport(r: Report): void {
+  const find = (q: string, v: Variant) => r.measurements.find((m) => m.query === q && m.variant === v);
+  const lines: string[] = [];
+  lines.push(`Run: ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (--quick)' : ''}, ${r.durationSeconds} s. Machine: ${r.facts.cores} × ${r.facts.cpu}, ${r.facts.memoryGb} GB, Linux ${r.facts.kernel}, Node ${r.facts.node}, ${r.facts.postgres}; load average at the end ${r.facts.loadAverageAtEnd}.`);
+  lines.push(`Supergraph: ${r.supergraph}. Throughput: ${r.connections} connections for ${r.throughputSeconds} s per cell; latency at a fixed rate (half the slowest variant's throughput for that query) for ${r.latencySeconds} s. Requests rotate over ${SUBJECTS_PER_AUDIENCE} distinct tokens per audience.`);
+  lines.push('');
+  lines.push('### Throughput, CPU and latency');
+  lines.push('');
+  lines.push('| query | variant | req/s | CPU ms/req (total) | gateway | subgraphs | postgres | rate/s | p50 ms | p95 ms | p99 ms | errors |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const m of r.measurements) {
+    const gw = m.cpuMsPerRequest[m.variant === 'ours' ? 'ours' : m.variant] ?? (m.variant === 'baseline' ? m.cpuMsPerRequest.baseline : undefined);
+    lines.push(
+      `| ${m.query} | ${m.variant} | ${f1(m.throughput)} | ${f1(m.cpuMsPerRequest.total)} | ${m.variant === 'subgraph' ? '–' : f1(gw)} | ${f1(m.cpuMsPerRequest.subgraphs)} | ${f1(m.cpuMsPerRequest.postgres)} | ${m.latency?.rate ?? '–'} | ${f1(m.latency?.p50)} | ${f1(m.latency?.p95)} | ${f1(m.latency?.p99)} | ${m.errors + m.non2xx} |`,
+    );
+  }
+  lines.push('');
+  lines.push('### Ratios');
+  lines.push('');
+  lines.push('| query | throughput ours ÷ (c) | throughput ours ÷ (d) | CPU/req ours ÷ (c) | CPU/req ours ÷ (d) | p95 ours ÷ (c) | p95 ours ÷ (d) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const q of [...new Set(r.measurements.map((m) => m.query))]) {
+    const a = find(q, 'ours');
+    const c = find(q, 'baseline');
+    const d = find(q, 'hive');
+    lines.push(
+      `| ${q} | ${ratio(a?.throughput, c?.throughput)} | ${ratio(a?.throughput, d?.throughput)} | ${ratio(a?.cpuMsPerRequest.total, c?.cpuMsPerRequest.total)} | ${ratio(a?.cpuMsPerRequest.total, d?.cpuMsPerRequest.total)} | ${ratio(a?.latency?.p95, c?.latency?.p95)} | ${ratio(a?.latency?.p95, d?.latency?.p95)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('### SQL statements and subgraph requests per operation');
+  lines.push('');
+  lines.push('| query | as | SQL statements (page 10) | SQL statements (page 500) | subgraph requests: ours | subgraph requests: Hive |');
+  lines.push('|---|---|---:|---:|---:|---:|');
+  for (const [q, c] of Object.entries(r.counts)) {
+    lines.push(`| ${q} | ${c.audience} | ${c.statementsSmall} | ${c.statementsLarge ?? '(no page)'} | ${c.subgraphRequestsOurs} | ${c.subgraphRequestsHive ?? '–'} |`);
+  }
+  lines.push('');
+  lines.push('### Peak RSS (MB)');
+  lines.push('');
+  lines.push(Object.entries(r.rss).map(([n, mb]) => `${n} ${mb}`).join(' · '));
+  lines.push('');
+  lines.push('### Targets');
+  lines.push('');
+  const t = (label: string, value: number | undefined, target: number, higherIsBetter: boolean) => {
+    if (value === undefined || Number.isNaN(value)) return `- ${label}: not measured`;
+    const met = higherIsBetter ? value >= target : value <= target;
+    const by = higherIsBetter ? `${((1 - value / target) * 100).toFixed(0)} % short` : `${((value / target - 1) * 100).toFixed(0)} % over`;
+    return `- ${label}: ${value.toFixed(2)} (target ${higherIsBetter ? '≥' : '≤'} ${target}) — ${met ? 'met' : `missed, ${by}`}`;
+  };
+  const tp = (q: string, v: Variant) => find(q, v)?.throughput;
+  lines.push(t('Q2 throughput ours ÷ Hive', tp('Q2', 'ours') && tp('Q2', 'hive') ? tp('Q2', 'ours')! / tp('Q2', 'hive')! : undefined, 1.5, true));
+  lines.push(t('Q3 throughput ours ÷ Hive', tp('Q3', 'ours') && tp('Q3', 'hive') ? tp('Q3', 'ours')! / tp('Q3', 'hive')! : undefined, 1.5, true));
+  const q3a = find('Q3', 'ours')?.cpuMsPerRequest.total;
+  const q3c = find('Q3', 'baseline')?.cpuMsPerRequest.total;
+  lines.push(t('Q3 end-to-end CPU per request ours ÷ baseline', q3a && q3c ? q3a / q3c : undefined, 3, false));
+  lines.push(t('Q4 (public) cached ÷ uncached throughput', tp('Q4', 'cached') && tp('Q4', 'ours') ? tp('Q4', 'cached')! / tp('Q4', 'ours')! : undefined, 10, true));
+  lines.push(t('gateway peak RSS, MB', Math.max(r.rss.ours ?? 0, r.rss.cached ?? 0) || undefined, 250, false));
+  const flat = Object.entries(r.counts).filter(([, c]) => c.statementsLarge !== undefined);
+  lines.push(`- SQL statements equal for page sizes 10 and 500: ${flat.every(([, c]) => c.statementsLarge === c.statementsSmall) ? 'yes' : 'NO'} (${flat.map(([q, c]) => `${q} ${c.statementsSmall}/${c.statementsLarge}`).join(', ')})`);
+  if (r.profile) {
+    lines.push('');
+    lines.push(`### CPU profile of our gateway under ${ONLY.includes('Q3') ? 'Q3' : ONLY[0]} load (self time)`);
+    lines.push('');
+    lines.push('| share | where |');
+    lines.push('|---:|---|');
+    for (const row of r.profile.byPackage.slice(0, 12)) lines.push(`| ${row.share.toFixed(1)} % | ${row.name} |`);
+    lines.push('');
+    lines.push('Hottest functions: ' + r.profile.topFunctions.slice(0, 10).map((f) => `${f.name} (${f.share.toFixed(1)} %)`).join(', ') + '.');
+  }
+  const file = path.join(repoRoot, 'docs/benchmarks.md');
+  const begin = '<!-- bench:begin (generated by pnpm bench) -->';
+  const end = '<!-- bench:end -->';
+  const generated = `${begin}\n${lines.join('\n')}\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;
+  const at = current.indexOf(begin);
+  const until = current.indexOf(end, at);
+  const next = at >= 0 && until >= 0 ? current.slice(0, at) + generated + current.slice(until + end.length) : `${current}\n${generated}\n`;
+  writeFileSync(file, next);
+}
+
+if (args.includes('--report')) {
+  // Re-render docs/benchmarks.md from the last run's docs/benchmarks.json.
+  writeReport(JSON.parse(readFileSync(path.join(repoRoot, 'docs/benchmarks.json'), 'utf8')) as Report);
+} else main().catch(async (error) => {
+  console.error(error);
+  for (const p of [...procs].reverse()) await stopProc(p).catch(() => {});
+  process.exit(1);
+});
