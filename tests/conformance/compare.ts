@@ -43,6 +43,8 @@ export class Comparer {
     private readonly oracle: Oracle,
     private readonly audience: string,
     errors: GraphQLErrorLike[],
+    /** Live data (the audit log): only whether the root is served or denied is judged. */
+    private readonly accessOnly = false,
   ) {
     for (const e of errors) if (e.path) this.errors.set(e.path.join('.'), e);
   }
@@ -112,6 +114,10 @@ export class Comparer {
       if (error.extensions?.code !== 'FORBIDDEN' || error.extensions?.dataClass !== fieldClass.dataClass) {
         this.fail(path, `denial error is ${JSON.stringify(error.extensions)}, expected FORBIDDEN naming ${fieldClass.dataClass}`);
       }
+      return;
+    }
+    if (root && this.accessOnly) {
+      if (seen === null || seen === undefined) this.fail(path, `${fieldClass.dataClass} root denied to a holder`);
       return;
     }
     const coarsened =

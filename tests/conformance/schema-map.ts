@@ -46,6 +46,8 @@ export function loadPolicyMap(): PolicyMap {
           continue;
         }
         const match = /^(\w+)(?: \(coarsened unless (\w+)(?:, when (\w+))?\))?$/.exec(value as string);
+        // An entity's field may be declared by its owner and by stubs elsewhere: the strictest class wins.
+        if (match && match[1] === 'PUBLIC' && classes.get(`${type}.${field}`) && classes.get(`${type}.${field}`)!.dataClass !== 'PUBLIC') continue;
         if (match) {
           classes.set(`${type}.${field}`, {
             dataClass: match[1]!,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { Identity } from '../identity';
 import type { DataClass } from './data-class';
@@ -5,9 +6,6 @@ import type { Decision } from './access';
 import { auditEvents, type NewAuditEvent } from './tables';
 
 export type AuditDecision = 'GRANTED' | 'DENIED' | 'COARSENED';
-
-/** Rows per INSERT: 10 columns each keeps every statement far below Postgres' 65 535 parameters. */
-const ROWS_PER_INSERT = 2000;
 
 /**
  * Restricted-data decisions of one request, buffered and written when the response is
@@ -39,11 +37,16 @@ export class AuditLog {
     return this.pending.length;
   }
 
+  /** One statement whatever the number of decisions: the rows travel as one JSON parameter. */
   async flush(db: Db): Promise<void> {
     const rows = this.pending;
     this.pending = [];
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      await db.insert(auditEvents).values(rows.slice(i, i + ROWS_PER_INSERT));
-    }
+    if (rows.length === 0) return;
+    await db.execute(sql`
+      insert into ${auditEvents} (subject, organization_id, data_class, entity_type, entity_id, field, decision, operation_name, subgraph)
+      select subject, "organizationId", "dataClass", "entityType", "entityId", field, decision, "operationName", subgraph
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+        subject text, "organizationId" text, "dataClass" text, "entityType" text, "entityId" text,
+        field text, decision text, "operationName" text, subgraph text)`);
   }
 }
