@@ -108,6 +108,8 @@ describe.skipIf(!pg)('every service as its own process', () => {
     expect(res.json.data!.organization).toMatchObject({ id: 'nrc', fundingGiven: { nodes: expect.any(Array) } });
     expect((await fetch(gatewayUrl.replace('/graphql', '/readyz'))).status).toBe(200);
     expect(gateway.output()).toMatch(/"tracing":false/);
+    // Subgraphs listen on loopback unless SUBGRAPH_HOST says otherwise.
+    for (const s of subgraphs) expect(s.output()).toMatch(/"url":"http:\/\/127\.0\.0\.1:\d+\/graphql"/);
   });
 
   it('logs one JSON line per operation: request id, organisation, operation, duration, subgraph timings — no variables', async () => {

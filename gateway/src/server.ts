@@ -116,6 +116,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [] })),
       );
     } catch (error) {
+      if (error instanceof HttpError) {
+        // Refused before GraphQL ran (413, 415, 429, 401 …): one log line, like an operation's.
+        log.info({ requestId, status: error.status, code: error.code, durationMs: Date.now() - startedAt }, 'request refused');
+      }
       if (error instanceof RequestRejection) return sendError(res, error, { ...error.extensions, requestId });
       if (error instanceof HttpError) return sendError(res, error, { requestId });
       log.error({ err: error, requestId }, 'request failed');
