@@ -85,7 +85,9 @@ export class Comparer {
     if (typeof value === 'object') return Object.values(value).forEach((v) => this.collect(v, into));
     const text = String(value);
     // Only distinctive values: long strings and precise numbers (coordinates, amounts).
-    if ((typeof value === 'string' && text.length >= 12) || (typeof value === 'number' && !Number.isInteger(value) && text.length >= 6)) into.add(text);
+    // Enum values (ALL_CAPS) repeat across rows and identify nobody; names, texts and coordinates do.
+    const distinctiveText = typeof value === 'string' && text.length >= 12 && !/^[A-Z0-9_]+$/.test(text);
+    if (distinctiveText || (typeof value === 'number' && !Number.isInteger(value) && text.length >= 6)) into.add(text);
   }
 
   private compareField(
@@ -159,6 +161,7 @@ export class Comparer {
           seen.forEach((row, i) => {
             const j = expectedKeys.indexOf((row as Record<string, unknown>)?.[key!]);
             if (j >= 0) this.compareValue(element, expected[j], row, [...path, i], scope, coarsened);
+            else this.collect(row, this.result.shown); // past the oracle's window: not judged here
           });
           return;
         }
