@@ -110,7 +110,7 @@ export function presenceByAreaLoader(db: Db) {
   });
 }
 
-/** 3W rows by id (the write path reads the current row through it). */
+/** 3W rows by id (PUBLIC rows: no scope needed), one statement per batch. */
 export function presenceByIdLoader(db: Db) {
   return new DataLoader<string, OperationalPresenceRow | null>(async (ids) => {
     const rows = await db.select().from(t).where(inArray(t.id, [...ids]));

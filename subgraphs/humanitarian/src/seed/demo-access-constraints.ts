@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { NewAccessConstraintRow } from '../access-constraint/access-constraint.table';
 import { AccessConstraintType } from '../access-constraint/access-constraint.type';
-import { admin1Of, AREAS, missionForArea } from '../places';
+import { admin1Of, AREAS, knownArea, missionForArea } from '../places';
+// Seed-time only: the incidents subgraph's deterministic generator says where and when its
+// demo incidents happened, so a constraint linked to one sits in the same area and date.
+import { generateIncident } from '../../../incidents/src/seed/generate';
+import { MISSION_PROFILES } from '../../../incidents/src/seed/profiles';
 
 /**
  * GENERATED DEMO ACCESS CONSTRAINTS — illustrative, not OCHA access monitoring reports.
- * Deterministic (hashes of the id). Some MINUSCA rows point at generated incidents
- * (INC-MINUSCA-G00001…G00420 exist in the incidents subgraph's demo seed); the link shows
- * the federation reference, the two demo records are not meant to describe one event.
+ * Deterministic (hashes of the id). Some MINUSCA rows are caused by one of the incidents
+ * subgraph's generated incidents: they take its area, date and point.
  */
 const COUNTRIES = ['CAF', 'COD', 'SSD'];
 const PER_COUNTRY = 40;
@@ -23,18 +26,32 @@ function pick<T>(items: readonly T[], seed: string): T {
   return items[Math.floor(unit(seed) * items.length)]!;
 }
 
+const CAUSED_BY_INCIDENT = [
+  AccessConstraintType.VIOLENCE_AGAINST_PERSONNEL_OR_ASSETS,
+  AccessConstraintType.MILITARY_OPERATIONS_AND_HOSTILITIES,
+  AccessConstraintType.RESTRICTION_OF_MOVEMENT,
+];
+
+/** For about 40% of MINUSCA's demo constraints: one of the incidents subgraph's generated incidents. */
+function linkedIncident(countryIso3: string, id: string) {
+  const profile = MISSION_PROFILES.find((p) => p.missionId === 'MINUSCA');
+  if (countryIso3 !== 'CAF' || !profile || unit(`${id}|incident`) >= 0.4) return null;
+  const { row } = generateIncident(profile, 1 + Math.floor(unit(`${id}|inc`) * profile.incidents));
+  return { id: row.id, adminAreaPcode: row.adminAreaPcode, eventDate: row.eventDate, latitude: row.latitude, longitude: row.longitude };
+}
+
 export function demoAccessConstraintRows(): NewAccessConstraintRow[] {
   const rows: NewAccessConstraintRow[] = [];
   for (const countryIso3 of COUNTRIES) {
     const areas = AREAS.filter((a) => a.countryIso3 === countryIso3);
     for (let n = 1; n <= PER_COUNTRY; n++) {
       const id = `demo-access-${countryIso3}-${String(n).padStart(3, '0')}`.toLowerCase();
-      const area = pick(areas, `${id}|area`);
+      const incident = linkedIncident(countryIso3, id);
+      const area = (incident && knownArea(incident.adminAreaPcode)) || pick(areas, `${id}|area`);
       const missionId = missionForArea(area);
       const day = Math.floor(unit(`${id}|day`) * 365);
-      const occurredOn = new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-      const constraintType = pick(TYPES, `${id}|type`);
-      const linked = missionId === 'MINUSCA' && unit(`${id}|incident`) < 0.4;
+      const occurredOn = incident?.eventDate ?? new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      const constraintType = incident ? pick(CAUSED_BY_INCIDENT, `${id}|type`) : pick(TYPES, `${id}|type`);
       rows.push({
         id,
         constraintType,
@@ -46,9 +63,9 @@ export function demoAccessConstraintRows(): NewAccessConstraintRow[] {
         occurredOn,
         impact: pick(IMPACTS, `${id}|impact`),
         description: `Generated demo constraint (${constraintType.toLowerCase().replace(/_/g, ' ')}) near ${area.name}.`,
-        latitude: Math.round((area.centroidLatitude + (unit(`${id}|lat`) - 0.5) * 0.4) * 10_000) / 10_000,
-        longitude: Math.round((area.centroidLongitude + (unit(`${id}|lon`) - 0.5) * 0.4) * 10_000) / 10_000,
-        incidentId: linked ? `INC-MINUSCA-G${String(1 + Math.floor(unit(`${id}|inc`) * 420)).padStart(5, '0')}` : null,
+        latitude: incident?.latitude ?? Math.round((area.centroidLatitude + (unit(`${id}|lat`) - 0.5) * 0.4) * 10_000) / 10_000,
+        longitude: incident?.longitude ?? Math.round((area.centroidLongitude + (unit(`${id}|lon`) - 0.5) * 0.4) * 10_000) / 10_000,
+        incidentId: incident?.id ?? null,
         reportingOrganizationId: pick(REPORTERS, `${id}|org`),
         source: 'generated',
       });
