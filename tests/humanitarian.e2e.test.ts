@@ -115,6 +115,17 @@ describe.each(TEST_DATABASES)('humanitarian through the gateway on $label', (kin
     expect(byOcha.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', dataClass: 'SECURITY_OPERATIONS' });
   });
 
+  it('an access constraint caused by an incident resolves to that incident in the incidents subgraph', async () => {
+    const res = await query(
+      'mission-ops',
+      `{ accessConstraints(filter: {countryIso3: "CAF"}, page: {first: 500}) { nodes { adminAreaPcode occurredOn incident { id adminAreaPcode eventDate } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const linked = (res.data!.accessConstraints.nodes as { adminAreaPcode: string; occurredOn: string; incident: { id: string; adminAreaPcode: string; eventDate: string } | null }[]).filter((n) => n.incident);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const row of linked) expect(row.incident).toMatchObject({ adminAreaPcode: row.adminAreaPcode, eventDate: row.occurredOn });
+  });
+
   it('the HXL export equals what the gateway answers the same caller', async () => {
     for (const audience of ['public', 'ngo-partner']) {
       const identity = demoIdentity(audience);
