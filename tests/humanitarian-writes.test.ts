@@ -72,6 +72,15 @@ describe.each(TEST_DATABASE_KINDS)('NGO writes of 3W rows on %s', (kind) => {
     expect(await rowCount()).toBe(before);
   });
 
+  it('concurrent retries with one client key write one row', async () => {
+    const body = input({ clientKey: 'nrc-concurrent-1' });
+    const before = await rowCount();
+    const results = await Promise.all(Array.from({ length: 4 }, () => run(nrc, SAVE, { input: body })));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    expect(new Set(results.map((r) => (r.data!.saveOperationalPresence as { id: string }).id)).size).toBe(1);
+    expect(await rowCount()).toBe(before + 1);
+  });
+
   it('NGO A cannot modify NGO B’s row, even by giving its id or B’s organisation id', async () => {
     const own = await run(nrc, SAVE, { input: input() });
     const id = (own.data!.saveOperationalPresence as { id: string }).id;
