@@ -87,6 +87,15 @@ describe.each(TEST_DATABASE_KINDS)('humanitarian 3W slice on %s', (kind) => {
     for (const row of [...minusca!.operationalPresence, ...unisfa!.operationalPresence]) expect(row.cluster).toBe('HEALTH');
   });
 
+  it('bounds Mission.operationalPresence by `first`, naming the argument when it is out of range', async () => {
+    const q = `query ($r: [_Any!]!, $n: Int!) { _entities(representations: $r) { ... on Mission { operationalPresence(first: $n) { id } } } }`;
+    const r = [{ __typename: 'Mission', id: 'MINUSCA', hostCountryIso3: ['CAF'] }];
+    const three = await run(demoIdentity('public'), q, { r, n: 3 });
+    expect((three.data!._entities as { operationalPresence: unknown[] }[])[0]!.operationalPresence).toHaveLength(3);
+    const bad = await run(demoIdentity('public'), q, { r, n: 501 });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
   it('batches Mission.operationalPresence: one statement for many missions', async () => {
     const missions = ['CAF', 'COD', 'SSD', 'LBN', 'SYR'].map((iso3, i) => ({ __typename: 'Mission', id: `M${i}`, hostCountryIso3: [iso3] }));
     const before = test.database.statementCount();

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { badInput, Classified, DataClass, MAX_PAGE_SIZE } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
 import { IascCluster } from '../operational-presence/cluster';
 import { checkActiveOn } from '../operational-presence/operational-presence.resolver';
@@ -20,8 +20,10 @@ export class MissionPresenceResolver {
     @Ctx() ctx: HumanitarianContext,
     @Arg('cluster', () => IascCluster, { nullable: true }) cluster?: IascCluster | null,
     @Arg('activeOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) activeOn?: string | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: `The first N rows in id order, 1–${MAX_PAGE_SIZE}.` }) first = 100,
   ): Promise<OperationalPresence[]> {
     checkActiveOn('activeOn', activeOn);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`);
     const perCountry = await ctx.loaders.presenceByCountry.loadMany(
       (mission.hostCountryIso3 ?? []).map((countryIso3) => ({ countryIso3, cluster: cluster ?? null, activeOn: activeOn ?? null })),
     );
@@ -29,6 +31,6 @@ export class MissionPresenceResolver {
       if (r instanceof Error) throw r;
       return r;
     });
-    return rows.sort((a, b) => a.id.localeCompare(b.id)) as unknown as OperationalPresence[];
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, first) as unknown as OperationalPresence[];
   }
 }
