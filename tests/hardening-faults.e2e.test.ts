@@ -45,7 +45,8 @@ describe.skipIf(!pg)('faults', () => {
     await seedAgreements(t.database.db);
     await seedHumanitarian(t.database.db);
     proxy = await startFaultProxy(t.subgraphUrl('humanitarian'));
-    g = await startHardenedGateway(t, { subgraphTimeoutMs: TIMEOUT_MS, subgraphUrls: { humanitarian: proxy.url } });
+    // The default timeout stays long; humanitarian's own is short (HUMANITARIAN_TIMEOUT_MS in production).
+    g = await startHardenedGateway(t, { subgraphTimeoutMs: 10_000, subgraphTimeoutsMs: { humanitarian: TIMEOUT_MS }, subgraphUrls: { humanitarian: proxy.url } });
     nrc = { authorization: `Bearer ${await mintDevToken('ngo-partner', { secret: TEST_JWT_SECRET })}` };
   });
   afterAll(async () => {

@@ -22,6 +22,8 @@ export interface HardeningOptions {
   trustProxyHops: number;
   maxBodyBytes: number;
   subgraphTimeoutMs: number;
+  /** Per-subgraph overrides of `subgraphTimeoutMs`, by subgraph name (`FINANCE_TIMEOUT_MS` → finance). */
+  subgraphTimeoutsMs: Record<string, number>;
   /** How long SIGTERM waits for in-flight requests. */
   shutdownGraceMs: number;
 }
@@ -75,6 +77,11 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): Hardenin
     trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0),
     maxBodyBytes: int(env, 'GATEWAY_MAX_BODY_BYTES', 100_000),
     subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    subgraphTimeoutsMs: Object.fromEntries(
+      Object.keys(env)
+        .filter((name) => /^[A-Z]+_TIMEOUT_MS$/.test(name) && name !== 'SUBGRAPH_TIMEOUT_MS' && Number.isInteger(Number(env[name])))
+        .map((name) => [name.replace(/_TIMEOUT_MS$/, '').toLowerCase(), Number(env[name])]),
+    ),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
 }

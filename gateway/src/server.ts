@@ -72,7 +72,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authenticate = await createAuthenticator(options.jwt);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, timeoutMs),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutsMs?.[name] ?? timeoutMs),
   });
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log)];
