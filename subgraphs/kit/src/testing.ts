@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
@@ -25,7 +26,11 @@ export async function runSubgraphOperation<Loaders>(
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<OperationResult> {
-  const server = new ApolloServer<SubgraphContext<Loaders>>({ schema: built.schema, includeStacktraceInErrorResponses: false });
+  const server = new ApolloServer<SubgraphContext<Loaders>>({
+    schema: built.schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   await server.start();
   try {
     const audit = new AuditLog(built.name, () => null);
