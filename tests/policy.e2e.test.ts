@@ -3,18 +3,14 @@
 // append-only in the database itself.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIdentity, type Identity } from '@peacegraph/kit';
+import { signIdentity } from '@peacegraph/kit';
 import { expireAgreement } from '../scripts/seed/agreements';
-import { DEMO_IDENTITIES } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '../scripts/seed/reference/organizations';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 
 const INCIDENTS_IN_CF21 = `{ incidents(filter: { adminAreaPcode: "CF21" }, page: { first: 50 }) { nodes { id adminAreaPcode missionId } } }`;
 
-function identityOf(audience: string): Identity {
-  const d = DEMO_IDENTITIES.find((i) => i.audience === audience)!;
-  return { subject: d.subject, organizationId: d.organizationId, organizationType: d.organizationType, roles: d.roles };
-}
 
 for (const kind of TEST_DATABASES) {
   describe(`policy on ${kind.label}`, () => {
@@ -30,7 +26,7 @@ for (const kind of TEST_DATABASES) {
       const body = JSON.stringify({ query });
       const res = await fetch(t.subgraphUrl(subgraph), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signIdentity(t.signingSecret, identityOf(audience), body) },
+        headers: { 'content-type': 'application/json', ...signIdentity(t.signingSecret, demoIdentity(audience), body) },
         body,
       });
       return { status: res.status, text: await res.text() };

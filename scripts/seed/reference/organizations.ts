@@ -1,3 +1,5 @@
+import { PUBLIC_IDENTITY, type Identity } from '@peacegraph/kit';
+
 /**
  * Organisations the demo data and the demo identities refer to. Real organisation names;
  * their roles in the demo (who has which agreement) are illustrative.
@@ -67,3 +69,11 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { audience: 'oversight', subject: 'investigator@oios', organizationId: 'oios', organizationType: 'oversight', roles: ['audit-reader'], description: 'OIOS: reads the audit log' },
   { audience: 'public', subject: 'anonymous', organizationId: null, organizationType: null, roles: [], description: 'no token: a dashboard builder' },
 ];
+
+/** The identity the gateway signs for a seeded demo audience ('public' → no organisation). */
+export function demoIdentity(audience: string): Identity {
+  if (audience === 'public') return PUBLIC_IDENTITY;
+  const demo = DEMO_IDENTITIES.find((d) => d.audience === audience);
+  if (!demo) throw new Error(`no demo audience ${audience}`);
+  return { subject: demo.subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: [...demo.roles] };
+}

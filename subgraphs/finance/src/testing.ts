@@ -1,15 +1,13 @@
 import { migrateAll, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database, type Identity, type OperationResult } from '@peacegraph/kit';
-import { DEMO_IDENTITIES } from '../../../scripts/seed/reference/organizations';
+import { demoIdentity as sharedDemoIdentity } from '../../../scripts/seed/reference/organizations';
 import { seedAgreements } from '../../../scripts/seed/agreements';
 import { buildFinanceSubgraph } from './index';
 import { createFinanceLoaders } from './loaders';
 import { seedFinance } from './seed/seed-finance';
 
-/** The identity a seeded demo audience carries (mission-ops, un-agency, donor, public …). */
+/** The identity a seeded demo audience carries (mission-ops, un-agency, donor, public …), optionally changed. */
 export function demoIdentity(audience: string, overrides: Partial<Identity> = {}): Identity {
-  const demo = DEMO_IDENTITIES.find((d) => d.audience === audience);
-  if (!demo) throw new Error(`no demo audience ${audience}`);
-  return { subject: demo.subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: demo.roles, ...overrides };
+  return { ...sharedDemoIdentity(audience), ...overrides };
 }
 
 export interface FinanceTest {

@@ -1,17 +1,10 @@
 // Test helpers of the missions subgraph (used by tests/missions*.test.ts).
-import { migrateAll, PUBLIC_IDENTITY, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database, type Identity } from '@peacegraph/kit';
-import { DEMO_IDENTITIES } from '../../../scripts/seed/reference/organizations';
+import { migrateAll, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database, type Identity } from '@peacegraph/kit';
 import { seedAgreements } from '../../../scripts/seed/agreements';
 import { importMissionsData, type MissionsDataImport } from './import';
 import { createMissionsLoaders } from './loaders';
 
-/** The identity the gateway would sign for a seeded demo audience ('public' → no organisation). */
-export function demoIdentity(audience: string): Identity {
-  if (audience === 'public') return PUBLIC_IDENTITY;
-  const demo = DEMO_IDENTITIES.find((d) => d.audience === audience);
-  if (!demo) throw new Error(`no demo audience ${audience}`);
-  return { subject: demo.subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: [...demo.roles] };
-}
+export { demoIdentity } from '../../../scripts/seed/reference/organizations';
 
 /** DPO headquarters (no demo audience has it): may record resolutions and close missions for any mission. */
 export const DPO_OFFICER: Identity = { subject: 'mandates@dpo', organizationId: 'dpo', organizationType: 'un-agency', roles: ['dpo-mandate-officer'] };

@@ -1,6 +1,6 @@
 import { migrateAll, type Database, type Identity } from '@peacegraph/kit';
 import { seedAgreements } from '../../../../scripts/seed/agreements';
-import { DEMO_IDENTITIES } from '../../../../scripts/seed/reference/organizations';
+import { demoIdentity } from '../../../../scripts/seed/reference/organizations';
 import { TEST_DATABASES, type TestDatabaseKind } from '../../../../tests/databases';
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set. */
@@ -19,7 +19,6 @@ export const NGO_PARTNER_AREAS = ['CF11', 'CF21', 'CF23'];
 
 /** A seeded demo identity (scripts/seed/reference/organizations.ts), optionally with extra roles. */
 export function identityOf(audience: string, extraRoles: string[] = []): Identity {
-  const demo = DEMO_IDENTITIES.find((d) => d.audience === audience);
-  if (!demo) throw new Error(`no demo identity ${audience}`);
-  return { subject: demo.subject, organizationId: demo.organizationId, organizationType: demo.organizationType, roles: [...demo.roles, ...extraRoles] };
+  const identity = demoIdentity(audience);
+  return { ...identity, roles: [...identity.roles, ...extraRoles] };
 }
