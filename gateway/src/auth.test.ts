@@ -1,0 +1,52 @@
+import { createServer } from 'node:http';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { AuthenticationError, createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER, jwtConfigFromEnv } from './auth';
+
+const claims = { org: 'ocha', org_type: 'un-agency', roles: ['humanitarian-coordination'] };
+
+function token(alg: string, key: Parameters<SignJWT['sign']>[0], kid?: string) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg, ...(kid ? { kid } : {}) })
+    .setSubject('analyst@ocha')
+    .setIssuer(DEFAULT_ISSUER)
+    .setAudience(DEFAULT_AUDIENCE)
+    .setExpirationTime('5m')
+    .sign(key);
+}
+
+describe('production token verification', () => {
+  it('accepts RS256 tokens signed by the configured PEM key, and nothing signed otherwise', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const pem = await exportSPKI(publicKey);
+    const authenticate = await createAuthenticator({ kind: 'pem', publicKeyPem: pem, algorithm: 'RS256', issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
+    expect(await authenticate(`Bearer ${await token('RS256', privateKey)}`)).toMatchObject({ organizationId: 'ocha', roles: ['humanitarian-coordination'] });
+
+    // Algorithm confusion: an HS256 token keyed with the public key's text must not pass.
+    const confused = await token('HS256', new TextEncoder().encode(pem));
+    await expect(authenticate(`Bearer ${confused}`)).rejects.toBeInstanceOf(AuthenticationError);
+    const other = await generateKeyPair('RS256');
+    await expect(authenticate(`Bearer ${await token('RS256', other.privateKey)}`)).rejects.toThrow(/signature/);
+  });
+
+  it('accepts ES256 tokens whose key is published at the JWKS URL', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/jwks.json`;
+      const authenticate = await createAuthenticator({ kind: 'jwks', url, algorithms: ['ES256'], issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
+      expect((await authenticate(`Bearer ${await token('ES256', privateKey, 'k1')}`)).organizationId).toBe('ocha');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a shared-secret configuration in production', () => {
+    expect(() => jwtConfigFromEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY/);
+  });
+});
