@@ -23,6 +23,8 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['Q1', 'Q2', 'Q3', 'Q4', 'Q5']) as QueryId[];
 const HIVE = !args.includes('--no-hive');
+/** Also run our gateway with subgraph calls over node:http keep-alive instead of undici fetch (http-fetch.ts). */
+const HTTP_FETCH = args.includes('--experiment-http-fetch');
 const REDIS = args.includes('--redis') ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
 const THROUGHPUT_SECONDS = QUICK ? 2 : 7;
 const LATENCY_SECONDS = QUICK ? 2 : 5;
@@ -36,9 +38,9 @@ const SIGNING_SECRET = randomSecret();
 const WORK = path.join(tmpdir(), `peacegraph-bench-${process.pid}`);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4700);
 const SUBGRAPH_NAMES = ['missions', 'incidents', 'humanitarian', 'finance'] as const;
-const PORTS = { missions: PORT_BASE + 1, incidents: PORT_BASE + 2, humanitarian: PORT_BASE + 3, finance: PORT_BASE + 4, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14 };
+const PORTS = { missions: PORT_BASE + 1, incidents: PORT_BASE + 2, humanitarian: PORT_BASE + 3, finance: PORT_BASE + 4, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14, ourshttp: PORT_BASE + 15 };
 
-type Variant = 'ours' | 'cached' | 'subgraph' | 'baseline' | 'hive';
+type Variant = 'ours' | 'cached' | 'subgraph' | 'baseline' | 'hive' | 'ourshttp';
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 // ---------------------------------------------------------------- processes
@@ -254,17 +256,26 @@ async function measure(label: string, variant: Variant, ids: QueryId[], callersB
     return list;
   };
   const url = urlOf(variant, ids[0]!);
-  const watched = [...processesFor(variant), ...postgresPids().map((pid) => ({ name: 'postgres', pid }) as Proc)];
-  const before = watched.map((p) => cpuMs(p.pid));
+  const own = processesFor(variant);
+  const ownBefore = own.map((p) => cpuMs(p.pid));
+  // PostgreSQL backends come and go with the pools: count those alive at either end of the window.
+  const pgBefore = new Map(postgresPids().map((pid) => [pid, cpuMs(pid)]));
   const { result } = await cannon(url, build(), { duration: THROUGHPUT_SECONDS });
-  const after = watched.map((p) => cpuMs(p.pid));
+  const ownAfter = own.map((p) => cpuMs(p.pid));
+  let pgMs = 0;
+  for (const pid of new Set([...pgBefore.keys(), ...postgresPids()])) {
+    const after = cpuMs(pid);
+    if (after > 0) pgMs += after - (pgBefore.get(pid) ?? 0);
+  }
   const done = Math.max(1, result.requests.total);
   const cpuMsPerRequest: Record<string, number> = {};
-  watched.forEach((p, i) => {
-    const key = SUBGRAPH_NAMES.includes(p.name as never) ? 'subgraphs' : p.name;
-    cpuMsPerRequest[key] = (cpuMsPerRequest[key] ?? 0) + (after[i]! - before[i]!) / done;
+  own.forEach((p, i) => {
+    const ms = (ownAfter[i]! - ownBefore[i]!) / done;
+    if (SUBGRAPH_NAMES.includes(p.name as never)) cpuMsPerRequest.subgraphs = (cpuMsPerRequest.subgraphs ?? 0) + ms;
+    cpuMsPerRequest[SUBGRAPH_NAMES.includes(p.name as never) ? `subgraph:${p.name}` : p.name] = ms;
   });
-  cpuMsPerRequest.total = Object.values(cpuMsPerRequest).reduce((a, b) => a + b, 0);
+  cpuMsPerRequest.postgres = pgMs / done;
+  cpuMsPerRequest.total = Object.entries(cpuMsPerRequest).filter(([k]) => !k.startsWith('subgraph:')).reduce((a, [, b]) => a + b, 0);
   const m: Measurement = {
     query: label,
     variant,
@@ -319,12 +330,14 @@ async function main(): Promise<void> {
     RESPONSE_CACHE_TTL_SECONDS: '30',
     ...(REDIS ? { REDIS_URL: REDIS } : { REDIS_URL: '' }),
   });
+  const oursHttp = HTTP_FETCH ? startProc('ourshttp', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ourshttp), BENCH_SUBGRAPH_FETCH: 'http' }) : null;
   const hive = HIVE ? startProc('hive', 'scripts/bench/hive-process.ts', { ...gatewayEnv, HIVE_PORT: String(PORTS.hive) }) : null;
   const baseline = startProc('baseline', 'scripts/bench/baseline.ts', { DATABASE_URL: BENCH_URL, JWT_SECRET, BASELINE_PORT: String(PORTS.baseline) });
   await Promise.all([
     ...subgraphs.map((p) => waitForPort(p, PORTS[p.name as (typeof SUBGRAPH_NAMES)[number]])),
     waitForPort(ours, PORTS.ours),
     waitForPort(cached, PORTS.cached),
+    ...(oursHttp ? [waitForPort(oursHttp, PORTS.ourshttp)] : []),
     ...(hive ? [waitForPort(hive, PORTS.hive, '/healthcheck')] : []),
     waitForPort(baseline, PORTS.baseline, '/'),
   ]);
@@ -334,6 +347,7 @@ async function main(): Promise<void> {
   for (const id of ONLY) callersById[id] = await callers(OPERATIONS[id].audiences);
   const variantsOf = (id: QueryId): Variant[] => [
     'ours',
+    ...(oursHttp ? (['ourshttp'] as Variant[]) : []),
     ...(OPERATIONS[id].singleSubgraph ? (['subgraph'] as Variant[]) : []),
     'baseline',
     ...(hive ? (['hive'] as Variant[]) : []),
@@ -456,6 +470,27 @@ function writeReport(r: Report): void {
     );
   }
   lines.push('');
+  const perSubgraph = r.measurements.filter((m) => m.variant === 'ours' && Object.keys(m.cpuMsPerRequest).some((k) => k.startsWith('subgraph:')));
+  if (perSubgraph.length) {
+    lines.push('CPU ms per request in each subgraph, through our gateway:');
+    lines.push('');
+    lines.push(`| query | ${SUBGRAPH_NAMES.join(' | ')} |`);
+    lines.push(`|---|${SUBGRAPH_NAMES.map(() => '---:').join('|')}|`);
+    for (const m of perSubgraph) lines.push(`| ${m.query} | ${SUBGRAPH_NAMES.map((n) => f1(m.cpuMsPerRequest[`subgraph:${n}`])).join(' | ')} |`);
+    lines.push('');
+  }
+  const experiment = r.measurements.filter((m) => m.variant === 'ourshttp');
+  if (experiment.length) {
+    lines.push('Experiment `--experiment-http-fetch` (our gateway calling subgraphs over node:http keep-alive instead of the global undici fetch, scripts/bench/http-fetch.ts):');
+    lines.push('');
+    lines.push('| query | req/s fetch → node:http | gateway CPU ms/req fetch → node:http |');
+    lines.push('|---|---:|---:|');
+    for (const m of experiment) {
+      const base = find(m.query, 'ours');
+      lines.push(`| ${m.query} | ${f1(base?.throughput)} → ${f1(m.throughput)} (${ratio(m.throughput, base?.throughput)}) | ${f1(base?.cpuMsPerRequest.ours)} → ${f1(m.cpuMsPerRequest.ourshttp)} (${ratio(m.cpuMsPerRequest.ourshttp, base?.cpuMsPerRequest.ours)}) |`);
+    }
+    lines.push('');
+  }
   lines.push('### Ratios');
   lines.push('');
   lines.push('| query | throughput ours ÷ (c) | throughput ours ÷ (d) | CPU/req ours ÷ (c) | CPU/req ours ÷ (d) | p95 ours ÷ (c) | p95 ours ÷ (d) |');
