@@ -87,8 +87,16 @@ describe('Access', () => {
   });
 });
 
-describe('Access.sqlScope filters exactly the rows Access.allows admits', () => {
-  const rowsTable = pgTable('scope_rows', { id: text('id').primaryKey(), mission: text('mission'), area: text('area'), owner: text('owner') });
+// On PGlite always, and on PostgreSQL when DATABASE_URL is set (a uniquely named table, dropped after).
+const databases: [string, () => Promise<Database>][] = [
+  ['pglite', () => openDatabase()],
+  ...(process.env.DATABASE_URL ? [['postgres', () => openDatabase({ url: process.env.DATABASE_URL, maxConnections: 2 })] as [string, () => Promise<Database>]] : []),
+];
+
+for (const [label, open] of databases)
+describe(`Access.sqlScope filters exactly the rows Access.allows admits (${label})`, () => {
+  const tableName = `scope_rows_${Math.random().toString(36).slice(2, 10)}`;
+  const rowsTable = pgTable(tableName, { id: text('id').primaryKey(), mission: text('mission'), area: text('area'), owner: text('owner') });
   let database: Database;
   const rows = [
     { id: '1', mission: 'MINUSCA', area: 'CF11', owner: null },
@@ -99,11 +107,14 @@ describe('Access.sqlScope filters exactly the rows Access.allows admits', () => 
     { id: '6', mission: 'UNMISS', area: 'SS01', owner: null },
   ];
   beforeAll(async () => {
-    database = await openDatabase();
-    await database.exec('create table scope_rows (id text primary key, mission text, area text, owner text)');
+    database = await open();
+    await database.exec(`create table ${tableName} (id text primary key, mission text, area text, owner text)`);
     await database.db.insert(rowsTable).values(rows);
   });
-  afterAll(() => database.close());
+  afterAll(async () => {
+    await database.exec(`drop table ${tableName}`);
+    await database.close();
+  });
 
   const cases: [string, Partial<AgreementRow>[]][] = [
     ['no agreement', []],
