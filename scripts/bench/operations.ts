@@ -42,8 +42,8 @@ export const OPERATIONS: Record<QueryId, BenchOperation> = {
     name: 'SituationalPicture',
     description: 'mission → recent incidents → admin areas → access constraints and 3W → budgets and plan funding',
     subgraphs: ['missions', 'incidents', 'humanitarian', 'finance'],
-    // Callers who see incidents at all (the public and uncovered NGOs get an empty list).
-    audiences: ['mission-ops', 'un-agency', 'ngo-partner'],
+    // Callers cleared for the mission's incidents (area-limited partners read AdminArea.incidents instead).
+    audiences: ['mission-ops', 'un-agency'],
     variables: ({ pageSize = 50 } = {}) => ({ acronym: 'MINUSCA', incidents: { first: pageSize }, since: '2015-01-01', countryIso3: 'CAF', planYear: 2024 }),
   },
   Q4: {
