@@ -9,10 +9,11 @@ describe('embedded database', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps what was written across a restart when given a data directory', async () => {
-    const first = await openDatabase({ dataDir: dir });
+    const nested = path.join(dir, 'not', 'yet', 'there'); // a fresh clone has no .data/ folder
+    const first = await openDatabase({ dataDir: nested });
     await first.exec("create table notes (body text); insert into notes values ('kept')");
     await first.close();
-    const second = await openDatabase({ dataDir: dir });
+    const second = await openDatabase({ dataDir: nested });
     const rows = await second.db.execute<{ body: string }>('select body from notes' as never);
     await second.close();
     const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { body: string }[] }).rows;

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -61,6 +62,8 @@ export async function dumpPglite(database: Database): Promise<Blob> {
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+  // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
   await client.waitReady;
   const logger = new CountingLogger();
