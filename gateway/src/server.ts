@@ -83,6 +83,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // We stop on SIGINT/SIGTERM ourselves (drain, close the pool, exit 0); Apollo's own handlers
+    // would race ours and re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" in production: suggestions map the schema for an attacker.

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { BuiltSubgraph } from './build-subgraph';
@@ -47,6 +47,9 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: built.schema,
     csrfPrevention: true,
+    // We stop on SIGINT/SIGTERM ourselves (drain, close the pool, exit 0); Apollo's own handlers
+    // would race ours and re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
@@ -56,6 +59,9 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     plugins: [
       // Inline traces would ship timing data to whoever asks; we trace with OpenTelemetry instead.
       ApolloServerPluginInlineTraceDisabled(),
+      // No HTTP caching of subgraph answers (the gateway's response cache is policy-aware);
+      // the default cache-control plugin would also run a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {
