@@ -4,7 +4,7 @@
 // on PostgreSQL each service can also run alone (see docs/operations.md).
 import { readFileSync } from 'node:fs';
 import { serveSubgraph, type Database, type RunningService } from '@peacegraph/kit';
-import { startGateway, type HardeningOptions, type JwtVerifierConfig } from '@peacegraph/gateway';
+import { startGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
 import { portOf, SUBGRAPHS } from './subgraphs';
 
@@ -23,6 +23,8 @@ export interface StackOptions {
    * limiting (the e2e harness: its generated probe queries are deliberately large).
    */
   hardening?: Partial<HardeningOptions>;
+  /** The policy-aware response cache (off when absent). */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface Stack {
@@ -50,6 +52,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       limits: false,
       rateLimit: false,
       ...options.hardening,
+      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
       supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
       signingSecret: options.signingSecret,

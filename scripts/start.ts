@@ -2,7 +2,7 @@
 // Ctrl-C (SIGINT) or SIGTERM stops everything and closes the database.
 import path from 'node:path';
 import { DatabaseUnreachableError, loadSecrets, logger, migrateAll, openDatabase, PortInUseError, repoRoot } from '@peacegraph/kit';
-import { hardeningFromEnv, jwtConfigFromEnv, startTracing } from '@peacegraph/gateway';
+import { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startTracing } from '@peacegraph/gateway';
 import { seedAll } from './seed/seed-all';
 import { startStack } from './stack';
 
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   for (const line of seed.lines) console.log(`  seed ${line}`);
   const hardening = hardeningFromEnv();
   const tracing = startTracing();
-  const stack = await startStack({ database, signingSecret: secrets.gatewaySigningSecret, jwt, hardening });
+  // RESPONSE_CACHE=on turns on the policy-aware response cache (docs/operations.md).
+  const stack = await startStack({ database, signingSecret: secrets.gatewaySigningSecret, jwt, hardening, responseCache: responseCacheFromEnv(database) });
 
   console.log('');
   for (const s of stack.subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}  (signed gateway requests only)`);

@@ -5,10 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
+import { createHiveGateway } from '../scripts/services/hive-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateAll, openDatabase, signIdentity, type Identity } from '@peacegraph/kit';
-import { createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { migrateAll, openDatabase } from '@peacegraph/kit';
 import { seedHumanitarian } from '@peacegraph/humanitarian';
 import { SUPERGRAPH_PATH } from '../scripts/compose';
 import { seedAgreements } from '../scripts/seed/agreements';
@@ -138,26 +137,8 @@ describe.skipIf(!pg)('every service as its own process', () => {
 
   it('Hive Gateway serves the committed supergraph unchanged against the same subgraphs, with the same answers', async () => {
     const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
-    const authenticate = await createAuthenticator({ kind: 'hs256', secret: TEST_JWT_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
-    // Hive signs each subgraph request exactly as ours does: verified identity + HMAC over the body.
-    const signing: GatewayPlugin = {
-      async onContextBuilding({ context, extendContext }) {
-        const request = (context as { request: Request }).request;
-        extendContext({ peacegraphIdentity: await authenticate(request.headers.get('authorization') ?? undefined) } as never);
-      },
-      onFetch({ options, setOptions, context }) {
-        const identity = (context as { peacegraphIdentity?: Identity }).peacegraphIdentity;
-        if (!identity) return;
-        const body = typeof options.body === 'string' ? options.body : '';
-        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signIdentity(SECRET, identity, body) } });
-      },
-    };
-    const hive = createGatewayRuntime({
-      supergraph,
-      transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
-      plugins: () => [signing],
-      logging: false,
-    });
+    // The same Hive set-up operators get (signing, and no in-flight deduplication across callers).
+    const hive = await createHiveGateway(supergraph, subgraphUrls, SECRET, TEST_JWT_SECRET);
     const server: Server = createServer(hive);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const hiveUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;

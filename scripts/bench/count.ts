@@ -7,7 +7,7 @@ import { openDatabase, serveSubgraph, type Access, type Db, type RunningService 
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { postGraphQL, randomSecret, tokenFor } from './client';
-import { createHiveGateway } from './hive';
+import { createHiveGateway } from '../services/hive-gateway';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
 
 export interface OperationCounts {

@@ -2,7 +2,7 @@
 // subgraph processes (see hive.ts). SUPERGRAPH_PATH, <NAME>_URL, HIVE_PORT, GATEWAY_SIGNING_SECRET, JWT_SECRET.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createHiveGateway } from './hive';
+import { createHiveGateway } from '../services/hive-gateway';
 
 const names = ['missions', 'incidents', 'humanitarian', 'finance'];
 const hive = await createHiveGateway(

@@ -1,5 +1,6 @@
-// Hive Gateway (@graphql-hive/gateway) over our subgraphs: it signs each subgraph request with
-// the caller's verified identity exactly as our gateway does (kit's signIdentity over the body).
+// Hive Gateway (@graphql-hive/gateway) over our subgraphs, for operators who move off the Node
+// gateway: it signs each subgraph request with the caller's verified identity exactly as our
+// gateway does (kit's signIdentity over the body). Used by the benchmark and the scale-out test.
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import { signIdentity, type Identity } from '@peacegraph/kit';
 import { createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
