@@ -45,6 +45,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           createLoaders: entry.createLoaders,
           port: options.anyFreePort ? 0 : portOf(entry),
           portVariable: entry.portVariable,
+          routes: entry.routes,
         }),
       );
     }

@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
 import type { HardeningOptions } from './config';
+import { relayExport } from './exports';
 import { DEFAULT_LIMITS, armorProtection, costLimitPlugin } from './limits';
 import { gatewayErrorFormatter, introspectionGate } from './masking';
 import { requestLogPlugin } from './observability';
@@ -109,6 +110,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (path === '/readyz') return await readiness(options.subgraphUrls, draining, res);
+      if (path?.startsWith('/export/')) {
+        if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
+        const caller = await authenticateOr401(req);
+        if (limiter && caller.organizationId) refuseIfLimited(await limiter.checkOrganization(caller.organizationId));
+        return await relayExport(req, res, caller, options.subgraphUrls, options.signingSecret, timeoutMs);
+      }
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
       if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));

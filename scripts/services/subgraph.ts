@@ -24,6 +24,7 @@ await runService(async () => {
     createLoaders: entry.createLoaders as (db: Db, access: Access) => unknown,
     port: portOf(entry),
     portVariable: entry.portVariable,
+    routes: entry.routes,
     shutdownGraceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000),
   });
   logger.info({ subgraph: entry.name, url: service.url, database: database.location }, 'subgraph listening');

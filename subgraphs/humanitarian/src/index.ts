@@ -46,3 +46,4 @@ export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
 }
 
 export { exportHxlCsv, type HxlExportRequest } from './export/hxl-export';
+export { hxlExportRoutes } from './export/hxl-routes';

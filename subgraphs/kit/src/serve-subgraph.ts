@@ -27,6 +27,20 @@ export interface SubgraphServerOptions<Loaders> {
   maxBodyBytes?: number;
   /** How long `stop()` lets in-flight requests finish before cutting them (SIGTERM). */
   shutdownGraceMs?: number;
+  /** Non-GraphQL GET routes (e.g. CSV exports), signed like GraphQL requests and scoped by the same Access. */
+  routes?: Record<string, SignedRoute>;
+}
+
+export interface SignedRoute {
+  (request: { url: URL; access: Access; db: Db }): Promise<{ contentType: string; body: string; filename?: string }>;
+}
+
+/**
+ * What the gateway signs for a GET route: method, path and query, so a signature for one
+ * export cannot be replayed for another.
+ */
+export function signedRouteMaterial(pathAndQuery: string): string {
+  return `GET ${pathAndQuery}`;
 }
 
 export interface RunningService {
@@ -75,12 +89,29 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
   });
   await server.start();
 
+  async function serveRoute(route: SignedRoute, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    if (req.method !== 'GET') throw new HttpError(405, 'Only GET is served here.', 'METHOD_NOT_ALLOWED', { allow: 'GET' });
+    const verified = verifySignedIdentity(signingSecret, req.headers, signedRouteMaterial(req.url ?? '/'));
+    if (!verified.ok) throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
+    const audit = new AuditLog(built.name, () => `GET ${(req.url ?? '/').split('?')[0]}`);
+    const access = accessFrom(verified.identity, await loadAgreementsFor(database.db, verified.identity), audit);
+    const out = await route({ url: new URL(req.url ?? '/', 'http://subgraph'), access, db: database.db });
+    await audit.flush(database.db);
+    res.writeHead(200, {
+      'content-type': out.contentType,
+      ...(out.filename ? { 'content-disposition': `attachment; filename="${out.filename}"` } : {}),
+    });
+    res.end(out.body);
+  }
+
   let draining = false;
   const http = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (path === '/readyz') return draining ? sendJson(res, 503, { status: 'draining' }) : await ready(database, res);
+      const route = path ? options.routes?.[path] : undefined;
+      if (route) return await serveRoute(route, req, res);
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       const body = await readBody(req, options.maxBodyBytes ?? 1_000_000);
       const verified = verifySignedIdentity(signingSecret, req.headers, body);
