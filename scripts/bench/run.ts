@@ -4,6 +4,7 @@
 // the hand-written baseline as separate processes, drives them with autocannon from several
 // distinct tokens, and writes the results between the markers in docs/benchmarks.md (plus the
 // raw numbers in docs/benchmarks.json). A full run takes ~8 minutes; --quick under 2.
+// BENCH_SUBGRAPH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the subgraph processes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
@@ -321,7 +322,8 @@ async function main(): Promise<void> {
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[n]}/graphql`]));
   const gatewayEnv = { ...urls, SUPERGRAPH_PATH: supergraphPath, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, JWT_SECRET, DATABASE_URL: BENCH_URL };
   log('starting processes');
-  const subgraphs = SUBGRAPH_NAMES.map((n) => startProc(n, 'scripts/services/subgraph.ts', { ...subgraphEnv, SUBGRAPH: n, [`${n.toUpperCase()}_PORT`]: String(PORTS[n]) }));
+  const subgraphNodeArgs = process.env.BENCH_SUBGRAPH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const subgraphs = SUBGRAPH_NAMES.map((n) => startProc(n, 'scripts/services/subgraph.ts', { ...subgraphEnv, SUBGRAPH: n, [`${n.toUpperCase()}_PORT`]: String(PORTS[n]) }, subgraphNodeArgs));
   const ours = startProc('ours', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ours) });
   const cached = startProc('cached', 'scripts/bench/gateway-process.ts', {
     ...gatewayEnv,
