@@ -6,7 +6,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { readTypePolicies, type TypePolicy } from './policy/field-policy';
-import { buildShield } from './policy/rules';
+import { shieldForRestrictedFields } from './policy/rules';
 import { scopeInheritanceMiddleware } from './policy/scope-inheritance';
 
 const FEDERATION_LINK =
@@ -50,7 +50,7 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Bui
   const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>, definition.referenceResolvers ?? {});
   const federated = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   // Scope hand-down wraps resolvers first, so shield's rules on nested objects see their row's scope.
-  const schema = applyMiddleware(federated, scopeInheritanceMiddleware(federated, policies), buildShield(policies));
+  const schema = applyMiddleware(federated, scopeInheritanceMiddleware(federated, policies), shieldForRestrictedFields(federated, policies));
   return { name: definition.name, schema, sdl: printSubgraphSchema(federated), policies };
 }
 

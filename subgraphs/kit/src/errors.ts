@@ -1,7 +1,7 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { currentRequestId } from './request-id';
 
 /** Codes whose messages are written for clients; anything else is masked. */
 const CLIENT_CODES = new Set([
@@ -38,26 +38,61 @@ export function forbiddenAction(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/** Errors whose message the client may read as written. */
+export function isClientError(error: { extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && CLIENT_CODES.has(code);
+}
+
+/** Codes that tell the client to quote the request id (the log has the rest under it). */
+const CODES_WITH_REQUEST_ID = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE']);
+
 /**
  * Apollo `formatError`: client errors pass with their code; anything unexpected becomes
- * "Internal server error" plus the request id, and the original goes to the log.
+ * "Internal server error". The request id and the log line come from `errorReporting`, which
+ * sees the request's context (formatError does not).
  */
-export function clientSafeError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code as string | undefined;
+export function clientSafeError() {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const extensions: Record<string, unknown> = {};
     for (const key of CLIENT_EXTENSIONS) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
-    if (code && CLIENT_CODES.has(code)) {
+    if (isClientError(formatted)) {
       return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
     }
-    const id = currentRequestId();
-    logger.error({ err: error, requestId: id, path: formatted.path }, 'internal error');
-    return {
-      message: 'Internal server error.',
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(id ? { requestId: id } : {}) },
-    };
+    return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/**
+ * Logs each unexpected error (original, stack and all) under the request id, and writes that id
+ * into the masked errors the client receives. The id travels in the context rather than in
+ * AsyncLocalStorage, which would put a hook on every promise of every resolver.
+ * `logError` overrides the log line (the gateway names an unavailable subgraph).
+ */
+export function errorReporting<C extends { requestId: string }>(
+  log: Logger,
+  logError: (error: GraphQLError, requestId: string) => boolean = () => false,
+): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            if (logError(error, contextValue.requestId) || isClientError(error)) continue;
+            log.error({ err: error.originalError ?? error, requestId: contextValue.requestId, path: error.path }, 'internal error');
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            CODES_WITH_REQUEST_ID.has(error.extensions?.code as string)
+              ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
+              : error,
+          );
+        },
+      };
+    },
   };
 }

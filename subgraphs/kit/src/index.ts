@@ -7,7 +7,6 @@ export * from './identity';
 export * from './logger';
 export * from './migrate';
 export * from './paths';
-export * from './request-id';
 export * from './serve-subgraph';
 export * from './policy/access';
 export * from './policy/audit';

@@ -5,11 +5,10 @@ import { createServer } from 'node:http';
 import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
-import { clientSafeError } from './errors';
+import { clientSafeError, errorReporting } from './errors';
 import { closeGracefully, executeGraphQL, HttpError, listen, readBody, sendError, sendJson } from './http';
 import { verifySignedIdentity } from './identity';
 import { logger } from './logger';
-import { withRequestId } from './request-id';
 import { accessFrom, loadAgreementsFor, type Access } from './policy/access';
 import { AuditLog } from './policy/audit';
 
@@ -69,8 +68,9 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
     // Only the gateway (signed) reaches this; it needs no introspection, `_service` serves the SDL.
     introspection: process.env.NODE_ENV !== 'production',
-    formatError: clientSafeError(log),
+    formatError: clientSafeError(),
     plugins: [
+      errorReporting(log),
       // Inline traces would ship timing data to whoever asks; we trace with OpenTelemetry instead.
       ApolloServerPluginInlineTraceDisabled(),
       // No HTTP caching of subgraph answers (the gateway's response cache is policy-aware);
@@ -120,17 +120,19 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       }
       const requestId = String(req.headers['x-request-id'] ?? randomUUID());
       let operationName: string | null = null;
-      await withRequestId(requestId, () => executeGraphQL(server, req, res, body, async () => {
+      await executeGraphQL(server, req, res, body, async () => {
         const identity = verified.identity;
         const audit = new AuditLog(built.name, () => operationName);
-        const access = accessFrom(identity, await loadAgreementsFor(database.db, identity), audit);
         try {
-          operationName = (JSON.parse(body) as { operationName?: string }).operationName ?? null;
-        } catch {
-          operationName = null;
+          const access = accessFrom(identity, await loadAgreementsFor(database.db, identity), audit);
+          operationName = operationNameOf(body);
+          return { requestId, identity, access, db: database.db, loaders: options.createLoaders(database.db, access) };
+        } catch (error) {
+          // Before Apollo's plugins run: the request id is logged here (the client gets a masked 500).
+          log.error({ err: error, requestId }, 'request context failed');
+          throw error;
         }
-        return { requestId, identity, access, db: database.db, loaders: options.createLoaders(database.db, access) };
-      }));
+      });
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error);
       log.error({ err: error }, 'request failed');
@@ -149,6 +151,14 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       await server.stop();
     },
   };
+}
+
+function operationNameOf(body: string): string | null {
+  try {
+    return (JSON.parse(body) as { operationName?: string }).operationName ?? null;
+  } catch {
+    return null;
+  }
 }
 
 async function ready(database: Database, res: import('node:http').ServerResponse): Promise<void> {

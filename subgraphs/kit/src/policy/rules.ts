@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { DataClass, type RowScopeKeys } from './data-class';
@@ -55,4 +56,27 @@ export function buildShield(policies: readonly TypePolicy[]) {
     allowExternalErrors: true,
     debug: false,
   });
+}
+
+/** Federation's entry points: reachable only with a gateway signature (checked before GraphQL). */
+const PLUMBING_ALLOWED = ['Query._entities', 'Query._service', '_Service.sdl'];
+
+/**
+ * The shield as graphql-middleware applies it, minus the fields it would only `allow`.
+ * graphql-shield wraps every field, PUBLIC ones included, turning each synchronous default
+ * resolver into a promise — under load most of a subgraph's CPU. A PUBLIC field keeps its own
+ * resolver; every other field keeps shield's wrapper: the restricted ones, and anything without
+ * a class (there should be none: readTypePolicies refuses to build) still falls back to deny.
+ */
+export function shieldForRestrictedFields(schema: GraphQLSchema, policies: readonly TypePolicy[]): IMiddlewareTypeMap {
+  const allowed = new Set(PLUMBING_ALLOWED);
+  for (const policy of policies) {
+    for (const field of policy.fields) if (field.dataClass === DataClass.PUBLIC) allowed.add(`${policy.type}.${field.field}`);
+  }
+  const generated = buildShield(policies).generate(schema) as IMiddlewareTypeMap;
+  for (const [type, fields] of Object.entries(generated)) {
+    if (!fields || typeof fields !== 'object') continue;
+    for (const field of Object.keys(fields)) if (allowed.has(`${type}.${field}`)) delete (fields as Record<string, unknown>)[field];
+  }
+  return generated;
 }
