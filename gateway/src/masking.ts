@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { clientSafeError, currentRequestId } from '@peacegraph/kit';
+import { clientSafeError, errorReporting } from '@peacegraph/kit';
 import { SubgraphUnavailableError, type GatewayContext } from './signed-data-source';
 
 function findUnavailable(error: unknown): SubgraphUnavailableError | null {
@@ -16,30 +16,26 @@ function findUnavailable(error: unknown): SubgraphUnavailableError | null {
 
 /**
  * The gateway's `formatError`: every error — its own, those passed through from subgraphs, and
- * network errors — leaves as a client-written message and code, or as "Internal server error"
- * with the request id (the original, stack and all, goes to the log under that id). A dead or
- * slow subgraph is named, never its address.
+ * network errors — leaves as a client-written message and code, or as "Internal server error";
+ * `gatewayErrorReporting` adds the request id (the original, stack and all, goes to the log
+ * under that id). A dead or slow subgraph is named, never its address.
  */
-export function gatewayErrorFormatter(log: Logger) {
-  const safe = clientSafeError(log);
+export function gatewayErrorFormatter() {
+  const safe = clientSafeError();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unavailable = findUnavailable(error);
-    if (unavailable) {
-      const requestId = currentRequestId();
-      log.warn({ err: unavailable, requestId, subgraph: unavailable.subgraph, path: formatted.path }, 'subgraph unavailable');
-      return {
-        message: unavailable.message,
-        path: formatted.path,
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', ...(requestId ? { requestId } : {}) },
-      };
-    }
-    const result = safe(formatted, error);
-    if (result.extensions?.code === 'SUBGRAPH_UNAVAILABLE') {
-      const requestId = currentRequestId();
-      return { ...result, extensions: { ...result.extensions, ...(requestId ? { requestId } : {}) } };
-    }
-    return result;
+    if (unavailable) return { message: unavailable.message, path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } };
+    return safe(formatted);
   };
+}
+
+/** Logs each unexpected error under the request id and stamps that id on the masked errors. */
+export function gatewayErrorReporting(log: Logger): ApolloServerPlugin<GatewayContext> {
+  return errorReporting<GatewayContext>(log, (error, requestId) => {
+    const unavailable = findUnavailable(error);
+    if (unavailable) log.warn({ err: unavailable, requestId, subgraph: unavailable.subgraph, path: error.path }, 'subgraph unavailable');
+    return unavailable !== null;
+  });
 }
 
 /** Production: introspection (`__schema`, `__type`) only for callers holding one of `roles`. */

@@ -10,7 +10,6 @@ import {
   readBody,
   sendError,
   sendJson,
-  withRequestId,
   type Identity,
   type RunningService,
 } from '@peacegraph/kit';
@@ -20,7 +19,7 @@ import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from
 import type { HardeningOptions } from './config';
 import { relayExport } from './exports';
 import { DEFAULT_LIMITS, armorProtection, costLimitPlugin } from './limits';
-import { gatewayErrorFormatter, introspectionGate } from './masking';
+import { gatewayErrorFormatter, gatewayErrorReporting, introspectionGate } from './masking';
 import { requestLogPlugin } from './observability';
 import { prepareOperationRequest, RequestRejection } from './operation-request';
 import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
@@ -77,7 +76,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutsMs?.[name] ?? timeoutMs),
   });
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log)];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log)];
   if (limits) plugins.push(costLimitPlugin(limits));
   if (options.responseCache) plugins.push(responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }));
   if (production) plugins.push(introspectionGate(introspectionRoles), ApolloServerPluginLandingPageDisabled());
@@ -96,7 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Trusted-only: no APQ cache either, so nothing outside the manifest can be registered.
     persistedQueries: trustedOperationsOnly ? false : undefined,
     validationRules: armor.validationRules,
-    formatError: gatewayErrorFormatter(log),
+    formatError: gatewayErrorFormatter(),
     plugins,
   });
   await server.start();
@@ -123,9 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const identity = await authenticateOr401(req);
       if (limiter && identity.organizationId) refuseIfLimited(await limiter.checkOrganization(identity.organizationId));
       const parsed = prepareOperationRequest(req, body, { registry, trustedOperationsOnly, limits });
-      await withRequestId(requestId, () =>
-        executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [] })),
-      );
+      await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [] }));
     } catch (error) {
       if (error instanceof HttpError) {
         // Refused before GraphQL ran (413, 415, 429, 401 …): one log line, like an operation's.
