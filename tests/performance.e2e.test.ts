@@ -71,6 +71,23 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     expect(large.statements).toBe(small.statements);
   });
 
+  test('an admin area reached from many incidents (sent to its subgraph once) answers as when asked for directly', async () => {
+    const { data } = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 200 }));
+    const byArea = new Map<string, unknown[]>();
+    for (const node of data.mission.incidents.nodes as any[]) byArea.set(node.adminArea.pcode, [...(byArea.get(node.adminArea.pcode) ?? []), node.adminArea]);
+    const shared = [...byArea.entries()].filter(([, seen]) => seen.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    const token = await tokenFor('mission-ops', TEST_JWT_SECRET);
+    for (const [pcode, seen] of shared.slice(0, 3)) {
+      const direct = await postGraphQL(gateway.url, token, {
+        query: `query ($pcode: String!) { adminArea(pcode: $pcode) { pcode name level accessConstraints { id constraintType impact occurredOn } operationalPresence { id organizationId cluster status } } }`,
+        variables: { pcode },
+      });
+      expect(direct.body.errors).toBeUndefined();
+      for (const copy of seen) expect(copy).toEqual(direct.body.data.adminArea);
+    }
+  });
+
   test('Q1 (mission mandate): the same statements whatever the number of tasks', async () => {
     const one = await statementsFor('Q1', 'public', { acronym: 'MINUSCA' });
     const other = await statementsFor('Q1', 'public', { acronym: 'MONUSCO' });
