@@ -30,12 +30,13 @@ describe('HXL export through the gateway', () => {
     const remarks: (string | null)[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await t.query<{ operationalPresence: { nodes: { id: string; remarks: string | null }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      type Page = { nodes: { id: string; remarks: string | null }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
+      const res: { body: { data?: { operationalPresence: Page } | null } } = await t.query<{ operationalPresence: Page }>(
         audience,
         `query ($after: String) { operationalPresence(filter: { countryIso3: "CAF" }, page: { first: 200, after: $after }) { nodes { id remarks } pageInfo { endCursor hasNextPage } } }`,
         { after },
       );
-      const page = res.body.data!.operationalPresence;
+      const page: Page = res.body.data!.operationalPresence;
       ids.push(...page.nodes.map((n) => n.id));
       remarks.push(...page.nodes.map((n) => n.remarks));
       if (!page.pageInfo.hasNextPage) return { ids, remarks };
