@@ -3,10 +3,10 @@
 // PGlite is single-process, so on the embedded database all services share this process;
 // on PostgreSQL each service can also run alone (see docs/operations.md).
 import { readFileSync } from 'node:fs';
-import { serveSubgraph, type Database, type RunningService } from '@peacegraph/kit';
+import type { Database, RunningService } from '@peacegraph/kit';
 import { startGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
-import { portOf, SUBGRAPHS } from './subgraphs';
+import { startSubgraphs } from './services/subgraphs-in-process';
 
 export interface StackOptions {
   database: Database;
@@ -34,21 +34,8 @@ export interface Stack {
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const subgraphs: RunningService[] = [];
+  const subgraphs = await startSubgraphs(options);
   try {
-    for (const entry of SUBGRAPHS) {
-      subgraphs.push(
-        await serveSubgraph({
-          built: await entry.build(),
-          database: options.database,
-          signingSecret: options.signingSecret,
-          createLoaders: entry.createLoaders,
-          port: options.anyFreePort ? 0 : portOf(entry),
-          portVariable: entry.portVariable,
-          routes: entry.routes,
-        }),
-      );
-    }
     const gateway = await startGateway({
       limits: false,
       rateLimit: false,

@@ -1,38 +1,85 @@
 // `pnpm start`: migrate, seed, start the four subgraphs and the gateway, print the URLs.
 // Ctrl-C (SIGINT) or SIGTERM stops everything and closes the database.
+//
+// Start-up is arranged for the first answer to come quickly on a fresh clone (docs/benchmarks.md,
+// "Cold start"): only kit is loaded before work begins; the gateway starts at once in a worker
+// thread (scripts/services/gateway-worker.ts: its modules, supergraph and listening socket on the
+// second core) while this thread creates, migrates and seeds the embedded database and builds the
+// subgraphs. With RESPONSE_CACHE=on the gateway reads the database, so it runs in this thread.
 import path from 'node:path';
-import { DatabaseUnreachableError, loadSecrets, logger, migrateAll, openDatabase, PortInUseError, repoRoot } from '@peacegraph/kit';
-import { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startTracing } from '@peacegraph/gateway';
-import { seedAll } from './seed/seed-all';
-import { startStack } from './stack';
+import { Worker } from 'node:worker_threads';
+import { DatabaseUnreachableError, loadSecrets, logger, migrateAll, openDatabase, PortInUseError, repoRoot, type RunningService } from '@peacegraph/kit';
+import type { GatewayWorkerCommand, GatewayWorkerData, GatewayWorkerMessage } from './services/gateway-worker';
+
+interface GatewayHandle {
+  url: string;
+  shutdownGraceMs: number;
+  stop(): Promise<void>;
+}
+
+class StartError extends Error {}
 
 async function main(): Promise<void> {
-  const started = Date.now();
   const secrets = loadSecrets();
   if (secrets.generated) {
     console.log('Development mode: generated a gateway signing secret for this run and using the development JWT key.');
     console.log('  (Production refuses to start without GATEWAY_SIGNING_SECRET and JWT_JWKS_URL / JWT_PUBLIC_KEY.)');
   }
-  const jwt = jwtConfigFromEnv();
-  const database = await openDatabase({
-    url: process.env.DATABASE_URL,
-    dataDir: process.env.PGLITE_DATA_DIR ?? path.join(repoRoot, '.data/pglite'),
-  });
+  const cacheOn = ['1', 'true', 'yes', 'on'].includes((process.env.RESPONSE_CACHE ?? '').toLowerCase());
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+  const worker = cacheOn ? undefined : gatewayWorker({ signingSecret: secrets.gatewaySigningSecret, port: gatewayPort });
+
+  // PGlite creates the database on this thread; the modules load meanwhile.
+  const [database, { seedAll }, { startSubgraphs }] = await Promise.all([
+    openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DATA_DIR ?? path.join(repoRoot, '.data/pglite') }),
+    import('./seed/seed-all'),
+    import('./services/subgraphs-in-process'),
+  ]);
   console.log(`Database: ${database.location}`);
+  const databaseStarted = performance.now();
   await migrateAll(database);
   const seed = await seedAll(database);
   for (const line of seed.lines) console.log(`  seed ${line}`);
-  const hardening = hardeningFromEnv();
-  const tracing = startTracing();
-  // RESPONSE_CACHE=on turns on the policy-aware response cache (docs/operations.md).
-  const stack = await startStack({ database, signingSecret: secrets.gatewaySigningSecret, jwt, hardening, responseCache: responseCacheFromEnv(database) });
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  console.log(`  (migrations and seed ${seconds(performance.now() - databaseStarted)} s)`);
+
+  let subgraphs: RunningService[] = [];
+  let gateway: GatewayHandle;
+  let tracing = { shutdown: async () => {} };
+  try {
+    subgraphs = await startSubgraphs({ database, signingSecret: secrets.gatewaySigningSecret });
+    if (worker) {
+      gateway = await worker.start(Object.fromEntries(subgraphs.map((s) => [s.name, s.url])));
+    } else {
+      const { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing } = await import('@peacegraph/gateway');
+      const { readFileSync } = await import('node:fs');
+      const hardening = hardeningFromEnv();
+      tracing = startTracing();
+      // RESPONSE_CACHE=on turns on the policy-aware response cache (docs/operations.md).
+      const inProcess = await startGateway({
+        ...hardening,
+        responseCache: responseCacheFromEnv(database),
+        supergraphSdl: readFileSync(path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8'),
+        subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+        signingSecret: secrets.gatewaySigningSecret,
+        jwt: jwtConfigFromEnv(),
+        port: gatewayPort,
+        subgraphTimeoutMs: hardening.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+      });
+      gateway = { url: inProcess.url, shutdownGraceMs: hardening.shutdownGraceMs, stop: () => inProcess.stop() };
+    }
+  } catch (error) {
+    for (const s of subgraphs) await s.stop().catch(() => {});
+    throw error;
+  }
 
   console.log('');
-  for (const s of stack.subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}  (signed gateway requests only)`);
-  console.log(`\nPeaceGraph gateway ready at ${stack.gateway.url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  for (const s of subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}  (signed gateway requests only)`);
+  // Counted from the process's start, module loading included.
+  console.log(`\nPeaceGraph gateway ready at ${gateway.url}  (${seconds(performance.now())} s)`);
   console.log('Tokens for the seeded demo audiences: pnpm token <mission-ops|conduct-discipline|un-agency|ngo-partner|ngo-other|donor|oversight>');
   console.log('No token = the public audience. Try:');
-  console.log(`  curl -s ${stack.gateway.url} -H 'content-type: application/json' -d '{"query":"{ mission(acronym: \\"MINUSCA\\") { name status hostCountries { name } } }"}'`);
+  console.log(`  curl -s ${gateway.url} -H 'content-type: application/json' -d '{"query":"{ mission(acronym: \\"MINUSCA\\") { name status hostCountries { name } } }"}'`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -43,8 +90,9 @@ async function main(): Promise<void> {
     setTimeout(() => {
       console.error('Shutdown took too long: exiting.');
       process.exit(1);
-    }, hardening.shutdownGraceMs + 5_000).unref();
-    await stack.stop();
+    }, gateway.shutdownGraceMs + 5_000).unref();
+    await gateway.stop();
+    for (const s of subgraphs) await s.stop();
     // PGlite's close can stall after a large in-memory seed; the servers are already closed.
     await Promise.race([database.close(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await tracing.shutdown();
@@ -54,9 +102,69 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+/**
+ * The gateway's worker thread: it loads at once; `start` makes it listen (resolving once it
+ * does). A configuration error it reports before that ends start-up straight away.
+ */
+function gatewayWorker(data: GatewayWorkerData): { start(subgraphUrls: Record<string, string>): Promise<GatewayHandle> } {
+  // From the built JavaScript (dist/scripts/start.js) the worker is dist/scripts/services/gateway-worker.js.
+  // Run through tsx (tests, `pnpm dev`) it is the TypeScript file, and the worker registers tsx
+  // itself (tsx's --import hooks do not reach worker threads).
+  const worker = import.meta.url.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./services/gateway-worker.ts', import.meta.url).href)}); })`,
+        { eval: true, workerData: data },
+      )
+    : new Worker(new URL('./services/gateway-worker.js', import.meta.url), { workerData: data });
+  const send = (command: GatewayWorkerCommand) => worker.postMessage(command);
+  let pending: { resolve(handle: GatewayHandle): void; reject(error: Error): void } | undefined;
+  let ready = false;
+  const failed = (error: Error) => {
+    if (pending) return pending.reject(error);
+    // Before start() (during the seed) or after ready: nothing can answer, stop the whole process.
+    reportAndExit(error);
+  };
+  worker.on('error', failed);
+  worker.on('exit', (code) => {
+    if (!ready || pending) failed(new StartError(`The gateway worker exited (${code}) before it was ready.`));
+  });
+  worker.on('message', (message: GatewayWorkerMessage) => {
+    if (message.type === 'error') {
+      const error = message.name === 'PortInUseError' ? new PortInUseError(message.message) : new Error(message.message);
+      error.stack = message.stack;
+      return failed(error);
+    }
+    if (message.type !== 'ready' || !pending) return;
+    ready = true;
+    const { resolve } = pending;
+    pending = undefined;
+    resolve({
+      url: message.url,
+      shutdownGraceMs: message.shutdownGraceMs,
+      stop: () =>
+        new Promise<void>((done) => {
+          worker.removeAllListeners('exit');
+          worker.on('message', (m: GatewayWorkerMessage) => m.type === 'stopped' && void worker.terminate().then(() => done()));
+          worker.once('exit', () => done());
+          send('stop');
+        }),
+    });
+  });
+  return {
+    start(subgraphUrls) {
+      return new Promise<GatewayHandle>((resolve, reject) => {
+        pending = { resolve, reject };
+        send({ type: 'start', subgraphUrls });
+      });
+    },
+  };
+}
+
+main().catch(reportAndExit);
+
+function reportAndExit(error: unknown): never {
   // Known start-up problems are one sentence, not a stack dump.
-  if (error instanceof DatabaseUnreachableError || error instanceof PortInUseError) {
+  if (error instanceof DatabaseUnreachableError || error instanceof PortInUseError || error instanceof StartError) {
     console.error(error.message);
   } else if (error instanceof Error && /required in production|must be at least|Production needs/.test(error.message)) {
     console.error(error.message);
@@ -66,7 +174,7 @@ main().catch((error: unknown) => {
     console.error(`Start failed: ${rootCause(error)}`);
   }
   process.exit(1);
-});
+}
 
 function rootCause(error: unknown): string {
   let current: unknown = error;
