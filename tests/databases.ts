@@ -87,6 +87,15 @@ function urlFor(name: string): string {
   return url.toString();
 }
 
+const postgresUrls = new WeakMap<Database, string>();
+
+/** The URL of a throwaway PostgreSQL database, to open a second pool on it (another process, as far as it can tell). */
+export function postgresUrlOf(database: Database): string {
+  const url = postgresUrls.get(database);
+  if (!url) throw new Error('not a throwaway PostgreSQL database');
+  return url;
+}
+
 /** A throwaway database on the server DATABASE_URL names (a copy of `template` if given); closing it drops it. */
 async function createPostgresDatabase(template?: string): Promise<Database> {
   const adminUrl = process.env.DATABASE_URL!;
@@ -95,6 +104,7 @@ async function createPostgresDatabase(template?: string): Promise<Database> {
   await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const database = await openDatabase({ url: urlFor(name), maxConnections: 5 });
+  postgresUrls.set(database, urlFor(name));
   const close = database.close;
   database.close = async () => {
     await close();

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from '@peacegraph/kit';
+import { agreementChangeSeen } from './agreement-change';
 import { expireAgreement } from '../scripts/seed/agreements';
 import { demoIdentity } from '../scripts/seed/reference/organizations';
 import { TEST_DATABASES } from './databases';
@@ -65,6 +66,8 @@ for (const kind of TEST_DATABASES) {
       const before = await t.query<{ incidents: { nodes: unknown[] } | null }>('ngo-partner', INCIDENTS_IN_CF21);
       expect(before.body.data!.incidents!.nodes.length).toBeGreaterThan(0);
       await expireAgreement(t.database.db, 'nrc-car-access');
+      // Subgraphs cache agreements until the table's NOTIFY arrives: at once on PGlite, within moments on PostgreSQL.
+      await agreementChangeSeen(t.database, 'ngo-partner', 'nrc-car-access');
       const after = await t.query<{ incidents: { nodes: unknown[] } | null }>('ngo-partner', INCIDENTS_IN_CF21);
       expect(after.body.data?.incidents ?? null).toBeNull();
       expect(after.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', dataClass: 'PARTNER' });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { accessFrom, AuditLog, loadAgreementsFor, logger, type Database, type Identity } from '@peacegraph/kit';
+import { accessFrom, agreementsInForce, AuditLog, logger, type Database, type Identity } from '@peacegraph/kit';
 import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
 import type { GatewayContext } from './signed-data-source';
 
@@ -66,7 +66,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
   const noAudit = new AuditLog('gateway', () => null);
 
   async function scopeOf(identity: Identity): Promise<string> {
-    const access = accessFrom(identity, await loadAgreementsFor(options.database.db, identity), noAudit);
+    const access = accessFrom(identity, await agreementsInForce(options.database, identity), noAudit);
     const perSubject = !options.shareAcrossSubjects && isAuthenticated(identity);
     return perSubject ? `${access.fingerprint}:${identity.subject}` : access.fingerprint;
   }
@@ -74,6 +74,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
   return {
     store,
     async serverWillStart() {
+      await store.ready?.();
       return {
         async serverWillStop() {
           await store.close();

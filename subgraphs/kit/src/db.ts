@@ -20,6 +20,12 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** One round trip that proves the database answers (readiness). */
   ping(): Promise<void>;
+  /**
+   * LISTEN on `channel`: `onNotify` for each NOTIFY; `onConnect` each time the listening
+   * connection (re)connects, since notifications sent while it was down are lost. Resolves
+   * once listening; rejects if it cannot listen.
+   */
+  listen(channel: string, onNotify: () => void, onConnect: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     ping: async () => {
       await client.query('select 1');
     },
+    // One connection, in this process: a NOTIFY reaches the listener before the statement that sent it returns.
+    listen: async (channel, onNotify, onConnect) => {
+      await client.listen(channel, () => onNotify());
+      onConnect();
+    },
     close: () => client.close(),
   };
   pgliteClients.set(database, client);
@@ -114,6 +125,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     ping: async () => {
       await client`select 1`;
+    },
+    // A dedicated connection; postgres.js reconnects it and calls onConnect again.
+    listen: async (channel, onNotify, onConnect) => {
+      await client.listen(channel, () => onNotify(), () => onConnect());
     },
     close: () => client.end({ timeout: 5 }),
   };

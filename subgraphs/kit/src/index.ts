@@ -20,3 +20,4 @@ export * from './page';
 export * from './testing';
 export * from './policy/audit-log.resolver';
 export * from './policy/scope-inheritance';
+export * from './policy/agreement-cache';

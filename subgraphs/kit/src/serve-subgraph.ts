@@ -9,7 +9,8 @@ import { clientSafeError, errorReporting } from './errors';
 import { closeGracefully, executeGraphQL, HttpError, listen, readBody, sendError, sendJson } from './http';
 import { verifySignedIdentity } from './identity';
 import { logger } from './logger';
-import { accessFrom, loadAgreementsFor, type Access } from './policy/access';
+import { accessFrom, type Access } from './policy/access';
+import { agreementsInForce } from './policy/agreement-cache';
 import { AuditLog } from './policy/audit';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -94,7 +95,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     const verified = verifySignedIdentity(signingSecret, req.headers, signedRouteMaterial(req.url ?? '/'));
     if (!verified.ok) throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
     const audit = new AuditLog(built.name, () => `GET ${(req.url ?? '/').split('?')[0]}`);
-    const access = accessFrom(verified.identity, await loadAgreementsFor(database.db, verified.identity), audit);
+    const access = accessFrom(verified.identity, await agreementsInForce(database, verified.identity), audit);
     const out = await route({ url: new URL(req.url ?? '/', 'http://subgraph'), access, db: database.db });
     await audit.flush(database.db);
     res.writeHead(200, {
@@ -124,7 +125,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
         const identity = verified.identity;
         const audit = new AuditLog(built.name, () => operationName);
         try {
-          const access = accessFrom(identity, await loadAgreementsFor(database.db, identity), audit);
+          const access = accessFrom(identity, await agreementsInForce(database, identity), audit);
           operationName = operationNameOf(body);
           return { requestId, identity, access, db: database.db, loaders: options.createLoaders(database.db, access) };
         } catch (error) {

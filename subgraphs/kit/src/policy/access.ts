@@ -123,7 +123,28 @@ function covers(grant: Grant, row: RowScope): boolean {
 
 /** Agreements in force now that name this caller (by organisation or type, and role). One statement. */
 export async function loadAgreementsFor(db: Db, identity: Identity, now = new Date()): Promise<AgreementRow[]> {
-  if (!identity.organizationId && !identity.organizationType) return [];
+  const recipient = recipientCondition(identity);
+  if (!recipient) return [];
+  return db
+    .select()
+    .from(agreements)
+    .where(and(lte(agreements.validFrom, now), or(isNull(agreements.validUntil), gt(agreements.validUntil, now)), recipient));
+}
+
+/** Every agreement that names this caller, whatever its period (the agreement cache filters by time). */
+export async function loadRecipientAgreements(db: Db, identity: Identity): Promise<AgreementRow[]> {
+  const recipient = recipientCondition(identity);
+  return recipient ? db.select().from(agreements).where(recipient) : [];
+}
+
+/** The rows of `rows` in force at `now`: the same test loadAgreementsFor makes in SQL. */
+export function inForce(rows: readonly AgreementRow[], now = new Date()): AgreementRow[] {
+  return rows.filter((r) => r.validFrom <= now && (r.validUntil === null || r.validUntil > now));
+}
+
+/** The public (no organisation, no type) is named by no agreement. */
+function recipientCondition(identity: Identity) {
+  if (!identity.organizationId && !identity.organizationType) return undefined;
   const recipient = or(
     identity.organizationId ? eq(agreements.recipientOrganizationId, identity.organizationId) : undefined,
     identity.organizationType ? eq(agreements.recipientOrganizationType, identity.organizationType) : undefined,
@@ -131,10 +152,7 @@ export async function loadAgreementsFor(db: Db, identity: Identity, now = new Da
   const role = identity.roles.length
     ? or(isNull(agreements.recipientRole), inArray(agreements.recipientRole, identity.roles))
     : isNull(agreements.recipientRole);
-  return db
-    .select()
-    .from(agreements)
-    .where(and(lte(agreements.validFrom, now), or(isNull(agreements.validUntil), gt(agreements.validUntil, now)), recipient, role));
+  return and(recipient, role);
 }
 
 export function accessFrom(identity: Identity, rows: readonly AgreementRow[], audit: AuditLog): Access {
