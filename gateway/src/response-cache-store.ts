@@ -13,6 +13,8 @@ export interface ResponseCacheStore {
   write(key: string, entry: string, ttlMs: number): Promise<void>;
   /** Makes every entry that touched one of these tags stale. */
   bump(tags: readonly string[]): Promise<void>;
+  /** Resolves once the store can answer, or after a short wait (a dead store costs misses, not a hang). */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,15 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
     const pipeline = this.redis.pipeline();
     for (const tag of tags) pipeline.incr(this.prefix + 't:' + tag);
     await pipeline.exec();
+  }
+
+  /** Start-up waits (briefly) for the connection, so the first requests are not misses by accident. */
+  async ready(timeoutMs = 2000) {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.redis.once('ready', () => (clearTimeout(timer), resolve()));
+    });
   }
 
   async close() {
