@@ -25,6 +25,8 @@ class AgreementCache {
   private listening = false;
 
   constructor(private readonly database: Database) {
+    // Behind a transaction-mode pooler (PgBouncer) LISTEN seems to work but hears nothing: turn the cache off there.
+    if (['0', 'false', 'off', 'no'].includes((process.env.AGREEMENT_CACHE ?? '').toLowerCase())) return;
     database
       .listen(AGREEMENTS_CHANGED_CHANNEL, () => this.clear(), () => {
         this.clear();
