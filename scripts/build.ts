@@ -41,6 +41,18 @@ export const ENTRIES = [
 ];
 
 /**
+ * Node flags the built gateway runs with, in production (docs/operations.md) and in the benchmark
+ * (scripts/bench/run.ts starts gateway-process.js with them). Why: on a large machine V8 lets the
+ * old generation grow lazily towards a limit of several GB, so under load the gateway's resident
+ * memory follows the garbage it has not yet collected (≈ 310 MB peak in the benchmark mix), not
+ * what it keeps (well under 100 MB: supergraph, query plans, Apollo's bounded caches). A cap of
+ * 192 MB makes V8 collect sooner: peak 170 MB in the same mix, for ≈ +1 ms of gateway CPU
+ * per request on Q3/Q4 (docs/benchmarks.md, "Memory"). Raise it for
+ * RESPONSE_CACHE without REDIS_URL (the in-memory cache lives on this heap).
+ */
+export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=192'];
+
+/**
  * Modules built on their own and imported (not copied) by the entries, because an entry imports
  * them lazily (`await import(…)`) and a bundle would load their packages up front: the subgraph
  * process loads scripts/subgraphs.ts after its configuration checks; start.ts loads the seed

@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--only Q1,Q3] [--no-hive] [--redis] [--fresh]`: the side-by-side benchmark
+// `pnpm bench [--quick] [--only Q1,Q3] [--no-hive] [--no-cold-start] [--redis] [--fresh]`: the side-by-side benchmark
 // of issue 9 on PostgreSQL. Creates (once) and seeds a `peacegraph_bench` database next to
 // DATABASE_URL's, starts the four subgraphs, our gateway (uncached and cached), Hive Gateway and
 // the hand-written baseline as separate processes, drives them with autocannon from several
@@ -19,11 +19,15 @@ import { randomSecret, tokenFor } from './client';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
 import { closeCounting, countOperation, type OperationCounts } from './count';
 import { summarizeProfile } from './profile';
+import { buildAll, GATEWAY_NODE_FLAGS } from '../build';
+import { measureColdStart, type ColdStartResult } from './cold-start';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['Q1', 'Q2', 'Q3', 'Q4', 'Q5']) as QueryId[];
 const HIVE = !args.includes('--no-hive');
+/** Cold start of `pnpm start` on a fresh embedded database (cold-start.ts): 3 runs, 1 with --quick. */
+const COLD_START_RUNS = args.includes('--no-cold-start') ? 0 : QUICK ? 1 : 3;
 /** Also run our gateway with subgraph calls over node:http keep-alive instead of undici fetch (http-fetch.ts). */
 const HTTP_FETCH = args.includes('--experiment-http-fetch');
 const REDIS = args.includes('--redis') ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
@@ -54,8 +58,15 @@ interface Proc {
 }
 const procs: Proc[] = [];
 
+/**
+ * Every process runs from the JavaScript `pnpm build` makes (dist/…), as services run in
+ * production: `node dist/scripts/…/x.js`, no tsx loader in the measured process.
+ * BENCH_RUNNER=tsx runs the TypeScript through tsx instead (for comparison only).
+ */
+const RUN_TSX = process.env.BENCH_RUNNER === 'tsx';
 function startProc(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(repoRoot, script)], {
+  const entry = RUN_TSX ? ['--import', 'tsx', path.join(repoRoot, script)] : [path.join(repoRoot, 'dist', script.replace(/\.ts$/, '.js'))];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -310,6 +321,14 @@ async function verify(variant: Variant, id: QueryId, caller: Caller): Promise<vo
 async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(WORK, { recursive: true });
+  // First, while nothing else of the bench runs: the one-command start on a fresh PGlite directory.
+  let coldStart: ColdStartResult | undefined;
+  if (COLD_START_RUNS) {
+    log(`cold start: ${COLD_START_RUNS} × pnpm start on a fresh embedded database`);
+    coldStart = await measureColdStart(COLD_START_RUNS, PORT_BASE + 50);
+    log(`cold start: first answer after ${coldStart.runs.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')}`);
+  }
+  if (!RUN_TSX) log(`built dist/ in ${(await buildAll()).toFixed(0)} ms`);
   log('database', BENCH_URL.replace(/\/\/[^@]*@/, '//…@'));
   await prepareDatabase();
   const { supergraphSdl } = await compose();
@@ -324,15 +343,18 @@ async function main(): Promise<void> {
   log('starting processes');
   const subgraphNodeArgs = process.env.BENCH_SUBGRAPH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const subgraphs = SUBGRAPH_NAMES.map((n) => startProc(n, 'scripts/services/subgraph.ts', { ...subgraphEnv, SUBGRAPH: n, [`${n.toUpperCase()}_PORT`]: String(PORTS[n]) }, subgraphNodeArgs));
-  const ours = startProc('ours', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ours) });
+  // Our gateway runs with the Node flags it has in production (GATEWAY_NODE_FLAGS, scripts/build.ts);
+  // BENCH_GATEWAY_NODE_ARGS replaces them (e.g. "" for V8's defaults, or other heap sizes to compare).
+  const gatewayNodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS !== undefined ? process.env.BENCH_GATEWAY_NODE_ARGS.split(' ').filter(Boolean) : GATEWAY_NODE_FLAGS;
+  const ours = startProc('ours', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ours) }, gatewayNodeArgs);
   const cached = startProc('cached', 'scripts/bench/gateway-process.ts', {
     ...gatewayEnv,
     GATEWAY_PORT: String(PORTS.cached),
     RESPONSE_CACHE: 'on',
     RESPONSE_CACHE_TTL_SECONDS: '30',
     ...(REDIS ? { REDIS_URL: REDIS } : { REDIS_URL: '' }),
-  });
-  const oursHttp = HTTP_FETCH ? startProc('ourshttp', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ourshttp), BENCH_SUBGRAPH_FETCH: 'http' }) : null;
+  }, gatewayNodeArgs);
+  const oursHttp = HTTP_FETCH ? startProc('ourshttp', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ourshttp), BENCH_SUBGRAPH_FETCH: 'http' }, gatewayNodeArgs) : null;
   const hive = HIVE ? startProc('hive', 'scripts/bench/hive-process.ts', { ...gatewayEnv, HIVE_PORT: String(PORTS.hive) }) : null;
   const baseline = startProc('baseline', 'scripts/bench/baseline.ts', { DATABASE_URL: BENCH_URL, JWT_SECRET, BASELINE_PORT: String(PORTS.baseline) });
   await Promise.all([
@@ -393,7 +415,7 @@ async function main(): Promise<void> {
   // A CPU profile of our gateway under Q3 (or the first query) load.
   log('profiling our gateway');
   const profileFile = path.join(WORK, 'gateway.cpuprofile');
-  const profiled = startProc('profiled', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.profiled), BENCH_CPU_PROFILE: profileFile });
+  const profiled = startProc('profiled', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.profiled), BENCH_CPU_PROFILE: profileFile }, gatewayNodeArgs);
   await waitForPort(profiled, PORTS.profiled);
   const profileQuery = ONLY.includes('Q3') ? 'Q3' : ONLY[0]!;
   const profileRequests = callersById[profileQuery]!.map((c) => requestFor('ours', profileQuery, c));
@@ -407,7 +429,7 @@ async function main(): Promise<void> {
   const rss = Object.fromEntries(procs.filter((p) => p.name !== 'profiled').map((p) => [p.name, peakRssMb(p.pid)]));
   const facts = await machineFacts();
   for (const p of [...procs].reverse()) await stopProc(p);
-  const report = { date: new Date().toISOString(), quick: QUICK, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
+  const report = { date: new Date().toISOString(), quick: QUICK, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', gatewayNodeFlags: gatewayNodeArgs, coldStart, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
   writeFileSync(path.join(repoRoot, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeReport(report);
   rmSync(WORK, { recursive: true, force: true });
@@ -448,6 +470,11 @@ type Report = {
   counts: Record<string, OperationCounts>;
   measurements: Measurement[];
   rss: Record<string, number>;
+  /** How the measured processes ran: `node dist/…` (built JS) or through tsx. Absent in older reports (tsx). */
+  runner?: string;
+  /** The Node flags our gateway processes ran with. */
+  gatewayNodeFlags?: string[];
+  coldStart?: ColdStartResult;
   profile: ReturnType<typeof summarizeProfile> | null;
   durationSeconds: number;
 };
@@ -518,6 +545,18 @@ function writeReport(r: Report): void {
   lines.push('');
   lines.push(Object.entries(r.rss).map(([n, mb]) => `${n} ${mb}`).join(' · '));
   lines.push('');
+  lines.push(`VmHWM of each benchmarked process itself over the whole run; processes ran as ${r.runner === 'node dist/' ? '`node dist/…` (the JavaScript `pnpm build` makes, as in production)' : 'TypeScript through tsx'}${r.gatewayNodeFlags ? `; our gateway (ours, cached) with ${r.gatewayNodeFlags.length ? r.gatewayNodeFlags.map((f) => `\`${f}\``).join(' ') : 'V8\'s default heap settings'}` : ''}.`);
+  lines.push('');
+  if (r.coldStart) {
+    lines.push('### Cold start');
+    lines.push('');
+    lines.push(`\`${r.coldStart.command}\` on a fresh embedded database (PGlite directory removed first; build, migrations, seed of the real data, four subgraphs and the gateway), timed from spawn to the first GraphQL answer over HTTP from the gateway:`);
+    lines.push('');
+    lines.push('| run | first answer, s | "ready" printed at, s |');
+    lines.push('|---:|---:|---:|');
+    r.coldStart.runs.forEach((run, i) => lines.push(`| ${i + 1} | ${run.seconds.toFixed(2)} | ${run.readyLine?.toFixed(1) ?? '–'} |`));
+    lines.push('');
+  }
   lines.push('### Targets');
   lines.push('');
   const t = (label: string, value: number | undefined, target: number, higherIsBetter: boolean) => {
@@ -534,6 +573,7 @@ function writeReport(r: Report): void {
   lines.push(t('Q3 end-to-end CPU per request ours ÷ baseline', q3a && q3c ? q3a / q3c : undefined, 3, false));
   lines.push(t('Q4 (public) cached ÷ uncached throughput', tp('Q4', 'cached') && tp('Q4', 'ours') ? tp('Q4', 'cached')! / tp('Q4', 'ours')! : undefined, 10, true));
   lines.push(t('gateway peak RSS, MB', Math.max(r.rss.ours ?? 0, r.rss.cached ?? 0) || undefined, 250, false));
+  if (r.coldStart?.runs.length) lines.push(t(`cold start to the first answer, s (slowest of ${r.coldStart.runs.length})`, Math.max(...r.coldStart.runs.map((x) => x.seconds)), 10, false));
   const flat = Object.entries(r.counts).filter(([, c]) => c.statementsLarge !== undefined);
   lines.push(`- SQL statements equal for page sizes 10 and 500: ${flat.every(([, c]) => c.statementsLarge === c.statementsSmall) ? 'yes' : 'NO'} (${flat.map(([q, c]) => `${q} ${c.statementsSmall}/${c.statementsLarge}`).join(', ')})`);
   if (r.profile) {
