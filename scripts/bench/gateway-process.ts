@@ -6,10 +6,6 @@ import { openDatabase } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, responseCacheFromEnv, startGateway } from '@peacegraph/gateway';
 
 const names = ['missions', 'incidents', 'humanitarian', 'finance'];
-if (process.env.BENCH_SUBGRAPH_FETCH === 'http') {
-  const { installHttpFetch } = await import('./http-fetch');
-  installHttpFetch(names.map((n) => process.env[`${n.toUpperCase()}_URL`]!));
-}
 const cacheOn = ['1', 'true', 'on', 'yes'].includes((process.env.RESPONSE_CACHE ?? '').toLowerCase());
 const database = cacheOn ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 4 }) : undefined;
 const gateway = await startGateway({

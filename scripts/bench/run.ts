@@ -28,8 +28,6 @@ const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? 
 const HIVE = !args.includes('--no-hive');
 /** Cold start of `pnpm start` on a fresh embedded database (cold-start.ts): 3 runs, 1 with --quick. */
 const COLD_START_RUNS = args.includes('--no-cold-start') ? 0 : QUICK ? 1 : 3;
-/** Also run our gateway with subgraph calls over node:http keep-alive instead of undici fetch (http-fetch.ts). */
-const HTTP_FETCH = args.includes('--experiment-http-fetch');
 const REDIS = args.includes('--redis') ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
 const THROUGHPUT_SECONDS = QUICK ? 2 : 7;
 const LATENCY_SECONDS = QUICK ? 2 : 5;
@@ -43,9 +41,9 @@ const SIGNING_SECRET = randomSecret();
 const WORK = path.join(tmpdir(), `peacegraph-bench-${process.pid}`);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4700);
 const SUBGRAPH_NAMES = ['missions', 'incidents', 'humanitarian', 'finance'] as const;
-const PORTS = { missions: PORT_BASE + 1, incidents: PORT_BASE + 2, humanitarian: PORT_BASE + 3, finance: PORT_BASE + 4, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14, ourshttp: PORT_BASE + 15 };
+const PORTS = { missions: PORT_BASE + 1, incidents: PORT_BASE + 2, humanitarian: PORT_BASE + 3, finance: PORT_BASE + 4, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14 };
 
-type Variant = 'ours' | 'cached' | 'subgraph' | 'baseline' | 'hive' | 'ourshttp';
+type Variant = 'ours' | 'cached' | 'subgraph' | 'baseline' | 'hive';
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 // ---------------------------------------------------------------- processes
@@ -159,11 +157,25 @@ async function prepareDatabase(): Promise<void> {
       log('seeding', BENCH_DB, '(once; --fresh to redo)');
       await seedAll(database);
     }
-    // Writes from earlier runs (Q5) would make each run's data a little bigger: remove them.
-    await probe`delete from incidents.incidents where client_key like 'bench-%' or provenance = 'baseline'`;
     await probe.end();
+    await removeBenchWrites();
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * Q5's reports (thousands per run) would make every later cell read a bigger table — and their
+ * dead rows, once deleted, a slower one: without a vacuum, repeated runs left 60 dead incident
+ * rows per live one and doubled PostgreSQL's CPU on Q3 for every variant. Remove and vacuum.
+ */
+async function removeBenchWrites(): Promise<void> {
+  const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
+  try {
+    await sql`delete from incidents.incidents where client_key like 'bench-%' or provenance = 'baseline'`;
+    await sql.unsafe('vacuum analyze');
+  } finally {
+    await sql.end();
   }
 }
 
@@ -354,14 +366,12 @@ async function main(): Promise<void> {
     RESPONSE_CACHE_TTL_SECONDS: '30',
     ...(REDIS ? { REDIS_URL: REDIS } : { REDIS_URL: '' }),
   }, gatewayNodeArgs);
-  const oursHttp = HTTP_FETCH ? startProc('ourshttp', 'scripts/bench/gateway-process.ts', { ...gatewayEnv, GATEWAY_PORT: String(PORTS.ourshttp), BENCH_SUBGRAPH_FETCH: 'http' }, gatewayNodeArgs) : null;
   const hive = HIVE ? startProc('hive', 'scripts/bench/hive-process.ts', { ...gatewayEnv, HIVE_PORT: String(PORTS.hive) }) : null;
   const baseline = startProc('baseline', 'scripts/bench/baseline.ts', { DATABASE_URL: BENCH_URL, JWT_SECRET, BASELINE_PORT: String(PORTS.baseline) });
   await Promise.all([
     ...subgraphs.map((p) => waitForPort(p, PORTS[p.name as (typeof SUBGRAPH_NAMES)[number]])),
     waitForPort(ours, PORTS.ours),
     waitForPort(cached, PORTS.cached),
-    ...(oursHttp ? [waitForPort(oursHttp, PORTS.ourshttp)] : []),
     ...(hive ? [waitForPort(hive, PORTS.hive, '/healthcheck')] : []),
     waitForPort(baseline, PORTS.baseline, '/'),
   ]);
@@ -371,7 +381,6 @@ async function main(): Promise<void> {
   for (const id of ONLY) callersById[id] = await callers(OPERATIONS[id].audiences);
   const variantsOf = (id: QueryId): Variant[] => [
     'ours',
-    ...(oursHttp ? (['ourshttp'] as Variant[]) : []),
     ...(OPERATIONS[id].singleSubgraph ? (['subgraph'] as Variant[]) : []),
     'baseline',
     ...(hive ? (['hive'] as Variant[]) : []),
@@ -404,8 +413,9 @@ async function main(): Promise<void> {
     }
     measurements.push(...alone);
   }
-  // The mix: Q1–Q4 interleaved request by request (and Q5 where the variant can write).
+  // The mix: Q1–Q4 interleaved request by request, on the data the single cells saw.
   const mixIds = ONLY.filter((id) => id !== 'Q5');
+  if (ONLY.includes('Q5')) await removeBenchWrites();
   if (mixIds.length > 1) {
     for (const variant of ['ours', 'baseline', ...(hive ? ['hive'] : []), 'cached'] as Variant[]) {
       measurements.push(await measure('mix', variant, mixIds, callersById));
@@ -506,18 +516,6 @@ function writeReport(r: Report): void {
     lines.push(`| query | ${SUBGRAPH_NAMES.join(' | ')} |`);
     lines.push(`|---|${SUBGRAPH_NAMES.map(() => '---:').join('|')}|`);
     for (const m of perSubgraph) lines.push(`| ${m.query} | ${SUBGRAPH_NAMES.map((n) => f1(m.cpuMsPerRequest[`subgraph:${n}`])).join(' | ')} |`);
-    lines.push('');
-  }
-  const experiment = r.measurements.filter((m) => m.variant === 'ourshttp');
-  if (experiment.length) {
-    lines.push('Experiment `--experiment-http-fetch` (our gateway calling subgraphs over node:http keep-alive instead of the global undici fetch, scripts/bench/http-fetch.ts):');
-    lines.push('');
-    lines.push('| query | req/s fetch → node:http | gateway CPU ms/req fetch → node:http |');
-    lines.push('|---|---:|---:|');
-    for (const m of experiment) {
-      const base = find(m.query, 'ours');
-      lines.push(`| ${m.query} | ${f1(base?.throughput)} → ${f1(m.throughput)} (${ratio(m.throughput, base?.throughput)}) | ${f1(base?.cpuMsPerRequest.ours)} → ${f1(m.cpuMsPerRequest.ourshttp)} (${ratio(m.cpuMsPerRequest.ourshttp, base?.cpuMsPerRequest.ours)}) |`);
-    }
     lines.push('');
   }
   lines.push('### Ratios');
