@@ -11,7 +11,7 @@
 // as under tsx (a workspace package's dependencies from its own node_modules). A workspace
 // package imported by another bundle is not copied into it but imported from its dist bundle, so
 // every process has one instance of each (one logger, one class per error type).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -128,6 +128,8 @@ export async function buildAll(): Promise<number> {
   }
   for (const source of [...ENTRIES, ...SHARED_MODULES]) jobs.push(buildOne(source, outOfModule(source), source));
   await Promise.all(jobs);
+  // scripts/start.mjs rebuilds when a source is newer than this.
+  writeFileSync(path.join(root, 'dist/.built'), new Date().toISOString());
   return performance.now() - started;
 }
 

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnreachableError, openDatabase } from './db';
+import { emptyClusterFor, emptyClusterPath, writeEmptyCluster } from './empty-cluster';
 
 describe('embedded database', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'peacegraph-pglite-'));
@@ -18,6 +21,37 @@ describe('embedded database', () => {
     await second.close();
     const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { body: string }[] }).rows;
     expect(list.map((r) => r.body)).toEqual(['kept']);
+  });
+});
+
+describe('empty cluster made once per install', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'peacegraph-empty-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const catalogue = async (query: (sql: string) => Promise<{ rows: unknown[] }>) => [
+    (await query('select datname from pg_database order by 1')).rows,
+    (await query("select count(*)::int as n from pg_class where relnamespace = 'pg_catalog'::regnamespace")).rows,
+    (await query('show server_version')).rows,
+  ];
+
+  it('starts a new database as initdb would have left it, on disk and in memory, and keeps what is written', async () => {
+    if (!existsSync(emptyClusterPath())) await writeEmptyCluster();
+    expect(emptyClusterFor('memory://')).toBeInstanceOf(Blob);
+    const initdb = new PGlite('memory://');
+    const expected = await catalogue((sql) => initdb.query(sql));
+    await initdb.close();
+
+    const onDisk = path.join(dir, 'db');
+    const first = await openDatabase({ dataDir: onDisk });
+    const client = (first.db as unknown as { $client: PGlite }).$client;
+    expect(await catalogue((sql) => client.query(sql))).toEqual(expected);
+    await first.exec("create table notes (body text); insert into notes values ('kept')");
+    await first.close();
+    // An existing directory is opened, never replaced by the empty cluster.
+    expect(emptyClusterFor(onDisk)).toBeUndefined();
+    const again = await openDatabase({ dataDir: onDisk });
+    const rows = await (again.db as unknown as { $client: PGlite }).$client.query<{ body: string }>('select body from notes');
+    await again.close();
+    expect(rows.rows).toEqual([{ body: 'kept' }]);
   });
 });
 

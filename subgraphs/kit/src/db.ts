@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import { emptyClusterFor } from './empty-cluster';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -70,7 +71,8 @@ export async function dumpPglite(database: Database): Promise<Blob> {
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
+  const start = loadDataDir ?? emptyClusterFor(dataDir);
+  const client = new PGlite(dataDir, start ? { loadDataDir: start } : {});
   await client.waitReady;
   const logger = new CountingLogger();
   const db = drizzlePglite(client, { logger }) as unknown as Db;

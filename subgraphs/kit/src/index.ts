@@ -21,3 +21,4 @@ export * from './testing';
 export * from './policy/audit-log.resolver';
 export * from './policy/scope-inheritance';
 export * from './policy/agreement-cache';
+export * from './empty-cluster';
