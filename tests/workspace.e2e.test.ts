@@ -163,3 +163,52 @@ describe('start-up errors', () => {
     }
   });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('the Quick start command', () => {
+  it('`pnpm start` (scripts/start.mjs: the built services) answers over HTTP and stops cleanly on Ctrl-C', async () => {
+    const [gateway, missions, incidents, humanitarian, finance] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PGLITE_DATA_DIR: 'memory://',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'silent',
+        GATEWAY_PORT: String(gateway),
+        MISSIONS_PORT: String(missions),
+        INCIDENTS_PORT: String(incidents),
+        HUMANITARIAN_PORT: String(humanitarian),
+        FINANCE_PORT: String(finance),
+      },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!/gateway ready at/.test(stdout)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ready line:\n${stdout}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ mission(acronym: "MINUSCA") { name status } }' }),
+      });
+      expect(await res.json()).toMatchObject({ data: { mission: { status: 'ACTIVE' } } });
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(stdout).toMatch(/SIGINT: stopping/);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
