@@ -51,20 +51,18 @@ async function main(): Promise<void> {
     if (worker) {
       gateway = await worker.start(Object.fromEntries(subgraphs.map((s) => [s.name, s.url])));
     } else {
-      const { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing } = await import('@peacegraph/gateway');
-      const { readFileSync } = await import('node:fs');
+      const { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } = await import('@peacegraph/gateway');
       const hardening = hardeningFromEnv();
       tracing = startTracing();
       // RESPONSE_CACHE=on turns on the policy-aware response cache (docs/operations.md).
       const inProcess = await startGateway({
         ...hardening,
         responseCache: responseCacheFromEnv(database),
-        supergraphSdl: readFileSync(path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8'),
+        supergraphSdl: supergraphSdlFromEnv(),
         subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
         signingSecret: secrets.gatewaySigningSecret,
         jwt: jwtConfigFromEnv(),
         port: gatewayPort,
-        subgraphTimeoutMs: hardening.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
       });
       gateway = { url: inProcess.url, shutdownGraceMs: hardening.shutdownGraceMs, stop: () => inProcess.stop() };
     }

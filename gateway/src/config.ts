@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '@peacegraph/kit';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './rate-limit';
 
@@ -84,4 +87,9 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): Hardenin
     ),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
+}
+
+/** The committed supergraph, or the file SUPERGRAPH_PATH names. */
+export function supergraphSdlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return readFileSync(env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
 }

@@ -7,11 +7,8 @@
 // workerData: { signingSecret, port }; everything else from the environment, as
 // scripts/services/gateway.ts. Messages in: { type: 'start', subgraphUrls } and 'stop';
 // out: error (at any point before ready) | ready | stopped.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { repoRoot } from '@peacegraph/kit';
-import { hardeningFromEnv, jwtConfigFromEnv, startGateway, startTracing, type RunningGateway } from '@peacegraph/gateway';
+import { hardeningFromEnv, jwtConfigFromEnv, startGateway, startTracing, supergraphSdlFromEnv, type RunningGateway } from '@peacegraph/gateway';
 
 export interface GatewayWorkerData {
   signingSecret: string;
@@ -34,7 +31,7 @@ try {
   // Configuration errors (production secrets, limits) are reported at once, not after the seed.
   const jwt = jwtConfigFromEnv();
   const hardening = hardeningFromEnv();
-  const supergraphSdl = readFileSync(process.env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
+  const supergraphSdl = supergraphSdlFromEnv();
   const tracing = startTracing();
   let gateway: RunningGateway | undefined;
   parentPort!.on('message', (command: GatewayWorkerCommand) => {
@@ -51,7 +48,6 @@ try {
       signingSecret: data.signingSecret,
       jwt,
       port: data.port,
-      subgraphTimeoutMs: hardening.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     }).then((started) => {
       gateway = started;
       post({ type: 'ready', url: started.url, shutdownGraceMs: hardening.shutdownGraceMs });

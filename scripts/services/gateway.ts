@@ -1,10 +1,8 @@
 // The gateway as its own process, configured only by environment (docs/operations.md lists
 // every variable): secrets and JWT keys, subgraph URLs (<NAME>_URL), limits, rate limiting
 // (REDIS_URL shares counters between replicas), trusted operations, tracing.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadSecrets, logger, openDatabase, repoRoot } from '@peacegraph/kit';
-import { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing } from '@peacegraph/gateway';
+import { loadSecrets, logger, openDatabase } from '@peacegraph/kit';
+import { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } from '@peacegraph/gateway';
 import { runService } from './run-service';
 
 // The gateway needs only the subgraphs' names and default addresses, not their code (which
@@ -38,7 +36,7 @@ await runService(async () => {
   const gateway = await startGateway({
     ...hardeningFromEnv(),
     responseCache: responseCacheFromEnv(cacheDatabase),
-    supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8'),
+    supergraphSdl: supergraphSdlFromEnv(),
     subgraphUrls,
     signingSecret: secrets.gatewaySigningSecret,
     jwt,
