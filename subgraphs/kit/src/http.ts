@@ -51,19 +51,6 @@ export function parseBody(raw: string, contentType: string | undefined): unknown
   }
 }
 
-/** Hands one HTTP request to Apollo Server (its documented integration API) and writes the answer. */
-export async function executeGraphQL<C extends BaseContext>(
-  server: ApolloServer<C>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  rawBody: string,
-  context: () => Promise<C>,
-  extraHeaders: Record<string, string> = {},
-): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  await executeParsedGraphQL(server, req, res, { body: parseBody(rawBody, req.headers['content-type']), search: url.search }, context, extraHeaders);
-}
-
 export interface ParsedGraphQLRequest {
   /** The parsed JSON body (undefined for GET). */
   body: unknown;
@@ -71,7 +58,7 @@ export interface ParsedGraphQLRequest {
   search: string;
 }
 
-/** As executeGraphQL, for a caller that already parsed (and perhaps rewrote) the request. */
+/** Hands one parsed HTTP request to Apollo Server (its documented integration API) and writes the answer. */
 export async function executeParsedGraphQL<C extends BaseContext>(
   server: ApolloServer<C>,
   req: IncomingMessage,

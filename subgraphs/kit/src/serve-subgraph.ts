@@ -6,7 +6,7 @@ import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
 import { clientSafeError, errorReporting } from './errors';
-import { closeGracefully, executeGraphQL, HttpError, listen, readBody, sendError, sendJson } from './http';
+import { closeGracefully, executeParsedGraphQL, HttpError, listen, parseBody, readBody, sendError, sendJson } from './http';
 import { verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
@@ -120,13 +120,14 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
         throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
       }
       const requestId = String(req.headers['x-request-id'] ?? randomUUID());
-      let operationName: string | null = null;
-      await executeGraphQL(server, req, res, body, async () => {
+      // Parsed once: Apollo gets the object, the audit log its operation name.
+      const parsed = parseBody(body, req.headers['content-type']);
+      const operationName = (parsed as { operationName?: unknown } | undefined)?.operationName;
+      await executeParsedGraphQL(server, req, res, { body: parsed, search: new URL(req.url ?? '/', 'http://subgraph').search }, async () => {
         const identity = verified.identity;
-        const audit = new AuditLog(built.name, () => operationName);
+        const audit = new AuditLog(built.name, () => (typeof operationName === 'string' ? operationName : null));
         try {
           const access = accessFrom(identity, await agreementsInForce(database, identity), audit);
-          operationName = operationNameOf(body);
           return { requestId, identity, access, db: database.db, loaders: options.createLoaders(database.db, access) };
         } catch (error) {
           // Before Apollo's plugins run: the request id is logged here (the client gets a masked 500).
@@ -152,14 +153,6 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       await server.stop();
     },
   };
-}
-
-function operationNameOf(body: string): string | null {
-  try {
-    return (JSON.parse(body) as { operationName?: string }).operationName ?? null;
-  } catch {
-    return null;
-  }
 }
 
 async function ready(database: Database, res: import('node:http').ServerResponse): Promise<void> {
