@@ -102,6 +102,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     propagation.inject(trace.setSpan(otelContext.active(), span), headers);
     return new Promise<SubgraphResponse>((resolve, reject) => {
       const fail = (error: unknown) => {
+        clearTimeout(timer);
         span.setStatus({ code: SpanStatusCode.ERROR });
         span.end();
         reject(error);
@@ -128,7 +129,6 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
       // subgraph costs at most `timeoutMs` and yields partial data with an error at its path.
       const timer = setTimeout(() => req.destroy(new SubgraphUnavailableError(this.subgraphName, 'timeout', this.timeoutMs)), this.timeoutMs);
       req.on('error', (error) => {
-        clearTimeout(timer);
         fail(error instanceof SubgraphUnavailableError ? error : new SubgraphUnavailableError(this.subgraphName, 'unreachable', this.timeoutMs, { cause: error }));
       });
       req.end(body);
