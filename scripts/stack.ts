@@ -3,7 +3,7 @@
 // PGlite is single-process, so on the embedded database all services share this process;
 // on PostgreSQL each service can also run alone (see docs/operations.md).
 import { readFileSync } from 'node:fs';
-import type { Database, RunningService } from '@peacegraph/kit';
+import type { Database, RunningService, RunningSubgraph } from '@peacegraph/kit';
 import { startGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
 import { startSubgraphs } from './services/subgraphs-in-process';
@@ -29,7 +29,7 @@ export interface StackOptions {
 
 export interface Stack {
   gateway: RunningService;
-  subgraphs: RunningService[];
+  subgraphs: RunningSubgraph[];
   stop(): Promise<void>;
 }
 

@@ -1,9 +1,10 @@
-// `pnpm bench [--quick] [--only Q1,Q3] [--no-hive] [--no-cold-start] [--redis] [--fresh]`: the side-by-side benchmark
+// `pnpm bench [--quick] [--only Q1,Q3] [--no-hive] [--no-cold-start] [--redis] [--fresh] [--no-shared-reads]`: the side-by-side benchmark
 // of issue 9 on PostgreSQL. Creates (once) and seeds a `peacegraph_bench` database next to
 // DATABASE_URL's, starts the four subgraphs, our gateway (uncached and cached), Hive Gateway and
 // the hand-written baseline as separate processes, drives them with autocannon from several
 // distinct tokens, and writes the results between the markers in docs/benchmarks.md (plus the
-// raw numbers in docs/benchmarks.json). A full run takes ~8 minutes; --quick under 2.
+// raw numbers in docs/benchmarks.json; --no-shared-reads: its own section and benchmarks-unshared.json).
+// A full run takes ~6 minutes; --quick under 2.
 // BENCH_SUBGRAPH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the subgraph processes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,12 @@ const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? 
 const HIVE = !args.includes('--no-hive');
 /** Cold start of `pnpm start` on a fresh embedded database (cold-start.ts): 3 runs, 1 with --quick. */
 const COLD_START_RUNS = args.includes('--no-cold-start') ? 0 : QUICK ? 1 : 3;
+/**
+ * --no-shared-reads: subgraphs with SHARED_READS=off (every read executes, even when an identical
+ * one of the same scope is in flight). Its report goes to its own section and JSON file.
+ */
+const SHARED_READS = !args.includes('--no-shared-reads');
+const REPORT_JSON = SHARED_READS ? 'docs/benchmarks.json' : 'docs/benchmarks-unshared.json';
 const REDIS = args.includes('--redis') ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
 const THROUGHPUT_SECONDS = QUICK ? 2 : 7;
 const LATENCY_SECONDS = QUICK ? 2 : 5;
@@ -247,6 +254,8 @@ interface Measurement {
   errors: number;
   non2xx: number;
   cpuMsPerRequest: Record<string, number>;
+  /** Subgraph reads that ran, and reads that joined an identical one of the same scope in flight. */
+  sharedReads?: { executed: number; joined: number };
   latency?: { rate: number; p50: number; p95: number; p99: number; requests: number };
 }
 
@@ -271,6 +280,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** The subgraphs' shared-read counters (GET /healthz), summed. */
+async function sharedReadCounters(): Promise<{ executed: number; joined: number }> {
+  const total = { executed: 0, joined: 0 };
+  for (const name of SUBGRAPH_NAMES) {
+    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/healthz`)).json()) as { sharedReads?: { executed: number; joined: number } };
+    total.executed += health.sharedReads?.executed ?? 0;
+    total.joined += health.sharedReads?.joined ?? 0;
+  }
+  return total;
+}
+
 async function measure(label: string, variant: Variant, ids: QueryId[], callersById: Record<string, Caller[]>, rate?: number): Promise<Measurement> {
   const build = () => {
     const list: autocannon.Request[] = [];
@@ -284,8 +304,10 @@ async function measure(label: string, variant: Variant, ids: QueryId[], callersB
   const ownBefore = own.map((p) => cpuMs(p.pid));
   // PostgreSQL backends come and go with the pools: count those alive at either end of the window.
   const pgBefore = new Map(postgresPids().map((pid) => [pid, cpuMs(pid)]));
+  const sharedBefore = variant === 'baseline' ? null : await sharedReadCounters();
   const { result } = await cannon(url, build(), { duration: THROUGHPUT_SECONDS });
   const ownAfter = own.map((p) => cpuMs(p.pid));
+  const sharedAfter = sharedBefore ? await sharedReadCounters() : null;
   let pgMs = 0;
   for (const pid of new Set([...pgBefore.keys(), ...postgresPids()])) {
     const after = cpuMs(pid);
@@ -308,6 +330,7 @@ async function measure(label: string, variant: Variant, ids: QueryId[], callersB
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     cpuMsPerRequest,
+    ...(sharedBefore && sharedAfter ? { sharedReads: { executed: sharedAfter.executed - sharedBefore.executed, joined: sharedAfter.joined - sharedBefore.joined } } : {}),
   };
   if (rate) {
     const { result: fixed, latencies } = await cannon(url, build(), { duration: LATENCY_SECONDS, overallRate: rate });
@@ -349,7 +372,7 @@ async function main(): Promise<void> {
   const committed = readFileSync(path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
   const supergraphNote = committed === supergraphSdl ? 'the committed schema/supergraph.graphql' : 'composed from the code at run time (the committed schema/supergraph.graphql was stale)';
 
-  const subgraphEnv = { DATABASE_URL: BENCH_URL, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, DATABASE_POOL_SIZE: '10' };
+  const subgraphEnv = { DATABASE_URL: BENCH_URL, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, DATABASE_POOL_SIZE: '10', SHARED_READS: SHARED_READS ? 'on' : 'off' };
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[n]}/graphql`]));
   const gatewayEnv = { ...urls, SUPERGRAPH_PATH: supergraphPath, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, JWT_SECRET, DATABASE_URL: BENCH_URL };
   log('starting processes');
@@ -439,11 +462,11 @@ async function main(): Promise<void> {
   const rss = Object.fromEntries(procs.filter((p) => p.name !== 'profiled').map((p) => [p.name, peakRssMb(p.pid)]));
   const facts = await machineFacts();
   for (const p of [...procs].reverse()) await stopProc(p);
-  const report = { date: new Date().toISOString(), quick: QUICK, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', gatewayNodeFlags: gatewayNodeArgs, coldStart, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
-  writeFileSync(path.join(repoRoot, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const report = { date: new Date().toISOString(), quick: QUICK, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', gatewayNodeFlags: gatewayNodeArgs, coldStart, sharedReads: SHARED_READS, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
+  writeFileSync(path.join(repoRoot, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
   writeReport(report);
   rmSync(WORK, { recursive: true, force: true });
-  log('done in', report.durationSeconds, 's: docs/benchmarks.md, docs/benchmarks.json');
+  log('done in', report.durationSeconds, 's: docs/benchmarks.md,', REPORT_JSON);
 }
 
 async function machineFacts() {
@@ -485,11 +508,17 @@ type Report = {
   /** The Node flags our gateway processes ran with. */
   gatewayNodeFlags?: string[];
   coldStart?: ColdStartResult;
+  /** Whether the subgraphs shared identical in-flight reads of the same scope (absent in older reports: they did not). */
+  sharedReads?: boolean;
   profile: ReturnType<typeof summarizeProfile> | null;
   durationSeconds: number;
 };
 
 const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const joinedShare = (m: Measurement) => {
+  const reads = m.sharedReads ? m.sharedReads.executed + m.sharedReads.joined : 0;
+  return m.sharedReads && reads > 0 ? `${((m.sharedReads.joined / reads) * 100).toFixed(0)} %` : '–';
+};
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
 function writeReport(r: Report): void {
@@ -498,14 +527,18 @@ function writeReport(r: Report): void {
   lines.push(`Run: ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (--quick)' : ''}, ${r.durationSeconds} s. Machine: ${r.facts.cores} × ${r.facts.cpu}, ${r.facts.memoryGb} GB, Linux ${r.facts.kernel}, Node ${r.facts.node}, ${r.facts.postgres}; load average at the end ${r.facts.loadAverageAtEnd}.`);
   lines.push(`Supergraph: ${r.supergraph}. Throughput: ${r.connections} connections for ${r.throughputSeconds} s per cell; latency at a fixed rate (half the slowest variant's throughput for that query) for ${r.latencySeconds} s. Requests rotate over ${SUBJECTS_PER_AUDIENCE} distinct tokens per audience.`);
   lines.push('');
+  lines.push(r.sharedReads
+    ? 'Subgraphs shared identical reads in flight between callers of the same policy scope (`SHARED_READS`, the default; Hive Gateway drives the same subgraph processes). "Reads joined" is the share of subgraph reads during the throughput cell that joined one already running instead of executing.'
+    : 'Subgraphs ran with `SHARED_READS=off`: every subgraph read executed, for every caller.');
+  lines.push('');
   lines.push('### Throughput, CPU and latency');
   lines.push('');
-  lines.push('| query | variant | req/s | CPU ms/req (total) | gateway | subgraphs | postgres | rate/s | p50 ms | p95 ms | p99 ms | errors |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| query | variant | req/s | CPU ms/req (total) | gateway | subgraphs | postgres | reads joined | rate/s | p50 ms | p95 ms | p99 ms | errors |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of r.measurements) {
     const gw = m.cpuMsPerRequest[m.variant === 'ours' ? 'ours' : m.variant] ?? (m.variant === 'baseline' ? m.cpuMsPerRequest.baseline : undefined);
     lines.push(
-      `| ${m.query} | ${m.variant} | ${f1(m.throughput)} | ${f1(m.cpuMsPerRequest.total)} | ${m.variant === 'subgraph' ? '–' : f1(gw)} | ${f1(m.cpuMsPerRequest.subgraphs)} | ${f1(m.cpuMsPerRequest.postgres)} | ${m.latency?.rate ?? '–'} | ${f1(m.latency?.p50)} | ${f1(m.latency?.p95)} | ${f1(m.latency?.p99)} | ${m.errors + m.non2xx} |`,
+      `| ${m.query} | ${m.variant} | ${f1(m.throughput)} | ${f1(m.cpuMsPerRequest.total)} | ${m.variant === 'subgraph' ? '–' : f1(gw)} | ${f1(m.cpuMsPerRequest.subgraphs)} | ${f1(m.cpuMsPerRequest.postgres)} | ${joinedShare(m)} | ${m.latency?.rate ?? '–'} | ${f1(m.latency?.p50)} | ${f1(m.latency?.p95)} | ${f1(m.latency?.p99)} | ${m.errors + m.non2xx} |`,
     );
   }
   lines.push('');
@@ -585,8 +618,9 @@ function writeReport(r: Report): void {
     lines.push('Hottest functions: ' + r.profile.topFunctions.slice(0, 10).map((f) => `${f.name} (${f.share.toFixed(1)} %)`).join(', ') + '.');
   }
   const file = path.join(repoRoot, 'docs/benchmarks.md');
-  const begin = '<!-- bench:begin (generated by pnpm bench) -->';
-  const end = '<!-- bench:end -->';
+  const section = r.sharedReads === false ? 'bench-unshared' : 'bench';
+  const begin = `<!-- ${section}:begin (generated by pnpm bench${r.sharedReads === false ? ' --no-shared-reads' : ''}) -->`;
+  const end = `<!-- ${section}:end -->`;
   const generated = `${begin}\n${lines.join('\n')}\n${end}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;
   const at = current.indexOf(begin);
@@ -597,7 +631,7 @@ function writeReport(r: Report): void {
 
 if (args.includes('--report')) {
   // Re-render docs/benchmarks.md from the last run's docs/benchmarks.json.
-  writeReport(JSON.parse(readFileSync(path.join(repoRoot, 'docs/benchmarks.json'), 'utf8')) as Report);
+  writeReport(JSON.parse(readFileSync(path.join(repoRoot, REPORT_JSON), 'utf8')) as Report);
 } else main().catch(async (error) => {
   console.error(error);
   for (const p of [...procs].reverse()) await stopProc(p).catch(() => {});

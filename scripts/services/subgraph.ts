@@ -1,6 +1,6 @@
 // One subgraph as its own process, configured only by environment (docs/operations.md):
 //   SUBGRAPH=missions|incidents|humanitarian|finance  DATABASE_URL  GATEWAY_SIGNING_SECRET
-//   <NAME>_PORT (e.g. MISSIONS_PORT)  SUBGRAPH_HOST  SHUTDOWN_GRACE_MS  DATABASE_POOL_SIZE
+//   <NAME>_PORT (e.g. MISSIONS_PORT)  SUBGRAPH_HOST  SHUTDOWN_GRACE_MS  DATABASE_POOL_SIZE  SHARED_READS
 // Migrations and seeding are separate steps (`pnpm migrate`, `pnpm seed`): replicas of a
 // subgraph start against a database that is already there.
 import { logger, openDatabase, serveSubgraph, type Db, type Access } from '@peacegraph/kit';

@@ -1,7 +1,7 @@
 // The four subgraphs in this process, on one database (PGlite is one process's database).
 // Used by `pnpm start` (scripts/start.ts) and the end-to-end stack (scripts/stack.ts); kept apart
 // from the gateway's code so that start.ts can load it without loading the gateway's.
-import type { Database, RunningService } from '@peacegraph/kit';
+import type { Database, RunningSubgraph } from '@peacegraph/kit';
 import { serveSubgraph } from '@peacegraph/kit';
 import { portOf, SUBGRAPHS } from '../subgraphs';
 
@@ -13,8 +13,8 @@ export interface SubgraphsOptions {
 }
 
 /** Starts the four subgraphs in order; stops those already started if one cannot start. */
-export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningService[]> {
-  const subgraphs: RunningService[] = [];
+export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraph[]> {
+  const subgraphs: RunningSubgraph[] = [];
   try {
     for (const entry of SUBGRAPHS) {
       subgraphs.push(

@@ -58,15 +58,21 @@ export interface ParsedGraphQLRequest {
   search: string;
 }
 
-/** Hands one parsed HTTP request to Apollo Server (its documented integration API) and writes the answer. */
-export async function executeParsedGraphQL<C extends BaseContext>(
+/** Apollo Server's answer to one request, not yet written: status, headers, body. */
+export interface GraphQLAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** A string, or chunks for incremental delivery (@defer), which is never shared. */
+  body: string | AsyncIterable<string>;
+}
+
+/** Hands one parsed HTTP request to Apollo Server (its documented integration API). */
+export async function answerGraphQL<C extends BaseContext>(
   server: ApolloServer<C>,
   req: IncomingMessage,
-  res: ServerResponse,
   parsed: ParsedGraphQLRequest,
   context: () => Promise<C>,
-  extraHeaders: Record<string, string> = {},
-): Promise<void> {
+): Promise<GraphQLAnswer> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -80,15 +86,34 @@ export async function executeParsedGraphQL<C extends BaseContext>(
     },
     context,
   });
-  const outHeaders: Record<string, string> = { ...extraHeaders };
+  const outHeaders: Record<string, string> = {};
   for (const [key, value] of response.headers) outHeaders[key] = value;
-  res.writeHead(response.status ?? 200, outHeaders);
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+  return {
+    status: response.status ?? 200,
+    headers: outHeaders,
+    body: response.body.kind === 'complete' ? response.body.string : response.body.asyncIterator,
+  };
+}
+
+export async function sendGraphQLAnswer(res: ServerResponse, answer: GraphQLAnswer): Promise<void> {
+  res.writeHead(answer.status, answer.headers);
+  if (typeof answer.body === 'string') {
+    res.end(answer.body);
     return;
   }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  for await (const chunk of answer.body) res.write(chunk);
   res.end();
+}
+
+/** `answerGraphQL`, then write the answer. */
+export async function executeParsedGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  parsed: ParsedGraphQLRequest,
+  context: () => Promise<C>,
+): Promise<void> {
+  await sendGraphQLAnswer(res, await answerGraphQL(server, req, parsed, context));
 }
 
 /**

@@ -6,12 +6,14 @@ import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
 import { clientSafeError, errorReporting } from './errors';
-import { closeGracefully, executeParsedGraphQL, HttpError, listen, parseBody, readBody, sendError, sendJson } from './http';
+import { answerGraphQL, closeGracefully, HttpError, listen, parseBody, readBody, sendError, sendGraphQLAnswer, sendJson, type GraphQLAnswer } from './http';
 import { verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
 import { agreementsInForce } from './policy/agreement-cache';
 import { AuditLog } from './policy/audit';
+import type { NewAuditEvent } from './policy/tables';
+import { operationTypeOf, SharedReads } from './shared-reads';
 
 export interface SubgraphServerOptions<Loaders> {
   built: BuiltSubgraph;
@@ -29,6 +31,8 @@ export interface SubgraphServerOptions<Loaders> {
   shutdownGraceMs?: number;
   /** Non-GraphQL GET routes (e.g. CSV exports), signed like GraphQL requests and scoped by the same Access. */
   routes?: Record<string, SignedRoute>;
+  /** Run identical in-flight reads of the same policy scope once (shared-reads.ts); default: `SHARED_READS` ≠ `off`. */
+  sharedReads?: boolean;
 }
 
 export interface SignedRoute {
@@ -50,12 +54,24 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+export interface RunningSubgraph extends RunningService {
+  /** Reads executed and reads that joined an identical one in flight (shared-reads.ts). */
+  sharedReads(): { executed: number; joined: number };
+}
+
+/** One executed read, as every caller who joined it receives it. */
+interface SharedRead {
+  answer: GraphQLAnswer;
+  /** The restricted-data decisions it made, logged again for each caller who joined. */
+  decisions: readonly NewAuditEvent[];
+}
+
 /**
  * Serves one subgraph: every GraphQL request must carry the gateway's signature over its
  * identity and body (`_entities` and `_service` included), or it gets 401 before any
  * GraphQL runs. No CORS headers: browsers have no business here.
  */
-export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningService> {
+export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningSubgraph> {
   const { built, database, signingSecret } = options;
   const log = logger.child({ subgraph: built.name });
   const server = new ApolloServer<SubgraphContext<Loaders>>({
@@ -89,6 +105,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     ],
   });
   await server.start();
+  const sharedReads = new SharedReads<SharedRead>(options.sharedReads ?? process.env.SHARED_READS !== 'off');
 
   async function serveRoute(route: SignedRoute, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     if (req.method !== 'GET') throw new HttpError(405, 'Only GET is served here.', 'METHOD_NOT_ALLOWED', { allow: 'GET' });
@@ -109,7 +126,8 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
   const http = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
-      if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      // Counters only (how many reads ran, how many joined one in flight): no data, loopback only.
+      if (path === '/healthz') return sendJson(res, 200, { status: 'ok', sharedReads: sharedReads.stats });
       if (path === '/readyz') return draining ? sendJson(res, 503, { status: 'draining' }) : await ready(database, res);
       const route = path ? options.routes?.[path] : undefined;
       if (route) return await serveRoute(route, req, res);
@@ -123,18 +141,38 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       // Parsed once: Apollo gets the object, the audit log its operation name.
       const parsed = parseBody(body, req.headers['content-type']);
       const operationName = (parsed as { operationName?: unknown } | undefined)?.operationName;
-      await executeParsedGraphQL(server, req, res, { body: parsed, search: new URL(req.url ?? '/', 'http://subgraph').search }, async () => {
-        const identity = verified.identity;
-        const audit = new AuditLog(built.name, () => (typeof operationName === 'string' ? operationName : null));
-        try {
-          const access = accessFrom(identity, await agreementsInForce(database, identity), audit);
-          return { requestId, identity, access, db: database.db, loaders: options.createLoaders(database.db, access) };
-        } catch (error) {
-          // Before Apollo's plugins run: the request id is logged here (the client gets a masked 500).
-          log.error({ err: error, requestId }, 'request context failed');
-          throw error;
+      const identity = verified.identity;
+      const audit = new AuditLog(built.name, () => (typeof operationName === 'string' ? operationName : null));
+      let access: Access;
+      try {
+        access = accessFrom(identity, await agreementsInForce(database, identity), audit);
+      } catch (error) {
+        log.error({ err: error, requestId }, 'request context failed');
+        throw new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
+      }
+      const execute = async (): Promise<SharedRead> => {
+        const answer = await answerGraphQL(server, req, { body: parsed, search: new URL(req.url ?? '/', 'http://subgraph').search }, async () => ({
+          requestId,
+          identity,
+          access,
+          db: database.db,
+          loaders: options.createLoaders(database.db, access),
+        }));
+        return { answer, decisions: audit.decisions };
+      };
+      const operation = req.method === 'POST' ? operationTypeOf(parsed) : null;
+      if (operation === 'query' && sharedReads.enabled) {
+        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${body}`, execute);
+        if (joined) {
+          // Same answer, but this caller read it: their own audit rows, written before they get it.
+          audit.recordAs(identity, value.decisions);
+          await audit.flush(database.db);
         }
-      });
+        return await sendGraphQLAnswer(res, value.answer);
+      }
+      const { answer } = await execute();
+      if (operation !== 'query') sharedReads.wrote();
+      await sendGraphQLAnswer(res, answer);
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error);
       log.error({ err: error }, 'request failed');
@@ -147,6 +185,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     name: built.name,
     port,
     url: `http://${host}:${port}/graphql`,
+    sharedReads: () => sharedReads.stats,
     async stop() {
       draining = true;
       await closeGracefully(http, options.shutdownGraceMs ?? 10_000);

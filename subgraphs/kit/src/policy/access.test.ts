@@ -76,7 +76,7 @@ describe('Access', () => {
     access.decide(DataClass.PUBLIC, {}, { entityType: 'Incident', entityId: '1', field: 'id' });
     access.decide(DataClass.PRECISE_LOCATION, {}, { entityType: 'Incident', entityId: '1', field: 'location' });
     access.decide(DataClass.VICTIM_IDENTITY, {}, { entityType: 'Victim', entityId: '2', field: 'name' });
-    expect(log.size).toBe(2);
+    expect(log.decisions.map((d) => [d.field, d.decision])).toEqual([['location', 'GRANTED'], ['name', 'DENIED']]);
   });
 
   it('changes its fingerprint when the agreements in force change', () => {

@@ -1,0 +1,105 @@
+// Replays the subgraph requests one gateway operation makes, against each subgraph alone, and
+// reports the subgraph's CPU per request — a quick loop for working on per-request subgraph cost.
+// `tsx scripts/bench/subgraph-replay.ts [Q3] [audience] [repeats]` (DATABASE_URL = the bench database).
+import { createServer, request as httpRequest, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, serveSubgraph, signIdentity, type Access, type Db, type Identity } from '@peacegraph/kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
+import { compose } from '../compose';
+import { SUBGRAPHS } from '../subgraphs';
+import { postGraphQL, randomSecret, tokenFor } from './client';
+import { OPERATIONS, operationOf, type QueryId } from './operations';
+import { Session } from 'node:inspector/promises';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** CPU ms of every PostgreSQL backend serving this database (utime + stime, 100 ticks/s). */
+function postgresCpuMs(dbName: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dbName)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+const DB_NAME = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+
+const [id = 'Q3', audience = 'mission-ops', repeatsArg = '400'] = process.argv.slice(2);
+const repeats = Number(repeatsArg);
+const database = await openDatabase({ url: process.env.DATABASE_URL!, maxConnections: 10 });
+const signingSecret = randomSecret();
+const jwtSecret = randomSecret();
+const services = new Map<string, { url: string; stop(): Promise<void> }>();
+for (const entry of SUBGRAPHS) {
+  const s = await serveSubgraph({ built: await entry.build(), database, signingSecret, createLoaders: entry.createLoaders as (db: Db, a: Access) => unknown, port: 0, portVariable: entry.portVariable });
+  services.set(entry.name, s);
+}
+// A capturing proxy per subgraph: remembers each request's body and identity.
+const captured: { subgraph: string; body: string; identity: Identity }[] = [];
+const proxies: string[] = [];
+const capturing = new Map<string, string>();
+for (const [name, s] of services) {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString();
+    const identity = JSON.parse(Buffer.from(String(req.headers['x-peacegraph-identity']), 'base64url').toString());
+    captured.push({ subgraph: name, body, identity });
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)) as [string, string][]);
+    const r = await fetch(s.url, { method: 'POST', headers, body });
+    res.writeHead(r.status, { 'content-type': 'application/json' }).end(Buffer.from(await r.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  capturing.set(name, `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
+}
+const { supergraphSdl } = await compose();
+const gateway = await startGateway({ supergraphSdl, subgraphUrls: Object.fromEntries(capturing), signingSecret, jwt: { kind: 'hs256', secret: jwtSecret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }, port: 0, host: '127.0.0.1', rateLimit: false, limits: false });
+const token = await tokenFor(audience, jwtSecret);
+const answer = await postGraphQL(gateway.url.replace('localhost', '127.0.0.1'), token, { query: operationOf(id as QueryId).body, variables: OPERATIONS[id as QueryId].variables() });
+if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
+console.log(`${id} as ${audience}: ${answer.text.length} bytes, ${captured.length} subgraph requests`);
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+function send(url: string, body: string, identity: Identity): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...signIdentity(signingSecret, identity, body) };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers, agent }, (res) => {
+      let n = 0;
+      res.on('data', (c) => (n += c.length)).on('end', () => resolve(n)).on('error', reject);
+    });
+    req.on('error', reject).end(body);
+  });
+}
+if (process.env.TRIVIAL) {
+  const identity = captured[0]!.identity;
+  for (const name of ['missions', 'finance']) captured.unshift({ subgraph: name, body: JSON.stringify({ query: '{ __typename }' }), identity });
+}
+const profile = process.env.PROFILE ? new Session() : null;
+if (profile) { profile.connect(); await profile.post('Profiler.enable'); }
+for (const c of captured.filter((c) => !process.env.ONLY || process.env.ONLY.split(',').includes(c.subgraph))) {
+  const url = services.get(c.subgraph)!.url;
+  for (let i = 0; i < 50; i++) await send(url, c.body, c.identity); // warm-up
+  await new Promise((r) => setTimeout(r, 200));
+  if (profile) await profile.post('Profiler.start');
+  const statementsBefore = database.statementCount();
+  const cpu = process.cpuUsage();
+  const pgBefore = postgresCpuMs(DB_NAME);
+  const t0 = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < repeats; i++) bytes = await send(url, c.body, c.identity);
+  const used = process.cpuUsage(cpu);
+  const pgMs = (postgresCpuMs(DB_NAME) - pgBefore) / repeats;
+  const wall = performance.now() - t0;
+  if (profile) { const { profile: p } = await profile.post('Profiler.stop'); writeFileSync(`/tmp/micro/${c.subgraph}.cpuprofile`, JSON.stringify(p)); }
+  console.log(`${c.subgraph.padEnd(13)} ${((used.user + used.system) / 1000 / repeats).toFixed(2)} ms CPU/req (user ${(used.user / 1000 / repeats).toFixed(2)}), wall ${(wall / repeats).toFixed(2)} ms, postgres ${pgMs.toFixed(2)} ms, ${bytes} bytes, ${((database.statementCount() - statementsBefore) / repeats).toFixed(1)} statements — ${c.body.slice(0, 90)}`);
+}
+await gateway.stop();
+for (const s of services.values()) await s.stop();
+await database.close();
+process.exit(0);
