@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { DatabaseUnreachableError, openDatabase } from './db';
+import { sql } from 'drizzle-orm';
+import { DatabaseUnreachableError, MAX_PREPARED_STATEMENTS, openDatabase, type Database } from './db';
 import { emptyClusterFor, emptyClusterPath, writeEmptyCluster } from './empty-cluster';
 
 describe('embedded database', () => {
@@ -61,5 +62,38 @@ describe('PostgreSQL', () => {
     expect(error).toBeInstanceOf(DatabaseUnreachableError);
     expect((error as Error).message).toMatch(/127\.0\.0\.1:1\/peacegraph/);
     expect((error as Error).message).not.toMatch(/s3cret/);
+  });
+
+  // One connection, so the session that ran the statements is the one asked about them.
+  const preparedOn = async (database: Database) => {
+    const result = await database.db.execute(sql`select statement from pg_prepared_statements`);
+    return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { statement: string }[]).map((r) => r.statement);
+  };
+
+  it.runIf(process.env.DATABASE_URL)('prepares drizzle statements on the server once per connection, up to a bound', async () => {
+    const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 1, prepare: true });
+    try {
+      for (let i = 0; i < 3; i++) await database.db.execute(sql`select ${i}::int as n, 'prepared-probe' as probe`);
+      expect((await preparedOn(database)).filter((s) => s.includes('prepared-probe'))).toHaveLength(1);
+      // Past the bound, new statement texts run unnamed.
+      for (let i = 0; i < MAX_PREPARED_STATEMENTS + 5; i++) await database.db.execute(sql.raw(`select ${i} as bound_probe_${i} where true`).append(sql` and ${1}::int = 1`));
+      const prepared = (await preparedOn(database)).filter((s) => s.includes('probe') || s.includes('pg_prepared_statements'));
+      expect(prepared.length).toBeGreaterThan(MAX_PREPARED_STATEMENTS - 5);
+      expect(prepared.length).toBeLessThanOrEqual(MAX_PREPARED_STATEMENTS);
+      expect(prepared.some((s) => s.includes(`bound_probe_${MAX_PREPARED_STATEMENTS + 4}`))).toBe(false);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it.runIf(process.env.DATABASE_URL)('prepares nothing with prepare: false (DATABASE_PREPARE=off)', async () => {
+    const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 1, prepare: false });
+    try {
+      for (let i = 0; i < 3; i++) await database.db.execute(sql`select ${i}::int as n, 'unprepared-probe' as probe`);
+      // (postgres.js prepares its own connect-time queries: only ours are looked at.)
+      expect((await preparedOn(database)).filter((s) => s.includes('probe') || s.includes('pg_prepared_statements'))).toEqual([]);
+    } finally {
+      await database.close();
+    }
   });
 });

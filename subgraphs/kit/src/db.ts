@@ -50,11 +50,18 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** PGlite only: start from a data directory dumped by `dumpPglite` (test templates). */
   loadDataDir?: Blob;
+  /**
+   * PostgreSQL only: send drizzle's statements as named, server-side prepared statements
+   * (parsed and planned once per connection). Default: `DATABASE_PREPARE` ≠ `off`; turn it
+   * off behind a pooler that cannot carry prepared statements (PgBouncer before 1.21 in
+   * transaction mode).
+   */
+  prepare?: boolean;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.maxConnections ?? 10)
+    ? openPostgres(options.url, options.maxConnections ?? 10, options.prepare ?? process.env.DATABASE_PREPARE !== 'off')
     : openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
 }
 
@@ -98,7 +105,30 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   return database;
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+/** Distinct statements a process prepares at most; others run unnamed (an IN list of each length is its own statement). */
+export const MAX_PREPARED_STATEMENTS = 300;
+
+/**
+ * The client drizzle talks to, preparing its statements: drizzle sends everything through
+ * `unsafe`, which postgres.js runs unnamed (parsed and planned on every call) unless told
+ * otherwise. postgres.js keeps the prepared ones per connection, keyed by their text; the
+ * first MAX_PREPARED_STATEMENTS distinct texts are prepared, so the server's memory for them
+ * stays bounded whatever the mix of IN-list lengths.
+ */
+function preparingClient(client: postgres.Sql): postgres.Sql {
+  const prepared = new Set<string>();
+  const unsafe = (query: string, params?: unknown[], options?: object) => {
+    let prepare = prepared.has(query);
+    if (!prepare && prepared.size < MAX_PREPARED_STATEMENTS) {
+      prepared.add(query);
+      prepare = true;
+    }
+    return client.unsafe(query, params as never, { ...options, prepare });
+  };
+  return new Proxy(client, { get: (target, key, receiver) => (key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)) });
+}
+
+async function openPostgres(url: string, max: number, prepare: boolean): Promise<Database> {
   const target = describeUrl(url);
   const client = postgres(url, {
     max,
@@ -116,7 +146,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     );
   }
   const logger = new CountingLogger();
-  const db = drizzlePostgres(client, { logger }) as unknown as Db;
+  const db = drizzlePostgres(prepare ? preparingClient(client) : client, { logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
