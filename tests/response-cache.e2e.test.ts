@@ -114,6 +114,37 @@ describe.each(CASES)('response cache on $label', ({ kind, redisUrl }) => {
     expect(colleague.text).toBe(partner.text);
   });
 
+  test('a hit is the stored answer: as sent on the miss by POST, and the same through Apollo Server for GET or another Accept', async () => {
+    const q1 = operationOf('Q1').body;
+    const variables = { acronym: 'UNMISS' };
+    const miss = await ask('ngo-other', q1, variables);
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    // Answered before Apollo Server runs: byte for byte what the miss sent, same content type.
+    const hit = await ask('ngo-other', q1, variables);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.text).toBe(miss.text);
+    expect(hit.headers.get('content-type')).toBe(miss.headers.get('content-type'));
+    expect(hit.headers.get('cache-control')).toBe('private, no-store');
+    const token = await tokenFor('ngo-other', TEST_JWT_SECRET);
+    // Another media type asked for: Apollo Server negotiates it and answers the same entry.
+    const graphqlResponse = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: q1, variables }),
+    });
+    expect(graphqlResponse.headers.get('x-cache')).toBe('HIT');
+    expect(graphqlResponse.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(await graphqlResponse.json()).toEqual(miss.body);
+    // GET (through Apollo Server, with its CSRF header): the same entry.
+    const url = `${gateway.url}?query=${encodeURIComponent(q1)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+    const get = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(get.headers.get('x-cache')).toBe('HIT');
+    expect(await get.json()).toEqual(miss.body);
+    // A mutation's document never reaches the cached path, whatever the cache holds.
+    const denied = await ask('ngo-other', `mutation { reportIncident(input: { clientKey: "never-cached-1", missionId: "UNMISS", eventDate: "2025-01-01", subEventType: "ATTACK", adminAreaPcode: "SS01", latitude: 1, longitude: 1 }) { replayed } }`);
+    expect(denied.headers.get('x-cache')).toBeNull();
+  });
+
   test('a hit reaches no subgraph and, once the caller\'s agreements are cached, no SQL at all', async () => {
     const q2 = operationOf('Q2').body;
     const variables = OPERATIONS.Q2.variables({ pageSize: 20 });

@@ -43,17 +43,60 @@ export interface ResponseCacheOptions {
   store?: ResponseCacheStore;
 }
 
+/** What is stored: a first line of metadata, then the answer exactly as it is sent. */
 interface CachedEntry {
-  body: FormattedExecutionResult;
   storedAt: number;
   tags: string[];
   versions: number[];
+  /** The serialized answer (errors, data, extensions — Apollo Server's order), sent as is on a hit. */
+  answer: string;
+}
+
+function serializeEntry(entry: CachedEntry): string {
+  const { answer, ...meta } = entry;
+  return `${JSON.stringify(meta)}\n${answer}`;
+}
+
+function parseEntry(stored: string): CachedEntry {
+  const newline = stored.indexOf('\n');
+  return { ...(JSON.parse(stored.slice(0, newline)) as Omit<CachedEntry, 'answer'>), answer: stored.slice(newline + 1) };
+}
+
+/** The answer Apollo Server would write for this result (its `prettyJSONStringify` of the ordered fields). */
+function serializeAnswer(result: FormattedExecutionResult): string {
+  return `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
+}
+
+/** Apollo Server's query hash (sha256 of the document text), so both lookups share keys. */
+function queryHashOf(query: string): string {
+  return createHash('sha256').update(query).digest('hex');
+}
+
+/** The fields of a POST body the cache key is made of. */
+export interface CacheableRequest {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+/** A hit answered before Apollo Server runs: the stored answer and its headers. */
+export interface CachedAnswer {
+  answer: string;
+  headers: Record<string, string>;
 }
 
 const CACHEABLE_ERROR_CODES = new Set(['FORBIDDEN']);
 
 export interface ResponseCachePlugin extends ApolloServerPlugin<GatewayContext> {
   readonly store: ResponseCacheStore;
+  /**
+   * A hit for a parsed POST body, answered without Apollo Server (no result object rebuilt and
+   * serialized again): null for a miss, or whenever Apollo Server must answer (no query text,
+   * an Accept header asking for another media type). The entry was stored by the plugin below
+   * for the same document, operation name, variables and scope, so the same limits, rules and
+   * policy already produced it.
+   */
+  answerFromCache(request: CacheableRequest, identity: Identity, accept: string | undefined): Promise<CachedAnswer | null>;
 }
 
 export function responseCachePlugin(options: ResponseCacheOptions): ResponseCachePlugin {
@@ -81,29 +124,37 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
         },
       };
     },
+    async answerFromCache(request, identity, accept) {
+      if (typeof request.query !== 'string') return null;
+      if (accept && !/^\s*(\*\/\*|application\/json)\s*(;[^,]*)?$/i.test(accept)) return null; // Apollo Server negotiates the rest
+      if (request.variables !== undefined && request.variables !== null && typeof request.variables !== 'object') return null;
+      try {
+        const operationName = typeof request.operationName === 'string' ? request.operationName : null;
+        const key = keyOf(queryHashOf(request.query), operationName, request.variables ?? {}, await scopeOf(identity));
+        const { entry } = await lookUp(key);
+        if (!entry) return null;
+        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-cache': 'HIT' };
+        const age = Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000));
+        for (const [name, value] of cacheControl(!isAuthenticated(identity), Math.max(0, Math.floor(ttlMs / 1000) - age), age)) headers[name] = value;
+        return { answer: entry.answer, headers };
+      } catch (error) {
+        log.warn({ err: error }, 'response cache unavailable: answering uncached');
+        return null;
+      }
+    },
     async requestDidStart() {
       let lookup: { key: string; tagsAtStart: string[]; versionsAtStart: number[] } | null = null;
       let hit: CachedEntry | null = null;
       return {
         async responseForOperation(rc) {
-          if (rc.operation?.operation !== 'query') return null;
+          if (rc.operation?.operation !== 'query' || !rc.queryHash) return null;
           try {
-            const scope = await scopeOf(rc.contextValue.identity);
-            const key = createHash('sha256')
-              .update(JSON.stringify([rc.queryHash, rc.operationName ?? null, canonical(rc.request.variables ?? {}), scope]))
-              .digest('base64url');
-            const tagsAtStart = [...tags];
-            const { entry, versions } = await store.read(key, tagsAtStart);
-            lookup = { key, tagsAtStart, versionsAtStart: versions };
-            if (!entry) return null;
-            const cached = JSON.parse(entry) as CachedEntry;
-            const fresh = cached.tags.every((tag, i) => {
-              const at = tagsAtStart.indexOf(tag);
-              return at >= 0 && versions[at] === cached.versions[i];
-            });
-            if (!fresh) return null;
-            hit = cached;
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: cached.body } };
+            const key = keyOf(rc.queryHash, rc.request.operationName ?? null, rc.request.variables ?? {}, await scopeOf(rc.contextValue.identity));
+            const found = await lookUp(key);
+            lookup = { key, tagsAtStart: found.tagsAtStart, versionsAtStart: found.versions };
+            if (!found.entry) return null;
+            hit = found.entry;
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(found.entry.answer) as FormattedExecutionResult } };
           } catch (error) {
             // The cache is an optimisation: an unreadable policy table or store costs a miss.
             log.warn({ err: error }, 'response cache unavailable: answering uncached');
@@ -127,7 +178,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
           if (hit) {
             const age = Math.max(0, Math.floor((Date.now() - hit.storedAt) / 1000));
             headers.set('x-cache', 'HIT');
-            setCacheControl(headers, publicCaller, Math.max(0, Math.floor(ttlMs / 1000) - age), age);
+            for (const [name, value] of cacheControl(publicCaller, Math.max(0, Math.floor(ttlMs / 1000) - age), age)) headers.set(name, value);
             return;
           }
           headers.set('x-cache', 'MISS');
@@ -135,12 +186,25 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
             log.warn({ err: error }, 'response cache write failed');
             return false;
           });
-          if (stored) setCacheControl(headers, publicCaller, Math.floor(ttlMs / 1000), 0);
+          if (stored) for (const [name, value] of cacheControl(publicCaller, Math.floor(ttlMs / 1000), 0)) headers.set(name, value);
           else headers.set('cache-control', 'no-store');
         },
       };
     },
   };
+
+  /** The entry under `key` if every tag it was stored with still has the version it had then. */
+  async function lookUp(key: string): Promise<{ entry: CachedEntry | null; tagsAtStart: string[]; versions: number[] }> {
+    const tagsAtStart = [...tags];
+    const { entry: stored, versions } = await store.read(key, tagsAtStart);
+    if (!stored) return { entry: null, tagsAtStart, versions };
+    const entry = parseEntry(stored);
+    const fresh = entry.tags.every((tag, i) => {
+      const at = tagsAtStart.indexOf(tag);
+      return at >= 0 && versions[at] === entry.versions[i];
+    });
+    return { entry: fresh ? entry : null, tagsAtStart, versions };
+  }
 
   async function storeAnswer(
     rc: GraphQLRequestContextWillSendResponse<GatewayContext>,
@@ -162,8 +226,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
       }
       versions.push(lookup.versionsAtStart[at]!);
     }
-    const entry: CachedEntry = { body: result, storedAt: Date.now(), tags: touched, versions };
-    const serialized = JSON.stringify(entry);
+    const serialized = serializeEntry({ storedAt: Date.now(), tags: touched, versions, answer: serializeAnswer(result) });
     if (serialized.length > maxEntryBytes) return false;
     await store.write(lookup.key, serialized, ttlMs);
     return true;
@@ -182,13 +245,18 @@ function reachedSubgraphs(rc: GraphQLRequestContextWillSendResponse<GatewayConte
  * Public answers may be kept by browsers and shared caches for what is left of their TTL;
  * anything answered for an identified caller is private and never stored on the way.
  */
-function setCacheControl(headers: HeaderMap, publicCaller: boolean, maxAge: number, age: number): void {
-  if (publicCaller) {
-    headers.set('cache-control', `public, max-age=${maxAge}`);
-    headers.set('age', String(age));
-  } else {
-    headers.set('cache-control', 'private, no-store');
-  }
+function cacheControl(publicCaller: boolean, maxAge: number, age: number): [string, string][] {
+  return publicCaller
+    ? [
+        ['cache-control', `public, max-age=${maxAge}`],
+        ['age', String(age)],
+      ]
+    : [['cache-control', 'private, no-store']];
+}
+
+/** `v2`: the entry format (metadata line + answer); entries of another format are never read. */
+function keyOf(queryHash: string, operationName: string | null, variables: unknown, scope: string): string {
+  return createHash('sha256').update(JSON.stringify(['v2', queryHash, operationName, canonical(variables), scope])).digest('base64url');
 }
 
 /** JSON with object keys sorted: `{a,b}` and `{b,a}` are the same variables. */

@@ -25,7 +25,7 @@ import { prepareOperationRequest, RequestRejection } from './operation-request';
 import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
 import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import { SignedDataSource, type GatewayContext } from './signed-data-source';
-import { responseCachePlugin, type ResponseCacheOptions } from './response-cache';
+import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
 
 // The gateway must never phone home (brief: @apollo/gateway ≥ 2.14 sends telemetry otherwise).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -78,7 +78,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log)];
   if (limits) plugins.push(costLimitPlugin(limits));
-  if (options.responseCache) plugins.push(responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }));
+  const responseCache = options.responseCache ? responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }) : null;
+  if (responseCache) plugins.push(responseCache);
   if (production) plugins.push(introspectionGate(introspectionRoles), ApolloServerPluginLandingPageDisabled());
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -122,6 +123,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const identity = await authenticateOr401(req);
       if (limiter && identity.organizationId) refuseIfLimited(await limiter.checkOrganization(identity.organizationId));
       const parsed = prepareOperationRequest(req, body, { registry, trustedOperationsOnly, limits });
+      // A cached answer is written as stored: Apollo Server would rebuild and re-serialize it.
+      const cached = responseCache && parsed.body ? await responseCache.answerFromCache(parsed.body as CacheableRequest, identity, req.headers.accept) : null;
+      if (cached) {
+        res.writeHead(200, cached.headers).end(cached.answer);
+        const operationName = (parsed.body as CacheableRequest).operationName;
+        log.info({ requestId, organization: identity.organizationId, operationName: typeof operationName === 'string' ? operationName : null, status: 200, durationMs: Date.now() - startedAt, cache: 'HIT' }, 'graphql operation');
+        return;
+      }
       await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [] }));
     } catch (error) {
       if (error instanceof HttpError) {
