@@ -50,3 +50,30 @@ describe('production token verification', () => {
     expect(() => jwtConfigFromEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY/);
   });
 });
+
+describe('verified tokens', () => {
+  const config = { kind: 'hs256' as const, secret: 'a-test-secret-of-enough-length-0123456789', issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
+  const sign = (expiresIn: string, secret = config.secret) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('analyst@ocha').setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE).setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+
+  it('reuses a verified token\'s identity, and refuses the token once it has expired', async () => {
+    const authenticate = await createAuthenticator(config);
+    const short = await sign('2s');
+    const first = await authenticate(`Bearer ${short}`);
+    expect(first).toMatchObject({ subject: 'analyst@ocha', organizationId: 'ocha' });
+    expect(await authenticate(`Bearer ${short}`)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(authenticate(`Bearer ${short}`)).rejects.toThrow('Token expired.');
+  });
+
+  it('never lets a verified token vouch for another one', async () => {
+    const authenticate = await createAuthenticator(config);
+    const good = await sign('5m');
+    await authenticate(`Bearer ${good}`);
+    const [header, payload] = good.split('.');
+    const forged = await sign('5m', 'another-secret-of-enough-length-0123456789');
+    await expect(authenticate(`Bearer ${header}.${payload}.${forged.split('.')[2]}`)).rejects.toThrow(/signature/);
+    await expect(authenticate(`Bearer ${forged}`)).rejects.toThrow(/signature/);
+  });
+});

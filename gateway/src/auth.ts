@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DEV_JWT_SECRET, type Identity, PUBLIC_IDENTITY } from '@peacegraph/kit';
 
@@ -33,11 +34,16 @@ export class AuthenticationError extends Error {}
 
 export type Authenticator = (authorization: string | undefined) => Promise<Identity>;
 
+/** Verified tokens remembered (per exact token string), and for how long at most before verifying again. */
+const VERIFIED_TOKENS_MAX = 10_000;
+const VERIFIED_TOKEN_REUSE_MS = 60_000;
+
 export async function createAuthenticator(config: JwtVerifierConfig): Promise<Authenticator> {
-  let key: Uint8Array | JWTVerifyGetKey | Awaited<ReturnType<typeof importSPKI>>;
+  let key: KeyObject | JWTVerifyGetKey | Awaited<ReturnType<typeof importSPKI>>;
   let algorithms: string[];
   if (config.kind === 'hs256') {
-    key = new TextEncoder().encode(config.secret);
+    // A key object made once: given bytes, jose imports the HMAC key again on every token.
+    key = createSecretKey(Buffer.from(config.secret, 'utf8'));
     algorithms = ['HS256'];
   } else if (config.kind === 'jwks') {
     key = createRemoteJWKSet(new URL(config.url));
@@ -47,19 +53,32 @@ export async function createAuthenticator(config: JwtVerifierConfig): Promise<Au
     algorithms = [config.algorithm];
   }
 
+  // A dashboard sends the same token with every request: its signature is checked once, and
+  // the identity reused for that exact token string until the token expires, for a minute at
+  // most (so a key withdrawn from the JWKS stops working within that minute, as jose's own key
+  // cache allows). Failures are never remembered.
+  const verified = new Map<string, { identity: Identity; until: number }>();
+
   return async (authorization) => {
     // No token is the public audience. A token that fails is 401, never a silent downgrade.
     if (authorization === undefined || authorization === '') return PUBLIC_IDENTITY;
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization);
     if (!match) throw new AuthenticationError('Authorization header must be "Bearer <JWT>".');
+    const token = match[1]!;
+    const known = verified.get(token);
+    if (known && Date.now() < known.until) return known.identity;
+    verified.delete(token);
     try {
-      const { payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+      const { payload } = await jwtVerify(token, key as KeyObject, {
         algorithms,
         issuer: config.issuer,
         audience: config.audience,
         requiredClaims: ['exp', 'sub'],
       });
-      return identityFrom(payload);
+      const identity = Object.freeze({ ...identityFrom(payload), roles: Object.freeze(identityFrom(payload).roles) as string[] });
+      if (verified.size >= VERIFIED_TOKENS_MAX) verified.clear();
+      verified.set(token, { identity, until: Math.min(payload.exp! * 1000, Date.now() + VERIFIED_TOKEN_REUSE_MS) });
+      return identity;
     } catch (error) {
       throw new AuthenticationError(explain(error));
     }
