@@ -162,7 +162,8 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       };
       const operation = req.method === 'POST' ? operationTypeOf(parsed) : null;
       if (operation === 'query' && sharedReads.enabled) {
-        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${body}`, execute);
+        // The Accept header too: it picks the answer's content type.
+        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${req.headers.accept ?? ''}\n${body}`, execute);
         if (joined) {
           // Same answer, but this caller read it: their own audit rows, written before they get it.
           audit.recordAs(identity, value.decisions);

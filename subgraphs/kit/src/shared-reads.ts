@@ -6,8 +6,8 @@ import { parse, type OperationTypeNode } from 'graphql';
  * scope only"). Dashboards refreshed by many viewers of one organisation send the gateway the
  * same query at once; the gateway turns each into the same subgraph requests.
  *
- * Why this is safe here and not in a gateway: the key is the request body plus the caller's
- * effective scope (`Access.fingerprint`: organisation, type, roles and the versions of the
+ * Why this is safe here and not in a gateway: the key is the request body (and Accept header) plus
+ * the caller's effective scope (`Access.fingerprint`: organisation, type, roles and the versions of the
  * agreements in force), and a read's answer depends on nothing else — the subject is used
  * only by writes and by the audit log, and every caller who joins gets their own audit rows
  * (`AuditLog.recordFor`). Writes are never shared, and a read that starts after a write in
