@@ -9,8 +9,8 @@ import type { GatewayContext } from './signed-data-source';
  * A response cache for queries (never mutations) that knows about policy. The key is the
  * document hash, the operation name, the variables and the caller's *effective policy scope*:
  * `Access.fingerprint` — the caller's organisation, type and roles plus the id and version of
- * every agreement in force for them now, read from policy.agreements on every request (one
- * indexed statement; none for the public). Two callers whose agreements differ never share an
+ * every agreement in force for them now, from the agreement cache (kit's agreement-cache.ts,
+ * dropped by a NOTIFY when policy.agreements changes). Two callers whose agreements differ never share an
  * entry; an agreement that is expired, added or edited changes the key on the next request.
  *
  * Authenticated callers also get their own entries per subject unless `shareAcrossSubjects`:
