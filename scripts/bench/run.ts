@@ -7,7 +7,7 @@
 // A full run takes ~6 minutes; --quick under 2.
 // BENCH_SUBGRAPH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the subgraph processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -22,6 +22,7 @@ import { closeCounting, countOperation, type OperationCounts } from './count';
 import { summarizeProfile } from './profile';
 import { buildAll, GATEWAY_NODE_FLAGS } from '../build';
 import { measureColdStart, type ColdStartResult } from './cold-start';
+import { cpuMs, peakRssMb, postgresPidsServing } from './proc-stats';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -108,39 +109,6 @@ async function stopProc(proc: Proc): Promise<void> {
   proc.child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);
   if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
-}
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime + stime
-  } catch {
-    return 0;
-  }
-}
-function peakRssMb(pid: number): number {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-/** Every PostgreSQL backend serving the bench database (its CPU counts too). */
-function postgresPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes(BENCH_DB)) pids.push(Number(entry));
-    } catch {
-      /* gone */
-    }
-  }
-  return pids;
 }
 
 // ---------------------------------------------------------------- database
@@ -303,13 +271,13 @@ async function measure(label: string, variant: Variant, ids: QueryId[], callersB
   const own = processesFor(variant);
   const ownBefore = own.map((p) => cpuMs(p.pid));
   // PostgreSQL backends come and go with the pools: count those alive at either end of the window.
-  const pgBefore = new Map(postgresPids().map((pid) => [pid, cpuMs(pid)]));
+  const pgBefore = new Map(postgresPidsServing(BENCH_DB).map((pid) => [pid, cpuMs(pid)]));
   const sharedBefore = variant === 'baseline' ? null : await sharedReadCounters();
   const { result } = await cannon(url, build(), { duration: THROUGHPUT_SECONDS });
   const ownAfter = own.map((p) => cpuMs(p.pid));
   const sharedAfter = sharedBefore ? await sharedReadCounters() : null;
   let pgMs = 0;
-  for (const pid of new Set([...pgBefore.keys(), ...postgresPids()])) {
+  for (const pid of new Set([...pgBefore.keys(), ...postgresPidsServing(BENCH_DB)])) {
     const after = cpuMs(pid);
     if (after > 0) pgMs += after - (pgBefore.get(pid) ?? 0);
   }

@@ -1,6 +1,9 @@
 // Replays the subgraph requests one gateway operation makes, against each subgraph alone, and
-// reports the subgraph's CPU per request — a quick loop for working on per-request subgraph cost.
-// `tsx scripts/bench/subgraph-replay.ts [Q3] [audience] [repeats]` (DATABASE_URL = the bench database).
+// reports per request: CPU (this process: the subgraph plus a small client), PostgreSQL's CPU,
+// statements — a quick loop for working on per-request subgraph cost (docs/benchmarks.md).
+//   DATABASE_URL=postgres://…/peacegraph_bench tsx scripts/bench/subgraph-replay.ts [Q3] [audience] [repeats]
+// ONLY=incidents,humanitarian replays those subgraphs' requests only; TRIVIAL=1 adds a signed
+// `{ __typename }` (the fixed cost of a request); PROFILE=1 writes a V8 profile per subgraph to /tmp/micro.
 import { createServer, request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, serveSubgraph, signIdentity, type Access, type Db, type Identity } from '@peacegraph/kit';
@@ -10,24 +13,11 @@ import { SUBGRAPHS } from '../subgraphs';
 import { postGraphQL, randomSecret, tokenFor } from './client';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
 import { Session } from 'node:inspector/promises';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpuMs, postgresPidsServing } from './proc-stats';
 
-/** CPU ms of every PostgreSQL backend serving this database (utime + stime, 100 ticks/s). */
-function postgresCpuMs(dbName: string): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dbName)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
+/** CPU ms of every PostgreSQL backend serving the database so far. */
+const postgresCpuMs = (database: string) => postgresPidsServing(database).reduce((sum, pid) => sum + cpuMs(pid), 0);
 const DB_NAME = new URL(process.env.DATABASE_URL!).pathname.slice(1);
 
 const [id = 'Q3', audience = 'mission-ops', repeatsArg = '400'] = process.argv.slice(2);
@@ -42,7 +32,6 @@ for (const entry of SUBGRAPHS) {
 }
 // A capturing proxy per subgraph: remembers each request's body and identity.
 const captured: { subgraph: string; body: string; identity: Identity }[] = [];
-const proxies: string[] = [];
 const capturing = new Map<string, string>();
 for (const [name, s] of services) {
   const server = createServer(async (req, res) => {
@@ -81,7 +70,11 @@ if (process.env.TRIVIAL) {
   for (const name of ['missions', 'finance']) captured.unshift({ subgraph: name, body: JSON.stringify({ query: '{ __typename }' }), identity });
 }
 const profile = process.env.PROFILE ? new Session() : null;
-if (profile) { profile.connect(); await profile.post('Profiler.enable'); }
+if (profile) {
+  mkdirSync('/tmp/micro', { recursive: true });
+  profile.connect();
+  await profile.post('Profiler.enable');
+}
 for (const c of captured.filter((c) => !process.env.ONLY || process.env.ONLY.split(',').includes(c.subgraph))) {
   const url = services.get(c.subgraph)!.url;
   for (let i = 0; i < 50; i++) await send(url, c.body, c.identity); // warm-up
