@@ -7,6 +7,7 @@ import { importFts } from '@peacegraph/finance';
 import { readCsvFile } from '../subgraphs/finance/src/import/csv';
 import { startFinanceTest, type FinanceTest } from '../subgraphs/finance/src/testing';
 import { TEST_DATABASES } from './databases';
+import { hasSharedData } from './shared-data';
 
 const FTS_DIR = path.join(sharedDataDir, 'fts');
 const FLOW_FILES = ['fts_incoming_funding_afg.csv', 'fts_incoming_funding_pse.csv'];
@@ -17,7 +18,8 @@ function fileSum(file: string, keep: (v: Record<string, string>) => boolean = ()
   return { rows: records.length, usd: records.reduce((s, r) => s + BigInt(r.values.amountUSD || '0'), 0n) };
 }
 
-describe.each(TEST_DATABASES)('FTS import on $label', (kind) => {
+// The real FTS files only (a clone without ../shared/data seeds from a shipped excerpt instead).
+describe.skipIf(!hasSharedData('fts')).each(TEST_DATABASES)('FTS import on $label', (kind) => {
   let t: FinanceTest;
   beforeAll(async () => {
     t = await startFinanceTest(await kind.create());

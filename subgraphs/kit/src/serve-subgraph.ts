@@ -172,6 +172,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
         return await sendGraphQLAnswer(res, value.answer);
       }
       const { answer } = await execute();
+      // Anything not known to be a read may have written: later reads must not join older ones.
       if (operation !== 'query') sharedReads.wrote();
       await sendGraphQLAnswer(res, answer);
     } catch (error) {
