@@ -75,7 +75,9 @@ export async function createAuthenticator(config: JwtVerifierConfig): Promise<Au
         audience: config.audience,
         requiredClaims: ['exp', 'sub'],
       });
-      const identity = Object.freeze({ ...identityFrom(payload), roles: Object.freeze(identityFrom(payload).roles) as string[] });
+      const claimed = identityFrom(payload);
+      // Shared by every request with this token: nobody may change it on the way.
+      const identity = Object.freeze({ ...claimed, roles: Object.freeze(claimed.roles) as string[] });
       if (verified.size >= VERIFIED_TOKENS_MAX) verified.clear();
       verified.set(token, { identity, until: Math.min(payload.exp! * 1000, Date.now() + VERIFIED_TOKEN_REUSE_MS) });
       return identity;

@@ -133,9 +133,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
         const key = keyOf(queryHashOf(request.query), operationName, request.variables ?? {}, await scopeOf(identity));
         const { entry } = await lookUp(key);
         if (!entry) return null;
-        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-cache': 'HIT' };
-        const age = Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000));
-        for (const [name, value] of cacheControl(!isAuthenticated(identity), Math.max(0, Math.floor(ttlMs / 1000) - age), age)) headers[name] = value;
+        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+        for (const [name, value] of hitHeaders(entry, identity)) headers[name] = value;
         return { answer: entry.answer, headers };
       } catch (error) {
         log.warn({ err: error }, 'response cache unavailable: answering uncached');
@@ -176,9 +175,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
           const headers = rc.response.http.headers;
           const publicCaller = !isAuthenticated(rc.contextValue.identity);
           if (hit) {
-            const age = Math.max(0, Math.floor((Date.now() - hit.storedAt) / 1000));
-            headers.set('x-cache', 'HIT');
-            for (const [name, value] of cacheControl(publicCaller, Math.max(0, Math.floor(ttlMs / 1000) - age), age)) headers.set(name, value);
+            for (const [name, value] of hitHeaders(hit, rc.contextValue.identity)) headers.set(name, value);
             return;
           }
           headers.set('x-cache', 'MISS');
@@ -192,6 +189,12 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
       };
     },
   };
+
+  /** `x-cache: HIT` and the caching headers of an entry, aged by the time since it was stored. */
+  function hitHeaders(entry: CachedEntry, identity: Identity): [string, string][] {
+    const age = Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000));
+    return [['x-cache', 'HIT'], ...cacheControl(!isAuthenticated(identity), Math.max(0, Math.floor(ttlMs / 1000) - age), age)];
+  }
 
   /** The entry under `key` if every tag it was stored with still has the version it had then. */
   async function lookUp(key: string): Promise<{ entry: CachedEntry | null; tagsAtStart: string[]; versions: number[] }> {
