@@ -1,7 +1,7 @@
 // SQL statements and subgraph requests per operation: the four subgraphs in this process on the
 // bench database (one Database, so its statement counter sees every subgraph), each behind a
 // counting proxy, with our gateway — and Hive Gateway — in front.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, serveSubgraph, type Access, type Db, type RunningService } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
@@ -26,13 +26,17 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** A pass-through proxy that counts the requests it forwards. */
-async function countingProxy(target: string): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
+/** A pass-through proxy that counts the requests it forwards (and shows each to `observe`). */
+export async function countingProxy(
+  target: string,
+  observe?: (headers: IncomingHttpHeaders, body: string) => void,
+): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
   let count = 0;
   const server = createServer(async (req, res) => {
     count++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    observe?.(req.headers, Buffer.concat(chunks).toString('utf8'));
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)) as [string, string][]);
     const response = await fetch(target, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
     const body = Buffer.from(await response.arrayBuffer());

@@ -4,13 +4,13 @@
 //   DATABASE_URL=postgres://…/peacegraph_bench tsx scripts/bench/subgraph-replay.ts [Q3] [audience] [repeats]
 // ONLY=incidents,humanitarian replays those subgraphs' requests only; TRIVIAL=1 adds a signed
 // `{ __typename }` (the fixed cost of a request); PROFILE=1 writes a V8 profile per subgraph to /tmp/micro.
-import { createServer, request as httpRequest, Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { openDatabase, serveSubgraph, signIdentity, type Access, type Db, type Identity } from '@peacegraph/kit';
+import { request as httpRequest, Agent } from 'node:http';
+import { openDatabase, serveSubgraph, signIdentity, verifySignedIdentity, type Access, type Db, type Identity } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
 import { compose } from '../compose';
 import { SUBGRAPHS } from '../subgraphs';
 import { postGraphQL, randomSecret, tokenFor } from './client';
+import { countingProxy } from './count';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,22 +30,15 @@ for (const entry of SUBGRAPHS) {
   const s = await serveSubgraph({ built: await entry.build(), database, signingSecret, createLoaders: entry.createLoaders as (db: Db, a: Access) => unknown, port: 0, portVariable: entry.portVariable });
   services.set(entry.name, s);
 }
-// A capturing proxy per subgraph: remembers each request's body and identity.
+// A proxy per subgraph between the gateway and it, remembering each request's body and identity.
 const captured: { subgraph: string; body: string; identity: Identity }[] = [];
 const capturing = new Map<string, string>();
 for (const [name, s] of services) {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString();
-    const identity = JSON.parse(Buffer.from(String(req.headers['x-peacegraph-identity']), 'base64url').toString());
-    captured.push({ subgraph: name, body, identity });
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)) as [string, string][]);
-    const r = await fetch(s.url, { method: 'POST', headers, body });
-    res.writeHead(r.status, { 'content-type': 'application/json' }).end(Buffer.from(await r.arrayBuffer()));
+  const proxy = await countingProxy(s.url, (headers, body) => {
+    const verified = verifySignedIdentity(signingSecret, headers, body);
+    if (verified.ok) captured.push({ subgraph: name, body, identity: verified.identity });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  capturing.set(name, `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
+  capturing.set(name, proxy.url);
 }
 const { supergraphSdl } = await compose();
 const gateway = await startGateway({ supergraphSdl, subgraphUrls: Object.fromEntries(capturing), signingSecret, jwt: { kind: 'hs256', secret: jwtSecret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }, port: 0, host: '127.0.0.1', rateLimit: false, limits: false });
