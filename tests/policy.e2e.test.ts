@@ -92,6 +92,20 @@ for (const kind of TEST_DATABASES) {
       }
     });
 
+    it('oversight finds who read a given entity: one event per request names all the entities it covered', async () => {
+      const read = await t.query<{ incidents: { nodes: { id: string }[] } }>('mission-ops', 'query WhoReadThese { incidents(page: { first: 4 }) { nodes { id location { precision } } } }');
+      const ids = read.body.data!.incidents.nodes.map((n) => n.id);
+      expect(ids).toHaveLength(4);
+      type Events = { auditEvents: { nodes: { subject: string; entityType: string; entityIds: string[]; operationName: string | null }[] } };
+      const about = (id: string) =>
+        t.query<Events>('oversight', `{ auditEvents(filter: { entityId: "${id}", dataClass: "PRECISE_LOCATION" }) { nodes { subject entityType entityIds operationName } } }`);
+      // The gateway names the subgraph operation after the client's (WhoReadThese__incidents__0).
+      const [event] = (await about(ids[2]!)).body.data!.auditEvents.nodes.filter((e) => e.operationName?.startsWith('WhoReadThese'));
+      expect(event).toMatchObject({ subject: demoIdentity('mission-ops').subject, entityType: 'Incident' });
+      expect([...event!.entityIds].sort()).toEqual([...ids].sort());
+      expect((await about('no-such-incident')).body.data!.auditEvents.nodes).toEqual([]);
+    });
+
     it('writes one audit INSERT per request, not one per row', async () => {
       const before = t.database.statementCount();
       await t.query('un-agency', '{ incidents(page: { first: 100 }) { nodes { id victims { fullName } sources { sourceName } } } }');

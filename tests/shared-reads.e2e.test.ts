@@ -35,8 +35,9 @@ for (const kind of TEST_DATABASES) {
 
     const person = (audience: string, subject: string): Identity => ({ ...demoIdentity(audience), subject });
 
+    /** Location decisions logged for this person (entities across their audit events). */
     async function auditRowsOf(subject: string): Promise<number> {
-      const result = await t.database.db.execute(sql`select count(*)::int as n from policy.audit_events where subject = ${subject} and field = 'location'`);
+      const result = await t.database.db.execute(sql`select coalesce(sum(cardinality(entity_ids)), 0)::int as n from policy.audit_events where subject = ${subject} and field = 'location'`);
       const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
       return rows[0]!.n;
     }

@@ -10,7 +10,7 @@ import { parse, type OperationTypeNode } from 'graphql';
  * the caller's effective scope (`Access.fingerprint`: organisation, type, roles and the versions of the
  * agreements in force), and a read's answer depends on nothing else — the subject is used
  * only by writes and by the audit log, and every caller who joins gets their own audit rows
- * (`AuditLog.recordFor`). Writes are never shared, and a read that starts after a write in
+ * (`AuditLog.recordAs`). Writes are never shared, and a read that starts after a write in
  * this process has finished never joins a read that started before it.
  */
 export class SharedReads<T> {

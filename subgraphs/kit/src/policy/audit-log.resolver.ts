@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { badInput } from '../errors';
@@ -6,7 +6,9 @@ import { PageInfo, PageInput, readPage, toPage } from '../page';
 import { Classified, DataClass } from './data-class';
 import { auditEvents } from './tables';
 
-@ObjectType({ description: 'One decision on restricted data: who, which class, which entity and field, granted or not.' })
+@ObjectType({
+  description: 'A decision on restricted data in one request: who, which class, field and entities, granted or not. The same decision on many entities of a type is one event listing them.',
+})
 export class AuditEvent {
   @Classified(DataClass.AUDIT)
   @Field(() => ID)
@@ -33,8 +35,8 @@ export class AuditEvent {
   entityType: string;
 
   @Classified(DataClass.AUDIT)
-  @Field(() => String, { nullable: true })
-  entityId: string | null;
+  @Field(() => [String], { description: 'The entities the decision covered, in the order they were decided; empty when it was not about a particular entity.' })
+  entityIds: string[];
 
   @Classified(DataClass.AUDIT)
   @Field(() => String)
@@ -78,7 +80,7 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true })
   entityType?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Events whose entities include this one.' })
   entityId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 8601, inclusive.' })
@@ -110,7 +112,7 @@ export class AuditLogResolver {
     if (filter?.dataClass) conditions.push(eq(auditEvents.dataClass, filter.dataClass));
     if (filter?.decision) conditions.push(eq(auditEvents.decision, filter.decision));
     if (filter?.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
-    if (filter?.entityId) conditions.push(eq(auditEvents.entityId, filter.entityId));
+    if (filter?.entityId) conditions.push(arrayContains(auditEvents.entityIds, [filter.entityId]));
     if (filter?.from) conditions.push(gte(auditEvents.at, parseTime('filter.from', filter.from)));
     if (filter?.to) conditions.push(lte(auditEvents.at, parseTime('filter.to', filter.to)));
     if (after) {

@@ -10,10 +10,14 @@ export type AuditDecision = 'GRANTED' | 'DENIED' | 'COARSENED';
 /**
  * Restricted-data decisions of one request, buffered and written before the response is
  * sent: one INSERT per request (not one per row), so logging never multiplies round trips.
+ * Decisions that differ only by entity are one event listing the entities: a read of 50
+ * incidents' locations is one row naming 50 incidents, not 50 rows (what oversight can ask
+ * is unchanged — who, when, which class, field, entity and decision).
  */
 export class AuditLog {
-  private readonly rows: NewAuditEvent[] = [];
-  private written = 0;
+  private readonly events: NewAuditEvent[] = [];
+  /** Events not written yet, by everything but the entity; their entity lists still grow. */
+  private pending = new Map<string, { event: NewAuditEvent; entityIds: Set<string> }>();
 
   constructor(
     private readonly subgraph: string,
@@ -21,22 +25,12 @@ export class AuditLog {
   ) {}
 
   record(identity: Identity, dataClass: DataClass, decision: Decision, outcome: AuditDecision): void {
-    this.rows.push({
-      subject: identity.subject,
-      organizationId: identity.organizationId,
-      dataClass,
-      entityType: decision.entityType,
-      entityId: decision.entityId,
-      field: decision.field,
-      decision: outcome,
-      operationName: this.operationName(),
-      subgraph: this.subgraph,
-    });
+    this.add(identity.subject, identity.organizationId, dataClass, decision.entityType, decision.field, outcome, decision.entityId === null ? [] : [decision.entityId]);
   }
 
   /** Every decision recorded in this request so far, written or not. */
   get decisions(): readonly NewAuditEvent[] {
-    return this.rows;
+    return this.events;
   }
 
   /**
@@ -44,15 +38,31 @@ export class AuditLog {
    * scope (shared-reads.ts) made the same decisions, and each person is logged for it.
    */
   recordAs(identity: Identity, decisions: readonly NewAuditEvent[]): void {
-    for (const row of decisions) this.rows.push({ ...row, subject: identity.subject, organizationId: identity.organizationId });
+    for (const e of decisions) this.add(identity.subject, identity.organizationId, e.dataClass, e.entityType, e.field, e.decision, e.entityIds ?? []);
   }
 
-  /** Writes what is not written yet; resolves once it is committed. */
+  private add(subject: string, organizationId: string | null, dataClass: string, entityType: string, field: string, decision: string, entityIds: readonly string[]): void {
+    const key = `${subject}\n${organizationId}\n${dataClass}\n${entityType}\n${field}\n${decision}`;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      const event: NewAuditEvent = { subject, organizationId, dataClass, entityType, entityIds: [], field, decision, operationName: this.operationName(), subgraph: this.subgraph };
+      pending = { event, entityIds: new Set() };
+      this.pending.set(key, pending);
+      this.events.push(event);
+    }
+    for (const id of entityIds) {
+      if (pending.entityIds.has(id)) continue;
+      pending.entityIds.add(id);
+      pending.event.entityIds!.push(id);
+    }
+  }
+
+  /** Writes what is not written yet; resolves once it is committed. Later decisions start new events. */
   async flush(db: Db): Promise<void> {
-    const rows = this.rows.slice(this.written);
-    this.written = this.rows.length;
-    if (rows.length === 0) return;
-    await writerFor(db).write(rows);
+    if (this.pending.size === 0) return;
+    const events = [...this.pending.values()].map((p) => p.event);
+    this.pending = new Map();
+    await writerFor(db).write(events);
   }
 }
 
@@ -106,9 +116,9 @@ class AuditWriter {
 /** One statement whatever the number of rows: they travel as one JSON parameter. */
 async function insertAuditRows(db: Db, rows: NewAuditEvent[]): Promise<void> {
   await db.execute(sql`
-    insert into ${auditEvents} (subject, organization_id, data_class, entity_type, entity_id, field, decision, operation_name, subgraph)
-    select subject, "organizationId", "dataClass", "entityType", "entityId", field, decision, "operationName", subgraph
+    insert into ${auditEvents} (subject, organization_id, data_class, entity_type, entity_ids, field, decision, operation_name, subgraph)
+    select subject, "organizationId", "dataClass", "entityType", "entityIds", field, decision, "operationName", subgraph
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(
-      subject text, "organizationId" text, "dataClass" text, "entityType" text, "entityId" text,
+      subject text, "organizationId" text, "dataClass" text, "entityType" text, "entityIds" text[],
       field text, decision text, "operationName" text, subgraph text)`);
 }

@@ -34,7 +34,11 @@ export const agreements = policySchema.table(
 );
 export type AgreementRow = typeof agreements.$inferSelect;
 
-/** Append-only (a trigger refuses UPDATE and DELETE): who saw or was refused which restricted data. */
+/**
+ * Append-only (a trigger refuses UPDATE and DELETE): who saw or was refused which restricted
+ * data. One row per request, person, class, entity type, field and decision, listing every
+ * entity it covered: a read of 50 incidents' locations is one event naming 50 incidents.
+ */
 export const auditEvents = policySchema.table(
   'audit_events',
   {
@@ -44,7 +48,8 @@ export const auditEvents = policySchema.table(
     organizationId: text('organization_id'),
     dataClass: text('data_class').notNull(),
     entityType: text('entity_type').notNull(),
-    entityId: text('entity_id'),
+    /** The entities the decision covered; empty when it was not about a particular entity. */
+    entityIds: text('entity_ids').array().notNull().default(sql`'{}'::text[]`),
     field: text('field').notNull(),
     decision: text('decision').notNull(),
     operationName: text('operation_name'),
