@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditEvents, runSubgraphOperation, type BuiltSubgraph } from '@peacegraph/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { buildIncidentsSubgraph, createIncidentsLoaders, seedIncidents } from '@peacegraph/incidents';
 import type { Database } from '@peacegraph/kit';
 import { identityOf, INCIDENT_TEST_DATABASES, NGO_PARTNER_AREAS, openIncidentsTestDatabase } from '../subgraphs/incidents/src/testing/fixtures';
@@ -67,11 +67,14 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
       expect(node.summary).toBeNull();
     }
     expect(result.errors?.every((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.dataClass === 'UN_INTERNAL')).toBe(true);
+    // One audit event for the request's coarsened locations, naming every incident.
     const coarsened = await database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.organizationId, 'nrc'), eq(auditEvents.decision, 'COARSENED')));
-    expect(coarsened.length).toBe(nodes.length);
+    expect(coarsened).toHaveLength(1);
+    expect(coarsened[0]).toMatchObject({ dataClass: 'PRECISE_LOCATION', entityType: 'Incident', field: 'location', subject: identityOf('ngo-partner').subject });
+    expect([...coarsened[0]!.entityIds].sort()).toEqual(nodes.map((n) => n.id).sort());
   });
 
   test('the public and an NGO without agreement get no incident rows', async () => {
@@ -176,5 +179,47 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
     // CF21 includes its child CF2101
     expect(large.data[3].incidents.nodes.length).toBeGreaterThan(large.data[4].incidents.nodes.length);
     expect(large.statements).toBe(small.statements);
+  });
+
+  test("a mission's newest incidents are read in index order, not sorted", async () => {
+    // With sorting priced out, a plan still sorts only if no index gives this order
+    // (incidents_mission_date_idx once had NULLS LAST, which ORDER BY … DESC cannot use).
+    const plan = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_sort = off`);
+      const result = await tx.execute(sql`explain select id from incidents.incidents where mission_id = 'MINUSCA' and event_date >= '2015-01-01' order by event_date desc, id desc limit 51`);
+      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((r: any) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('incidents_mission_date_idx');
+    expect(plan).not.toMatch(/Sort/);
+  });
+
+  test("each parent's page in a batch is the page it gets alone: same incidents, newest first, same cursor", async () => {
+    const query = `query($r: [_Any!]!, $page: PageInput) { _entities(representations: $r) {
+        ... on Mission { incidents(page: $page) { nodes { id eventDate } pageInfo { endCursor hasNextPage } } }
+        ... on AdminArea { incidents(page: $page) { nodes { id eventDate } pageInfo { endCursor hasNextPage } } } } }`;
+    const reps = [
+      { __typename: 'Mission', id: 'MINUSCA' },
+      { __typename: 'AdminArea', pcode: 'CF21' },
+      { __typename: 'Mission', id: 'UNMISS' },
+      { __typename: 'AdminArea', pcode: 'CD22' },
+      { __typename: 'Mission', id: 'UNISFA' },
+    ];
+    const pages = async (r: object[], page: object) => {
+      const result: any = await run('un-agency', query, { r, page });
+      expect(result.errors).toBeUndefined();
+      return result.data._entities.map((e: any) => e.incidents);
+    };
+    const together = await pages(reps, { first: 7 });
+    for (const [i, rep] of reps.entries()) {
+      const [alone] = await pages([rep], { first: 7 });
+      expect(together[i], rep.__typename).toEqual(alone);
+      const dates = alone.nodes.map((n: any) => n.eventDate);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+    expect(together.filter((p: any) => p.nodes.length === 7).length).toBeGreaterThanOrEqual(3);
+    // The next page after MINUSCA's first continues it, without overlap.
+    const [next] = await pages([reps[0]!], { first: 7, after: together[0].pageInfo.endCursor });
+    const [fourteen] = await pages([reps[0]!], { first: 14 });
+    expect([...together[0].nodes, ...next.nodes]).toEqual(fourteen.nodes);
   });
 });

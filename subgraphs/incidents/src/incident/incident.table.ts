@@ -54,10 +54,10 @@ export const incidents = incidentsSchema.table(
     requestHash: text('request_hash'),
   },
   (t) => [
-    index('incidents_mission_date_idx').on(t.missionId, t.eventDate.desc(), t.id.desc()),
+    index('incidents_mission_date_idx').on(t.missionId, t.eventDate.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('incidents_area_idx').on(t.adminAreaPcode),
     index('incidents_admin1_idx').on(t.admin1Pcode, t.eventDate),
-    index('incidents_date_idx').on(t.eventDate.desc(), t.id.desc()),
+    index('incidents_date_idx').on(t.eventDate.desc().nullsFirst(), t.id.desc().nullsFirst()),
     uniqueIndex('incidents_client_key_uq').on(t.reportedByOrganizationId, t.clientKey),
     check('incidents_time_precision_ck', sql`${t.timePrecision} between 1 and 3`),
     check('incidents_geo_precision_ck', sql`${t.geoPrecision} between 1 and 3`),
