@@ -1,0 +1,28 @@
+// The dependency patches in gateway/patches/ are applied where the gateway loads its packages.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@peacegraph/kit';
+
+// Resolve exactly as the gateway does: @apollo/gateway's own copy of federation-internals.
+const fromGateway = createRequire(createRequire(path.join(repoRoot, 'gateway', 'package.json')).resolve('@apollo/gateway'));
+
+describe('@apollo/federation-internals patch', () => {
+  const internals = fromGateway('@apollo/federation-internals') as Record<string, unknown>;
+  const definitions = fromGateway('@apollo/federation-internals/dist/definitions') as Record<string, unknown>;
+
+  it('re-exports as data properties, not getters (the hot reads of result shaping)', () => {
+    for (const name of ['isNonNullType', 'isListType', 'isCompositeType', 'typenameFieldName', 'ERRORS']) {
+      const descriptor = Object.getOwnPropertyDescriptor(internals, name);
+      expect(descriptor, name).toBeDefined();
+      expect(descriptor!.get, name).toBeUndefined();
+      expect(descriptor!.value, name).toBeDefined();
+    }
+  });
+
+  it('exports the same values as the modules it re-exports', () => {
+    const names = Object.keys(definitions).filter((k) => k !== '__esModule');
+    expect(names.length).toBeGreaterThan(50);
+    for (const name of names) expect(internals[name], name).toBe(definitions[name]);
+  });
+});
