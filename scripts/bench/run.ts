@@ -5,9 +5,10 @@
 // distinct tokens, and writes the results between the markers in docs/benchmarks.md (plus the
 // raw numbers in docs/benchmarks.json; --no-shared-reads: its own section and benchmarks-unshared.json).
 // A full run takes ~6 minutes; --quick under 2.
+// BENCH_KEEP_PROFILE=file keeps the gateway's .cpuprofile (open it in Chrome DevTools).
 // BENCH_SUBGRAPH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the subgraph processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -426,6 +427,7 @@ async function main(): Promise<void> {
   await cannon(`http://127.0.0.1:${PORTS.profiled}`, profileRequests, { duration: QUICK ? 3 : 8 });
   await stopProc(profiled);
   const profile = existsSync(profileFile) ? summarizeProfile(profileFile) : null;
+  if (profile && process.env.BENCH_KEEP_PROFILE) copyFileSync(profileFile, process.env.BENCH_KEEP_PROFILE);
 
   const rss = Object.fromEntries(procs.filter((p) => p.name !== 'profiled').map((p) => [p.name, peakRssMb(p.pid)]));
   const facts = await machineFacts();
