@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
 import { afterCursor, incidentConditions, incidentScope } from './incident.filter';
 import type { IncidentFilterInput } from './incident.inputs';
@@ -87,11 +87,14 @@ export function incidentPagesByParentLoader(db: Db, access: Access, parentKind: 
             .select({ parentKey: parents.key, incident: page._.selectedFields })
             .from(parents)
             .innerJoinLateral(page, sql`true`)
-            .orderBy(asc(parents.key), desc(page.eventDate), desc(page.id));
+            .orderBy(desc(page.eventDate), desc(page.id));
+          const byParent = new Map<string, Incident[]>();
           for (const { parentKey, incident } of rows) {
-            const pageKey = pageKeyOf({ ...first, parent: parentKey });
-            pages.set(pageKey, [...(pages.get(pageKey) ?? []), toIncident(incident as IncidentRow)]);
+            const list = byParent.get(parentKey);
+            if (list) list.push(toIncident(incident as IncidentRow));
+            else byParent.set(parentKey, [toIncident(incident as IncidentRow)]);
           }
+          for (const key of group) pages.set(pageKeyOf(key), byParent.get(key.parent) ?? []);
         }),
       );
       return keys.map((k) => pages.get(pageKeyOf(k)) ?? []);
