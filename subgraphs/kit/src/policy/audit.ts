@@ -17,7 +17,7 @@ export type AuditDecision = 'GRANTED' | 'DENIED' | 'COARSENED';
 export class AuditLog {
   private readonly events: NewAuditEvent[] = [];
   /** Events not written yet, by everything but the entity; their entity lists still grow. */
-  private pending = new Map<string, { event: NewAuditEvent; entityIds: Set<string> }>();
+  private pending = new Map<string, PendingEvent>();
 
   constructor(
     private readonly subgraph: string,
@@ -25,7 +25,8 @@ export class AuditLog {
   ) {}
 
   record(identity: Identity, dataClass: DataClass, decision: Decision, outcome: AuditDecision): void {
-    this.add(identity.subject, identity.organizationId, dataClass, decision.entityType, decision.field, outcome, decision.entityId === null ? [] : [decision.entityId]);
+    const pending = this.eventFor(identity, dataClass, decision.entityType, decision.field, outcome);
+    if (decision.entityId !== null) pending.add(decision.entityId);
   }
 
   /** Every decision recorded in this request so far, written or not. */
@@ -38,23 +39,32 @@ export class AuditLog {
    * scope (shared-reads.ts) made the same decisions, and each person is logged for it.
    */
   recordAs(identity: Identity, decisions: readonly NewAuditEvent[]): void {
-    for (const e of decisions) this.add(identity.subject, identity.organizationId, e.dataClass, e.entityType, e.field, e.decision, e.entityIds ?? []);
+    for (const e of decisions) {
+      const pending = this.eventFor(identity, e.dataClass, e.entityType, e.field, e.decision);
+      for (const id of e.entityIds ?? []) pending.add(id);
+    }
   }
 
-  private add(subject: string, organizationId: string | null, dataClass: string, entityType: string, field: string, decision: string, entityIds: readonly string[]): void {
-    const key = `${subject}\n${organizationId}\n${dataClass}\n${entityType}\n${field}\n${decision}`;
+  /** The unwritten event these decisions belong to, made on first use. */
+  private eventFor(identity: Identity, dataClass: string, entityType: string, field: string, decision: string): PendingEvent {
+    const key = `${identity.subject}\n${identity.organizationId}\n${dataClass}\n${entityType}\n${field}\n${decision}`;
     let pending = this.pending.get(key);
     if (!pending) {
-      const event: NewAuditEvent = { subject, organizationId, dataClass, entityType, entityIds: [], field, decision, operationName: this.operationName(), subgraph: this.subgraph };
-      pending = { event, entityIds: new Set() };
+      pending = new PendingEvent({
+        subject: identity.subject,
+        organizationId: identity.organizationId,
+        dataClass,
+        entityType,
+        entityIds: [],
+        field,
+        decision,
+        operationName: this.operationName(),
+        subgraph: this.subgraph,
+      });
       this.pending.set(key, pending);
-      this.events.push(event);
+      this.events.push(pending.event);
     }
-    for (const id of entityIds) {
-      if (pending.entityIds.has(id)) continue;
-      pending.entityIds.add(id);
-      pending.event.entityIds!.push(id);
-    }
+    return pending;
   }
 
   /** Writes what is not written yet; resolves once it is committed. Later decisions start new events. */
@@ -63,6 +73,19 @@ export class AuditLog {
     const events = [...this.pending.values()].map((p) => p.event);
     this.pending = new Map();
     await writerFor(db).write(events);
+  }
+}
+
+/** An event still being recorded: each entity is listed once, in the order it was decided. */
+class PendingEvent {
+  private readonly seen = new Set<string>();
+
+  constructor(readonly event: NewAuditEvent & { entityIds: string[] }) {}
+
+  add(entityId: string): void {
+    if (this.seen.has(entityId)) return;
+    this.seen.add(entityId);
+    this.event.entityIds.push(entityId);
   }
 }
 
