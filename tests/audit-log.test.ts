@@ -4,12 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog, DataClass, migrateAll, repoRoot, type Database } from '@peacegraph/kit';
+import { AuditLog, DataClass, migrateAll, migrateSet, repoRoot, type Database } from '@peacegraph/kit';
 import { demoIdentity } from '../scripts/seed/reference/organizations';
 import { TEST_DATABASES } from './databases';
 
@@ -93,16 +89,14 @@ for (const kind of TEST_DATABASES) {
 
     it('keep their entity, and the log stays append-only', async () => {
       database = await kind.create();
-      // The policy set as it was before 0003_audit_entity_ids, applied the way migrateAll does.
+      // The policy set as it was before 0003_audit_entity_ids.
       const folder = mkdtempSync(path.join(tmpdir(), 'policy-migrations-'));
       cpSync(path.join(repoRoot, 'migrations', 'policy'), folder, { recursive: true });
       const journalFile = path.join(folder, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
       journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0003_audit_entity_ids'));
       writeFileSync(journalFile, JSON.stringify(journal));
-      const config = { migrationsFolder: folder, migrationsSchema: 'drizzle', migrationsTable: 'policy_migrations' };
-      if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, config);
-      else await migratePostgres(database.db as unknown as PostgresJsDatabase, config);
+      await migrateSet(database, 'policy', folder);
       rmSync(folder, { recursive: true });
 
       await database.db.execute(sql`insert into policy.audit_events (subject, data_class, entity_type, entity_id, field, decision, subgraph)

@@ -15,13 +15,12 @@ export const MIGRATION_SETS = ['policy', 'missions', 'incidents', 'humanitarian'
 export type MigrationSet = (typeof MIGRATION_SETS)[number];
 
 export async function migrateAll(database: Database, sets: readonly MigrationSet[] = MIGRATION_SETS): Promise<void> {
-  for (const set of sets) {
-    const config = {
-      migrationsFolder: path.join(repoRoot, 'migrations', set),
-      migrationsSchema: 'drizzle',
-      migrationsTable: `${set}_migrations`,
-    };
-    if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, config);
-    else await migratePostgres(database.db as unknown as PostgresJsDatabase, config);
-  }
+  for (const set of sets) await migrateSet(database, set);
+}
+
+/** Applies one set's pending migrations, from `migrations/<set>` or another folder in its layout (tests of a migration). */
+export async function migrateSet(database: Database, set: MigrationSet, folder = path.join(repoRoot, 'migrations', set)): Promise<void> {
+  const config = { migrationsFolder: folder, migrationsSchema: 'drizzle', migrationsTable: `${set}_migrations` };
+  if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, config);
+  else await migratePostgres(database.db as unknown as PostgresJsDatabase, config);
 }
