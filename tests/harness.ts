@@ -1,7 +1,7 @@
 // Starts the real stack (four subgraphs + gateway over HTTP) on a fresh, migrated and
 // seeded database, on free ports. End-to-end tests talk to it like any client.
 import { randomBytes } from 'node:crypto';
-import { migrateAll, type Database } from '@peacegraph/kit';
+import { agreementCacheSettled, migrateAll, type Database } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
 import { seedAll } from '../scripts/seed/seed-all';
 import { startStack, type Stack } from '../scripts/stack';
@@ -44,6 +44,8 @@ export async function startTestStack(kind: TestDatabaseKind, options: { seed?: b
     anyFreePort: true,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
+  // Steady state before any test: subgraphs read agreements on every request until the cache listens.
+  await agreementCacheSettled(database);
   const gatewayUrl = stack.gateway.url;
   const tokenFor = async (audience: string) => (audience === 'public' ? undefined : mintDevToken(audience, { secret: TEST_JWT_SECRET }));
   return {

@@ -23,11 +23,13 @@ const MAX_ENTRIES = 5_000;
 class AgreementCache {
   private readonly entries = new Map<string, { rows: Promise<AgreementRow[]>; loadedAt: number }>();
   private listening = false;
+  /** Settles once the cache is listening, or has given up (then every request reads the table). */
+  readonly settled: Promise<void> = Promise.resolve();
 
   constructor(private readonly database: Database) {
     // Behind a transaction-mode pooler (PgBouncer) LISTEN seems to work but hears nothing: turn the cache off there.
     if (['0', 'false', 'off', 'no'].includes((process.env.AGREEMENT_CACHE ?? '').toLowerCase())) return;
-    database
+    this.settled = database
       .listen(AGREEMENTS_CHANGED_CHANNEL, () => this.clear(), () => {
         this.clear();
         this.listening = true;
@@ -57,12 +59,25 @@ class AgreementCache {
 
 const caches = new WeakMap<Database, AgreementCache>();
 
-/** The agreements in force for this caller now: loadAgreementsFor's answer, from the cache when it can. */
-export function agreementsInForce(database: Database, identity: Identity, now = new Date()): Promise<AgreementRow[]> {
+function cacheFor(database: Database): AgreementCache {
   let cache = caches.get(database);
   if (!cache) {
     cache = new AgreementCache(database);
     caches.set(database, cache);
   }
-  return cache.inForceFor(identity, now);
+  return cache;
+}
+
+/** The agreements in force for this caller now: loadAgreementsFor's answer, from the cache when it can. */
+export function agreementsInForce(database: Database, identity: Identity, now = new Date()): Promise<AgreementRow[]> {
+  return cacheFor(database).inForceFor(identity, now);
+}
+
+/**
+ * Resolves once this process's agreement cache for `database` listens for changes (or has given
+ * up): from then on a caller's repeated requests cost no policy statement — the steady state
+ * tests that count statements start from.
+ */
+export function agreementCacheSettled(database: Database): Promise<void> {
+  return cacheFor(database).settled;
 }
