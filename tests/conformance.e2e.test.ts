@@ -3,16 +3,14 @@
 // visible, coarsened or denied exactly as the policy says, out-of-scope rows are absent,
 // and no value the audience is not cleared for appears anywhere in the body.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, ALL_DATA_CLASSES } from '@peacegraph/kit';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
 import { Comparer, type GraphQLErrorLike } from './conformance/compare';
 import { AUDIENCES, Oracle } from './conformance/oracle';
 import { generateProbes, type Probe } from './conformance/probes';
 import { loadPolicyMap, loadSupergraph } from './conformance/schema-map';
 import { TEST_DATABASES } from './databases';
-import { startTestStack, TEST_JWT_SECRET, type TestStack } from './harness';
+import { groundTruthToken } from './ground-truth';
+import { startTestStack, type TestStack } from './harness';
 
 const schema = loadSupergraph();
 const policy = loadPolicyMap();
@@ -22,9 +20,6 @@ const { probes, reachableTypes, unreachable } = generateProbes(schema, policy);
 const VOLATILE_ROOTS = new Set(['auditEvents']);
 /** Their types: access is judged at the root above; tests/policy.e2e.test.ts checks their content. */
 const VOLATILE_TYPES = new Set(['AuditEvent', 'AuditEventPage']);
-
-/** A test-only organisation holding every class everywhere: its answers are the ground truth. */
-const ORACLE_ORG = 'conformance-oracle';
 
 interface Answer {
   data: Record<string, unknown> | null;
@@ -82,14 +77,7 @@ describe('conformance matrix: every audience × every field, through the gateway
   beforeAll(async () => {
     // The probes are deep; a generous subgraph timeout keeps a loaded CI machine from failing them.
     t = await startTestStack(TEST_DATABASES[0]!, { subgraphTimeoutMs: 120_000 });
-    await t.database.db.insert(agreements).values({
-      id: 'conformance-oracle-all',
-      provider: 'test',
-      recipientOrganizationId: ORACLE_ORG,
-      dataClasses: [...ALL_DATA_CLASSES],
-      validFrom: new Date('2000-01-01'),
-      purpose: 'Ground truth for the conformance matrix (test only).',
-    });
+    oracleToken = await groundTruthToken(t);
     // Rows no seed holds, written through the real write path: an NGO's escort request (its route is SECURITY_OPERATIONS).
     const escort = await t.query('ngo-partner', `mutation { saveEscortRequest(input: {
         clientKey: "conformance-escort-1", missionId: "MINUSCA", requestedDate: "${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}",
@@ -97,13 +85,6 @@ describe('conformance matrix: every audience × every field, through the gateway
         route: [{ adminAreaPcode: "CF11", name: "Bangui warehouse", latitude: 4.3612, longitude: 18.5551 },
                 { adminAreaPcode: "CF2101", name: "Bambari distribution site", latitude: 5.7621, longitude: 20.6714 }] }) { id } }`);
     expect(escort.body.errors).toBeUndefined();
-    oracleToken = await new SignJWT({ org: ORACLE_ORG, org_type: 'test', roles: [] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('oracle@test')
-      .setIssuer(DEFAULT_ISSUER)
-      .setAudience(DEFAULT_AUDIENCE)
-      .setExpirationTime('30m')
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
     for (const probe of [...probes].sort((a, b) => Number(!!a.idsFrom) - Number(!!b.idsFrom))) {
       if (probe.idsFrom) lookupIds.set(probe.name, pickIds(truth.get(`Query.${probe.idsFrom}`)!, probe.idsFrom));
       for (const id of lookupIds.get(probe.name) ?? [undefined]) {

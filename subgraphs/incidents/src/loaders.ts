@@ -15,7 +15,7 @@ export function createIncidentsLoaders(db: Db, access: Access) {
     incidentById: incidentByIdLoader(db, access),
     incidentPagesByMission: incidentPagesByParentLoader(db, access, 'mission'),
     incidentPagesByArea: incidentPagesByParentLoader(db, access, 'area'),
-    actorsByIncident: actorsByIncidentLoader(db),
+    actorsByIncident: actorsByIncidentLoader(db, access),
     casualtiesByIncident: casualtiesByIncidentLoader(db),
     victimsByIncident: victimsByIncidentLoader(db, access),
     sourcesByIncident: sourcesByIncidentLoader(db, access),

@@ -15,6 +15,7 @@ export * from './policy/data-class';
 export * from './policy/field-policy';
 export * from './policy/rules';
 export * from './policy/suppress';
+export * from './policy/disclosure';
 export * from './policy/tables';
 export * from './page';
 export * from './testing';

@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizz
 import type { Access, Db } from '@peacegraph/kit';
 import { fromCents, toCents } from '../money/decimal';
 import { flowConditions, flowWhere, totalsIncludeConfidential, type FlowFilter } from './funding-flow.filter';
-import { servable, visibleFlows } from './funding-flow.scope';
+import { servable, totalledFlows, visibleFlows } from './funding-flow.scope';
 import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
 import type { FundingTotals } from './funding-flow.type';
 
@@ -152,7 +152,7 @@ export function flowTotalsLoader(db: Db, access: Access) {
           const base = flowConditions({ ...first, sourceOrganizationId: null, destinationOrganizationId: null, planId: null });
           const conditions: SQL[] = [...base];
           if (side && column) conditions.push(inArray(column, group.map((f) => ownerValueOf(f, side)) as never[]));
-          if (!includesConfidential) conditions.push(visibleFlows(access));
+          conditions.push(includesConfidential ? totalledFlows(access) : visibleFlows(access));
           const groupKey = column ?? sql<string>`null`;
           const rows = (await db
             .select({ groupKey: sql<string | null>`${groupKey}`, status: fundingFlows.status, n: sql<number>`count(*)::int`, usd: sql<string>`sum(${fundingFlows.amountUsd})::text` })

@@ -45,7 +45,7 @@ export class FundingFlowResolver {
 @Resolver(() => FundingFlowPage)
 export class FundingFlowPageResolver {
   @Classified(DataClass.PUBLIC)
-  @FieldResolver(() => FundingTotals, { description: 'Sums over every matching flow, including confidential ones unless that would name their donor.' })
+  @FieldResolver(() => FundingTotals, { description: 'Sums over the matching flows you may list, plus the anonymous-donor flows FTS publishes unless that would name their donor.' })
   async totals(@Root() page: FundingFlowPage, @Ctx() ctx: FinanceContext): Promise<FundingTotals> {
     return ctx.loaders.flowTotals.load(page.totalsFilter);
   }

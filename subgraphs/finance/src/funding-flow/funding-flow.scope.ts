@@ -1,4 +1,4 @@
-import { eq, or, type SQL } from 'drizzle-orm';
+import { and, eq, like, or, type SQL } from 'drizzle-orm';
 import { DataClass, type Access } from '@peacegraph/kit';
 import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
 
@@ -22,4 +22,15 @@ export function servable(access: Access, rows: FundingFlowRow[]): FundingFlowRow
       !row.confidential ||
       access.decide(DataClass.DONOR_CONFIDENTIAL, { ownerOrganizationId: row.sourceOrganizationId }, { entityType: 'FundingFlow', entityId: row.id, field: '(row)' }),
   );
+}
+
+/**
+ * The flows a total may count for this caller: the ones it may list, and anonymous-donor
+ * flows imported from FTS — FTS itself publishes their amounts (under "anonymous"), so a total
+ * minus the visible rows gives nothing FTS does not. An unpublished pledge, or an anonymous
+ * flow recorded here, counts only for those who may list it: otherwise "total − visible rows"
+ * would give its amount back.
+ */
+export function totalledFlows(access: Access): SQL {
+  return or(visibleFlows(access), and(eq(fundingFlows.confidentialReason, 'ANONYMOUS_DONOR'), like(fundingFlows.origin, 'fts:%')))!;
 }

@@ -165,10 +165,10 @@ export class FundingFlow {
   origin: string;
 }
 
-@ObjectType({ description: 'Sums over every matching flow, exact decimals in USD.' })
+@ObjectType({ description: 'Sums over the matching flows you may list, and the anonymous-donor flows FTS publishes; exact decimals in USD.' })
 export class FundingTotals {
   @Classified(DataClass.PUBLIC)
-  @Field(() => Int, { description: 'Number of matching flows, including confidential ones you cannot list.' })
+  @Field(() => Int, { description: 'Number of matching flows: those you may list, and anonymous-donor flows FTS publishes.' })
   flowCount: number;
 
   @Classified(DataClass.PUBLIC)
@@ -188,7 +188,7 @@ export class FundingTotals {
   fundingUsd: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => Boolean, { description: 'Whether confidential flows are inside these sums (not when the totals would attribute them to a donor).' })
+  @Field(() => Boolean, { description: 'Whether FTS-published anonymous-donor flows are inside these sums (not when the totals would attribute them to a donor). Unpublished pledges count only for those who may list them.' })
   includesConfidential: boolean;
 }
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import type { Access, Db } from '@peacegraph/kit';
+import { totalledFlows } from '../funding-flow/funding-flow.scope';
 import { fundingFlows } from '../funding-flow/funding-flow.table';
 import { planClusters, plans, type PlanClusterRow, type PlanRow } from './plan.table';
 
@@ -23,10 +24,10 @@ export function clustersByPlanLoader(db: Db) {
 
 /**
  * Funding of many plans as FTS defines it: the sum of incoming paid and committed flows to the
- * plan (pledges are not funding). Confidential flows count: the public sees them inside totals.
- * One statement per batch.
+ * plan (pledges are not funding), over the flows a total may count for this caller
+ * (`totalledFlows`: no unpublished amount comes back by subtraction). One statement per batch.
  */
-export function planFundingLoader(db: Db) {
+export function planFundingLoader(db: Db, access: Access) {
   return new DataLoader<number, string>(async (ids) => {
     const rows = await db
       .select({ planId: fundingFlows.destinationPlanId, usd: sql<string>`sum(${fundingFlows.amountUsd})::text` })
@@ -36,6 +37,7 @@ export function planFundingLoader(db: Db) {
           inArray(fundingFlows.destinationPlanId, [...ids]),
           inArray(fundingFlows.status, ['paid', 'commitment']),
           sql`${fundingFlows.boundary} = 'incoming'`,
+          totalledFlows(access),
         ),
       )
       .groupBy(fundingFlows.destinationPlanId);

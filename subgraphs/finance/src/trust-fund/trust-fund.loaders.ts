@@ -25,8 +25,12 @@ export function contributionsByTrustFundLoader(db: Db, access: Access) {
   });
 }
 
-/** Totals per trust fund and currency over every contribution (confidential ones inside), one statement per batch. */
-export function trustFundTotalsLoader(db: Db) {
+/**
+ * Totals per trust fund and currency over the contributions this caller may list, one
+ * statement per batch: a confidential contribution inside a public total would come back as
+ * "total − visible rows".
+ */
+export function trustFundTotalsLoader(db: Db, access: Access) {
   return new DataLoader<string, { currency: string; cash: string; inKind: string }[]>(async (ids) => {
     const rows = await db
       .select({
@@ -36,7 +40,7 @@ export function trustFundTotalsLoader(db: Db) {
         inKind: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'IN_KIND'), 0)::numeric(18,2)::text`,
       })
       .from(voluntaryContributions)
-      .where(inArray(voluntaryContributions.trustFundId, [...ids]))
+      .where(and(inArray(voluntaryContributions.trustFundId, [...ids]), visibleContributions(access)))
       .groupBy(voluntaryContributions.trustFundId, voluntaryContributions.currency)
       .orderBy(asc(voluntaryContributions.currency));
     return ids.map((id) => rows.filter((r) => r.trustFundId === id).map(({ currency, cash, inKind }) => ({ currency, cash, inKind })));

@@ -22,7 +22,7 @@ export class TrustFundResolver {
   }
 
   @Classified(DataClass.PUBLIC)
-  @FieldResolver(() => [TrustFundTotal], { description: 'Received per currency, every contribution counted.' })
+  @FieldResolver(() => [TrustFundTotal], { description: 'Received per currency, over the contributions you may list (confidential ones count for their donor and UN finance officers only).' })
   async totals(@Root() fund: TrustFund, @Ctx() ctx: FinanceContext): Promise<TrustFundTotal[]> {
     return ctx.loaders.trustFundTotals.load(fund.id);
   }

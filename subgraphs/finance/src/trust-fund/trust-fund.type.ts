@@ -98,7 +98,7 @@ export class VoluntaryContribution {
   origin: string;
 }
 
-@ObjectType({ description: 'What a trust fund received in one currency (confidential contributions included).' })
+@ObjectType({ description: 'What a trust fund received in one currency, over the contributions you may list.' })
 export class TrustFundTotal {
   @Classified(DataClass.PUBLIC)
   @Field(() => String)

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, count, eq, gt, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { and, asc, eq, gt, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { DataClass, snapToMonths, type Access, type Db } from '@peacegraph/kit';
 import { accessConstraints as t, type AccessConstraintRow } from './access-constraint.table';
 
 export interface ConstraintFilter {
@@ -58,15 +58,36 @@ export interface ConstraintCountRow {
   month: string;
   constraintType: string;
   n: number;
+  /** Of them, rows this caller may list (its agreements' areas, or reported by its organisation). */
+  visible: number;
 }
 
-/** Counts over all rows (an aggregate, not rows): suppression for out-of-scope callers is applied by the resolver. */
-export async function countAccessConstraints(db: Db, filter: ConstraintFilter): Promise<ConstraintCountRow[]> {
+/**
+ * The canonical table admin1 × month × category over all rows (an aggregate, not rows), one
+ * statement. Only cell-selecting filters apply: an area filter on the admin1 column, dates as
+ * whole months (kit snapToMonths), so a cell never depends on the filter that reached it.
+ */
+export async function countAccessConstraints(db: Db, access: Access, filter: ConstraintFilter): Promise<ConstraintCountRow[]> {
   const month = sql<string>`to_char(${t.occurredOn}, 'YYYY-MM')`;
+  const { fromMonth, toMonth } = snapToMonths(filter.from, filter.to);
+  const conditions: SQL[] = [];
+  if (filter.countryIso3) conditions.push(eq(t.countryIso3, filter.countryIso3.toUpperCase()));
+  if (filter.missionId) conditions.push(eq(t.missionId, filter.missionId));
+  if (filter.adminAreaPcode) conditions.push(like(t.admin1Pcode, `${filter.adminAreaPcode.toUpperCase()}%`));
+  if (filter.constraintType) conditions.push(eq(t.constraintType, filter.constraintType));
+  if (fromMonth) conditions.push(gte(month, fromMonth));
+  if (toMonth) conditions.push(lte(month, toMonth));
   return db
-    .select({ admin1Pcode: t.admin1Pcode, missionId: t.missionId, month, constraintType: t.constraintType, n: count() })
+    .select({
+      admin1Pcode: t.admin1Pcode,
+      missionId: t.missionId,
+      month,
+      constraintType: t.constraintType,
+      n: sql<number>`count(*)::int`,
+      visible: sql<number>`(count(*) filter (where ${scope(access)}))::int`,
+    })
     .from(t)
-    .where(and(...filterConditions(filter)))
+    .where(and(...conditions))
     .groupBy(t.admin1Pcode, t.missionId, month, t.constraintType)
     .orderBy(asc(t.admin1Pcode), asc(month), asc(t.constraintType));
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Classified, Coarsened, coarsenPoint, DataClass, PageInput, PointPrecision, readPage, suppressCount, toPage } from '@peacegraph/kit';
+import { Classified, Coarsened, coarsenPoint, DataClass, PageInput, PointPrecision, readPage, toPage, checkAreaFilter, discloseCount } from '@peacegraph/kit';
 import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
 import type { HumanitarianContext } from '../loaders';
@@ -28,7 +28,7 @@ export class AccessConstraintResolver {
 
   @Classified(DataClass.PUBLIC)
   @Query(() => [AccessConstraintCount], {
-    description: 'Access constraints by admin1 × month × category, for everyone; counts below the threshold are suppressed outside your agreements.',
+    description: 'Access constraints by admin1 × month × category, for everyone; from/to are widened to whole months, an admin2 adminAreaPcode is refused; the part of a count you cannot list is withheld when below the threshold.',
   })
   async accessConstraintCounts(
     @Ctx() ctx: HumanitarianContext,
@@ -36,10 +36,10 @@ export class AccessConstraintResolver {
   ): Promise<AccessConstraintCount[]> {
     checkActiveOn('filter.from', filter?.from);
     checkActiveOn('filter.to', filter?.to);
-    const rows = await countAccessConstraints(ctx.db, filter ?? {});
+    checkAreaFilter('filter.adminAreaPcode', filter?.adminAreaPcode, 1, (p) => knownArea(p)?.level);
+    const rows = await countAccessConstraints(ctx.db, ctx.access, filter ?? {});
     return rows.map((r) => {
-      const inScope = ctx.access.allows(DataClass.PARTNER, { missionId: r.missionId, adminAreaPcode: r.admin1Pcode });
-      const served = suppressCount(Number(r.n), !inScope);
+      const served = discloseCount(r.n, r.visible);
       return { admin1Pcode: r.admin1Pcode, missionId: r.missionId, month: r.month, constraintType: r.constraintType as AccessConstraintType, count: served.value, suppressed: served.suppressed };
     });
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass, suppressCount, type Access } from '@peacegraph/kit';
+import { Classified, DataClass, disclose, suppressTable, type Access } from '@peacegraph/kit';
 import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
 import type { HumanitarianContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
@@ -9,9 +9,13 @@ import { DdrFigures, DdrPeople } from './ddr.type';
 
 type Stage = 'disarmed' | 'demobilized' | 'reintegrated';
 
+const PARTS = ['femaleAdults', 'maleAdults', 'femaleChildren', 'maleChildren'] as const;
+
 /**
- * One stage's counts. Callers without UN_INTERNAL for this mission and area get small
- * counts suppressed; when any part is, all parts are withheld so none can be derived.
+ * One stage's counts through the disclosure control: callers without UN_INTERNAL for this
+ * mission and area list none of the people behind them, so small parts are suppressed, with
+ * complementary suppression against the served total; the breakdown is then withheld as a
+ * whole (the part a reader would most want, children, is the one most often small).
  */
 function people(row: DdrFigureRow, stage: Stage, access: Access): DdrPeople {
   const parts = {
@@ -20,18 +24,19 @@ function people(row: DdrFigureRow, stage: Stage, access: Access): DdrPeople {
     femaleChildren: row[`${stage}FemaleChildren`],
     maleChildren: row[`${stage}MaleChildren`],
   };
-  const suppress = !access.allows(DataClass.UN_INTERNAL, { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode });
-  const total = suppressCount(parts.femaleAdults + parts.maleAdults + parts.femaleChildren + parts.maleChildren, suppress);
-  const served = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, suppressCount(v, suppress)]));
-  const anySuppressed = total.suppressed || Object.values(served).some((c) => c.suppressed);
-  const part = (k: keyof typeof parts) => (anySuppressed ? null : parts[k]);
+  const total = PARTS.reduce((s, k) => s + parts[k], 0);
+  const cleared = access.allows(DataClass.UN_INTERNAL, { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode });
+  const cell = (key: string, n: number) => ({ key, total: n, visible: cleared ? n : 0 });
+  const withheld = suppressTable([cell('total', total), ...PARTS.map((k) => cell(k, parts[k]))], [{ members: PARTS, total: 'total' }]);
+  const breakdownWithheld = PARTS.some((k) => withheld.has(k));
+  const part = (k: (typeof PARTS)[number]) => (breakdownWithheld ? null : parts[k]);
   return {
-    total: total.value,
+    total: disclose(total, withheld.has('total')).value,
     femaleAdults: part('femaleAdults'),
     maleAdults: part('maleAdults'),
     femaleChildren: part('femaleChildren'),
     maleChildren: part('maleChildren'),
-    suppressed: anySuppressed,
+    suppressed: breakdownWithheld || withheld.has('total'),
   };
 }
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, inArray, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { DataClass, type Access, type Db } from '@peacegraph/kit';
 import { incidentActors } from '../actor/actor.table';
@@ -39,14 +39,42 @@ function rowsByIncident<Row extends { incidentId: string }, Out>(
   });
 }
 
-/** ACLED actors per incident, by position. */
-export function actorsByIncidentLoader(db: Db) {
-  return rowsByIncident(db, incidentActors, [incidentActors.incidentId, incidentActors.position], undefined, (r: typeof incidentActors.$inferSelect): IncidentActor => ({
-    name: r.name,
-    side: r.side,
-    interCode: r.interCode,
-    actorType: ACTOR_TYPES_BY_INTER[r.interCode - 1]!,
-  }));
+/** What an actor name that names an attributed individual is served as, to callers without PERPETRATOR_IDENTITY. */
+export const WITHHELD_ACTOR_NAME = 'Withheld (names an attributed individual)';
+
+/**
+ * ACLED actors per incident, by position. Linkage: ACLED actors are groups, but a reporter
+ * may write a person's name as an actor; when that name is one a perpetrator attribution of
+ * the same incident names as `identifiedAs` (PERPETRATOR_IDENTITY), a caller without that
+ * class for the incident gets the name withheld, not the person.
+ */
+export function actorsByIncidentLoader(db: Db, access: Access) {
+  return new DataLoader<string, IncidentActor[]>(async (ids) => {
+    const p = perpetratorAttributions;
+    const rows = await db
+      .select({ actor: incidentActors, perpetratorMission: p.missionId, perpetratorArea: p.adminAreaPcode })
+      .from(incidentActors)
+      .leftJoin(p, and(eq(p.incidentId, incidentActors.incidentId), sql`lower(btrim(${p.identifiedAs})) = lower(btrim(${incidentActors.name}))`))
+      .where(inArray(incidentActors.incidentId, [...ids]))
+      .orderBy(asc(incidentActors.incidentId), asc(incidentActors.position));
+    const byIncident = new Map<string, IncidentActor[]>();
+    const seen = new Set<string>();
+    for (const { actor, perpetratorMission, perpetratorArea } of rows) {
+      const key = `${actor.incidentId}|${actor.position}`;
+      const list = byIncident.get(actor.incidentId) ?? [];
+      const namesIndividual = perpetratorMission !== null;
+      const withheld = namesIndividual && !access.allows(DataClass.PERPETRATOR_IDENTITY, { missionId: perpetratorMission, adminAreaPcode: perpetratorArea });
+      if (withheld) access.recordCoarsened(DataClass.PERPETRATOR_IDENTITY, { entityType: 'Incident', entityId: actor.incidentId, field: 'actors.name' });
+      if (seen.has(key)) {
+        if (withheld) list[list.length - 1]!.name = WITHHELD_ACTOR_NAME;
+        continue;
+      }
+      seen.add(key);
+      list.push({ name: withheld ? WITHHELD_ACTOR_NAME : actor.name, side: actor.side, interCode: actor.interCode, actorType: ACTOR_TYPES_BY_INTER[actor.interCode - 1]! });
+      byIncident.set(actor.incidentId, list);
+    }
+    return ids.map((id) => byIncident.get(id) ?? []);
+  });
 }
 
 /** Casualty counts per incident. */

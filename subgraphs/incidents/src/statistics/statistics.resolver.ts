@@ -1,20 +1,50 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, DataClass, suppressCount } from '@peacegraph/kit';
+import { badInput, checkAreaFilter, checkMonth, Classified, DataClass, disclose, isSensitive, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
+import { ADMIN_AREA_CATALOGUE } from '../../../../scripts/seed/reference/admin-areas';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
-import { ceasefireViolations, incidentStatistics } from './statistics.loaders';
+import { ceasefireViolations, incidentStatistics, type CellMeasure, type IncidentStatisticRow } from './statistics.loaders';
 import { CeasefireViolationTimeline, IncidentStatistic, IncidentStatisticsFilterInput } from './statistics.type';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const WITHHELD = { value: null, suppressed: true } as const;
+const AREA_LEVELS = new Map(ADMIN_AREA_CATALOGUE.map((a) => [a.pcode, a.level]));
+const WITHHELD: DisclosedCount = { value: null, suppressed: true };
+type Variant = 'unrefuted' | 'all';
+
+/** A cell's three parts under the refuted toggle: with refuted, without, and the refuted part their difference gives. */
+function toggleCells(name: string, m: CellMeasure): TableCell[] {
+  return [
+    { key: `${name}:unrefuted`, total: m.unrefuted, visible: m.visibleUnrefuted },
+    { key: `${name}:all`, total: m.all, visible: m.visibleAll },
+    { key: `${name}:refuted`, total: m.all - m.unrefuted, visible: m.visibleAll - m.visibleUnrefuted },
+  ];
+}
+const toggleRelation = (name: string) => [{ members: [`${name}:unrefuted`, `${name}:refuted`], total: `${name}:all` }];
+
+/**
+ * One cell's counts as this caller may have them. Decided on both answers of the refuted
+ * toggle at once, so "with refuted − without" cannot give back a small refuted count; the
+ * fatalities of a cell whose incidents are withheld are withheld too (few contributors).
+ */
+function discloseCell(row: IncidentStatisticRow, variant: Variant): { events: DisclosedCount; fatalities: DisclosedCount } {
+  const events = suppressTable(toggleCells('e', row.events), toggleRelation('e'));
+  const fatalities = suppressTable(toggleCells('f', row.fatalities), toggleRelation('f'), { alsoWithhold: [...events].map((k) => `f${k.slice(1)}`) });
+  return {
+    events: disclose(row.events[variant], events.has(`e:${variant}`)),
+    fatalities: disclose(row.fatalities[variant], fatalities.has(`f:${variant}`)),
+  };
+}
+
+/** Rows of the cell the caller may not list: at admin2, any such cell is withheld (admin1 minus its admin2 cells would give it back). */
+const hiddenPart = (m: CellMeasure, variant: Variant) => (variant === 'all' ? m.all - m.visibleAll : m.unrefuted - m.visibleUnrefuted);
 
 @Resolver(() => IncidentStatistic)
 export class IncidentStatisticsResolver {
   /**
-   * The dashboard tier: anyone may read it. A group's counts are exact for callers cleared
-   * for the rows behind it (PARTNER on that mission and area); for everyone else counts
-   * from 1 to the threshold are suppressed. No totals are served, and uncleared callers get
-   * one granularity (admin1), so suppressed cells cannot be recovered by subtraction.
+   * The dashboard tier: anyone may read it; every count goes through the disclosure control
+   * (kit policy/disclosure.ts). A cell is exact when the caller may list every incident in it;
+   * otherwise the part it cannot list must be 0 or at least the threshold, under either answer
+   * of the refuted toggle. At adminLevel 2 a cell the caller cannot list in full is withheld;
+   * an admin2 p-code filter at adminLevel 1 is refused. No totals are served.
    */
   @Classified(DataClass.PUBLIC)
   @Query(() => [IncidentStatistic], { description: 'Incidents and fatalities by admin area × month × event type, small counts suppressed.' })
@@ -24,22 +54,18 @@ export class IncidentStatisticsResolver {
   ): Promise<IncidentStatistic[]> {
     const f = filter ?? new IncidentStatisticsFilterInput();
     if (f.adminLevel !== 1 && f.adminLevel !== 2) throw badInput('filter.adminLevel', 'must be 1 or 2.');
-    if (f.fromMonth && !MONTH.test(f.fromMonth)) throw badInput('filter.fromMonth', 'must be YYYY-MM.');
-    if (f.toMonth && !MONTH.test(f.toMonth)) throw badInput('filter.toMonth', 'must be YYYY-MM.');
-    const rows = await incidentStatistics(ctx.db, f);
-    return rows.map((row) => {
-      const cleared = ctx.access.allows(DataClass.PARTNER, { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode });
-      // An admin1 cell is the sum of its admin2 cells: serving both levels to an uncleared
-      // caller would let them subtract their way to a suppressed cell. So uncleared callers
-      // get admin1 granularity only; finer cells are withheld whatever their size.
-      const withheld = !cleared && f.adminLevel === 2;
-      return {
-        ...row,
-        eventType: row.eventType as IncidentStatistic['eventType'],
-        events: withheld ? WITHHELD : suppressCount(row.events, !cleared),
-        fatalities: withheld ? WITHHELD : suppressCount(row.fatalities, !cleared),
-      };
-    });
+    checkMonth('filter.fromMonth', f.fromMonth);
+    checkMonth('filter.toMonth', f.toMonth);
+    checkAreaFilter('filter.adminAreaPcode', f.adminAreaPcode, f.adminLevel, (p) => AREA_LEVELS.get(p));
+    const variant: Variant = f.includeRefuted ? 'all' : 'unrefuted';
+    const rows = await incidentStatistics(ctx.db, ctx.access, f);
+    return rows
+      .filter((row) => row.events[variant] > 0) // a cell with only refuted incidents is not a cell of the unrefuted table
+      .map((row) => {
+        const withheld = f.adminLevel === 2 && (hiddenPart(row.events, variant) > 0 || hiddenPart(row.events, 'all') > 0);
+        const served = withheld ? { events: WITHHELD, fatalities: WITHHELD } : discloseCell(row, variant);
+        return { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode, month: row.month, eventType: row.eventType as IncidentStatistic['eventType'], ...served };
+      });
   }
 
   @Classified(DataClass.PUBLIC)
@@ -50,20 +76,21 @@ export class IncidentStatisticsResolver {
 
   @Classified(DataClass.PUBLIC)
   @Query(() => [CeasefireViolationTimeline], {
-    description: 'Ceasefire violations per month for each agreement (optionally one mission / one agreement); small counts suppressed unless cleared for the mission.',
+    description: 'Ceasefire violations per month for each agreement (optionally one mission / one agreement); small counts suppressed unless you may list the violations behind them.',
   })
   async ceasefireViolationTimeline(
     @Ctx() ctx: IncidentsContext,
     @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
     @Arg('agreement', () => String, { nullable: true }) agreement?: string | null,
   ): Promise<CeasefireViolationTimeline[]> {
-    const rows = await ceasefireViolations(ctx.db, missionId, agreement);
+    const rows = await ceasefireViolations(ctx.db, ctx.access, missionId, agreement);
     const timelines = new Map<string, CeasefireViolationTimeline>();
     for (const row of rows) {
       const key = `${row.missionId}|${row.agreement}`;
       const timeline = timelines.get(key) ?? { missionId: row.missionId, agreement: row.agreement, months: [] };
-      const suppress = !ctx.access.allows(DataClass.PARTNER, { missionId: row.missionId });
-      timeline.months.push({ month: row.month, violations: suppressCount(row.violations, suppress), fatalities: suppressCount(row.fatalities, suppress) });
+      const violations = isSensitive({ total: row.violations, visible: row.visibleViolations });
+      const fatalities = violations || isSensitive({ total: row.fatalities, visible: row.visibleFatalities });
+      timeline.months.push({ month: row.month, violations: disclose(row.violations, violations), fatalities: disclose(row.fatalities, fatalities) });
       timelines.set(key, timeline);
     }
     return [...timelines.values()];

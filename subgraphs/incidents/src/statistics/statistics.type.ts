@@ -10,7 +10,7 @@ export class IncidentStatisticCount {
   value: number | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => Boolean, { description: 'True when the value is withheld: between 1 and the suppression threshold.' })
+  @Field(() => Boolean, { description: 'True when the value is withheld: the part you cannot list row by row is below the suppression threshold, or would let a withheld count be derived.' })
   suppressed: boolean;
 }
 
@@ -55,7 +55,7 @@ export class IncidentStatisticsFilterInput {
   @Field(() => String, { nullable: true })
   missionId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'This area and its children.' })
+  @Field(() => String, { nullable: true, description: 'Cells of this area (an area of the grouping level, or a prefix of them).' })
   adminAreaPcode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM, inclusive.' })
@@ -69,7 +69,7 @@ export class IncidentStatisticsFilterInput {
 
   @Field(() => Int, {
     defaultValue: 1,
-    description: '1 = roll up to admin1 areas; 2 = the area each incident was filed under (cells outside your agreements are withheld: admin1 minus admin2 would reveal suppressed counts).',
+    description: '1 = roll up to admin1 areas (an admin2 adminAreaPcode is refused); 2 = the area each incident was filed under (cells you cannot list in full are withheld: admin1 minus admin2 would reveal suppressed counts).',
   })
   adminLevel: number = 1;
 

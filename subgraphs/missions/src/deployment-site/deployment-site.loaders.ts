@@ -1,9 +1,19 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { deploymentSiteContributors, deploymentSites, type DeploymentSiteContributorRow, type DeploymentSiteRow } from './deployment-site.table';
 
-export type SiteWithCurrentFlag = DeploymentSiteRow & { isCurrent: boolean };
+export type SiteWithCurrentFlag = DeploymentSiteRow & { isCurrent: boolean; identifiesCurrent: boolean };
+
+/**
+ * Linkage across rows: an earlier row of a site that is a current position (same mission and
+ * place name, or a point within 0.01° ≈ 1 km of a current site of the mission) would give the
+ * current site's exact point one join away, so it is treated as the current position itself.
+ */
+const identifiesCurrent = sql<boolean>`exists (select 1 from ${deploymentSites} c
+  where c.year = (select max(m.year) from ${deploymentSites} m) and c.mission_id = ${deploymentSites.missionId}
+    and (c.location = ${deploymentSites.location} or (abs(c.latitude - ${deploymentSites.latitude}) < 0.01 and abs(c.longitude - ${deploymentSites.longitude}) < 0.01)))`;
+const siteColumns = { ...getTableColumns(deploymentSites), identifiesCurrent };
 
 /** The latest year in the Geo-PKO data: its sites are current positions. One statement per request. */
 export function latestDeploymentYearLoader(db: Db): () => Promise<number | null> {
@@ -35,7 +45,7 @@ export function sitesByMissionLoader(db: Db, latestYear: () => Promise<number | 
                 ? sql`${deploymentSites.year} = (select max(d.year) from ${deploymentSites} d where d.mission_id = ${deploymentSites.missionId})`
                 : eq(deploymentSites.year, year);
             return db
-              .select()
+              .select(siteColumns)
               .from(deploymentSites)
               .where(and(inArray(deploymentSites.missionId, missionIds), yearCondition))
               .orderBy(asc(deploymentSites.location))
@@ -81,7 +91,7 @@ export async function listSites(db: Db, filter: SiteFilter, after: number | null
   }
   if (after !== null) conditions.push(gt(deploymentSites.id, after));
   const rows = await db
-    .select()
+    .select(siteColumns)
     .from(deploymentSites)
     .where(and(...conditions))
     .orderBy(asc(deploymentSites.id))

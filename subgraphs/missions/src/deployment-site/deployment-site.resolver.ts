@@ -28,12 +28,20 @@ export class DeploymentSiteResolver {
     return site.isCurrent;
   }
 
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => Boolean, {
+    description: 'True for current positions and for earlier rows of a current site (same mission and name, or within about 1 km): their points are coarsened.',
+  })
+  identifiesCurrentPosition(@Root() site: DeploymentSite): boolean {
+    return site.isCurrent || site.identifiesCurrent;
+  }
+
   /** The one place a site's point is served: exact for history, or with SECURITY_OPERATIONS for the site's mission. */
-  @Coarsened(DataClass.PUBLIC, DataClass.SECURITY_OPERATIONS, { when: 'isCurrentPosition' })
+  @Coarsened(DataClass.PUBLIC, DataClass.SECURITY_OPERATIONS, { when: 'identifiesCurrentPosition' })
   @FieldResolver(() => SitePoint)
   point(@Root() site: DeploymentSite, @Ctx() ctx: MissionsContext): SitePoint {
     const exact = { latitude: site.latitude, longitude: site.longitude, precision: SitePointPrecision.EXACT };
-    if (!site.isCurrent) return exact;
+    if (!site.isCurrent && !site.identifiesCurrent) return exact;
     const decision = { entityType: 'DeploymentSite', entityId: String(site.id), field: 'point' };
     if (ctx.access.allows(DataClass.SECURITY_OPERATIONS, { missionId: site.missionId })) {
       ctx.access.audit.record(ctx.identity, DataClass.SECURITY_OPERATIONS, decision, 'GRANTED');

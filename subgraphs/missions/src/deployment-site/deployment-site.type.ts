@@ -77,6 +77,9 @@ export class DeploymentSite {
 
   /** Filled by the loader: is `year` the latest year of the data (a current position)? */
   isCurrent: boolean;
+
+  /** Filled by the loader: is this row a current position, or an earlier row of one (linkage)? */
+  identifiesCurrent: boolean;
 }
 
 @ObjectType()
