@@ -93,6 +93,30 @@ describe.each(TEST_DATABASES)('inference attacks on every served aggregate on $l
   beforeAll(async () => {
     t = await startTestStack(kind);
     truthToken = await groundTruthToken(t);
+    // One cell big enough to be served, outside every NGO's areas, through the real write path:
+    // six clashes in Kaga-Bandoro (admin2 CF2001) and one filed at its admin1 (CF20), one of the
+    // six then refuted. Differencing it by admin2 filter or by the refuted toggle gives a 1.
+    const report = (clientKey: string, adminAreaPcode: string) =>
+      ask('mission-ops', `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { incident { id version } } }`, {
+        input: {
+          clientKey, missionId: MISSION, eventDate: '2025-02-11', subEventType: 'ARMED_CLASH', adminAreaPcode, latitude: 6.99, longitude: 19.19, fatalities: 2,
+          summary: 'Test report for the inference suite.',
+          actors: [{ name: 'Retour, Réclamation et Réhabilitation (3R)', side: 1, actorType: 'REBEL_GROUP' }, { name: 'Military Forces of the Central African Republic (FACA)', side: 2, actorType: 'STATE_FORCES' }],
+          casualties: [{ group: 'COMBATANT', outcome: 'KILLED', total: 2 }],
+        },
+      });
+    const reported = [];
+    for (let i = 0; i < 6; i++) reported.push(await report(`inference-cell-${i}`, 'CF2001'));
+    reported.push(await report('inference-cell-admin1', 'CF20'));
+    for (const r of reported) expect(r.errors).toBeUndefined();
+    let refuted = reported[0]!.data.reportIncident.incident;
+    for (const to of ['UNDER_VERIFICATION', 'REFUTED']) {
+      const step = await ask('mission-ops', `mutation($input: TransitionVerificationInput!) { transitionVerification(input: $input) { id version } }`, {
+        input: { incidentId: refuted.id, to, expectedVersion: refuted.version, reason: 'Test: sources contradicted.' },
+      });
+      expect(step.errors).toBeUndefined();
+      refuted = step.data.transitionVerification;
+    }
     incidents = await allPages<TruthIncident>(
       'truth',
       `query($after: String) { incidents(filter: {missionId: "${MISSION}"}, page: {first: 500, after: $after}) { nodes { id missionId adminAreaPcode eventDate eventType verificationStatus fatalities reportedByOrganizationId localType violatedAgreement } pageInfo { hasNextPage endCursor } } }`,

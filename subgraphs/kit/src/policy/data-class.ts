@@ -51,9 +51,10 @@ export function Classified(dataClass: DataClass): MethodDecorator & PropertyDeco
 
 /**
  * A field readable under `visibleAs` that degrades instead of being denied: callers
- * without `precise` get a coarsened value (the resolver calls `coarsenPoint` /
- * `suppressCount`). `when` names a boolean field of the row when only some rows are
- * sensitive (e.g. `isCurrentPosition`: historic deployment sites are published data).
+ * without `precise` get a coarsened value (the resolver calls `coarsenPoint` / the
+ * disclosure control, policy/disclosure.ts). `when` names a boolean field of the row when only
+ * some rows are sensitive (e.g. `identifiesCurrentPosition`: history of places a mission has
+ * left is published data).
  */
 export function Coarsened(visibleAs: DataClass, precise: DataClass, options: { when?: string } = {}): MethodDecorator & PropertyDecorator {
   return Extensions({
