@@ -65,7 +65,7 @@ describe.each(TEST_DATABASES)('inference attacks on every served aggregate on $l
     for (;;) {
       const body = await ask(who, query, { ...variables, after });
       expect(body.errors, `${root} as ${who}`).toBeUndefined();
-      const page = (body.data as any)[root];
+      const page: { nodes: N[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (body.data as any)[root];
       nodes.push(...page.nodes);
       if (!page.pageInfo.hasNextPage) return nodes;
       after = page.pageInfo.endCursor;
