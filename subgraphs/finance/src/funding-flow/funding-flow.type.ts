@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { Organization } from '../organization/organization.type';
 import type { FlowFilter } from './funding-flow.filter';
 
@@ -167,23 +167,23 @@ export class FundingFlow {
 
 @ObjectType({ description: 'Sums over the matching flows you may list, and the anonymous-donor flows FTS publishes; exact decimals in USD.' })
 export class FundingTotals {
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => Int, { description: 'Number of matching flows: those you may list, and anonymous-donor flows FTS publishes.' })
   flowCount: number;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => String)
   pledgedUsd: string;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => String)
   committedUsd: string;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => String)
   paidUsd: string;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => String, { description: 'committed + paid: funding as FTS counts it (pledges excluded).' })
   fundingUsd: string;
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { badInput, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, Classified, Coarsened, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { FundingFlowPage } from '../funding-flow/funding-flow.type';
 import { normalizeFilter } from '../funding-flow/funding-flow.filter';
 import { toFundingFlow } from '../funding-flow/funding-flow.mapping';
@@ -41,13 +41,13 @@ export class PlanResolver {
     return row ?? null;
   }
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)
   @FieldResolver(() => String, { description: 'Paid + committed incoming flows to this plan (FTS definition; pledges excluded), USD exact.' })
   async fundingUsd(@Root() plan: Plan, @Ctx() ctx: FinanceContext): Promise<string> {
     return normalizeAmount(await ctx.loaders.planFunding.load(plan.id));
   }
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)
   @FieldResolver(() => String, { nullable: true, description: 'fundingUsd / requirementsUsd × 100, two decimals; null without requirements.' })
   async percentFunded(@Root() plan: Plan, @Ctx() ctx: FinanceContext): Promise<string | null> {
     if (!plan.requirementsUsd) return null;

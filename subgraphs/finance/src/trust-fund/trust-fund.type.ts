@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, ScopedBy } from '@peacegraph/kit';
 
 export enum ContributionKind {
   CASH = 'CASH',
@@ -104,11 +104,11 @@ export class TrustFundTotal {
   @Field(() => String)
   currency: string;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => String)
   cash: string;
 
-  @Classified(DataClass.PUBLIC)
+  @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
   @Field(() => String)
   inKind: string;
 }
