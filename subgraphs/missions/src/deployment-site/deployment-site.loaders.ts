@@ -10,9 +10,15 @@ export type SiteWithCurrentFlag = DeploymentSiteRow & { isCurrent: boolean; iden
  * place name, or a point within 0.01° ≈ 1 km of a current site of the mission) would give the
  * current site's exact point one join away, so it is treated as the current position itself.
  */
+/**
+ * A column of the outer row, qualified: drizzle renders columns of a single-table query
+ * unqualified, and inside a subquery over the same table that would name the subquery's row.
+ */
+const outer = (column: string) => sql.raw(`"deployment_sites"."${column}"`);
+
 const identifiesCurrent = sql<boolean>`exists (select 1 from ${deploymentSites} c
-  where c.year = (select max(m.year) from ${deploymentSites} m) and c.mission_id = ${deploymentSites.missionId}
-    and (c.location = ${deploymentSites.location} or (abs(c.latitude - ${deploymentSites.latitude}) < 0.01 and abs(c.longitude - ${deploymentSites.longitude}) < 0.01)))`;
+  where c.year = (select max(m.year) from ${deploymentSites} m) and c.mission_id = ${outer('mission_id')}
+    and (c.location = ${outer('location')} or (abs(c.latitude - ${outer('latitude')}) < 0.01 and abs(c.longitude - ${outer('longitude')}) < 0.01)))`;
 const siteColumns = { ...getTableColumns(deploymentSites), identifiesCurrent };
 
 /** The latest year in the Geo-PKO data: its sites are current positions. One statement per request. */
@@ -42,7 +48,7 @@ export function sitesByMissionLoader(db: Db, latestYear: () => Promise<number | 
           [...groups].map(([year, missionIds]) => {
             const yearCondition =
               year === null
-                ? sql`${deploymentSites.year} = (select max(d.year) from ${deploymentSites} d where d.mission_id = ${deploymentSites.missionId})`
+                ? sql`${deploymentSites.year} = (select max(d.year) from ${deploymentSites} d where d.mission_id = ${outer('mission_id')})`
                 : eq(deploymentSites.year, year);
             return db
               .select(siteColumns)
