@@ -102,7 +102,7 @@ export async function subscribe(
     },
     waitFor(n, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} messages; got ${JSON.stringify(received)}`)), timeoutMs);
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} messages; got ${JSON.stringify(received)}; error ${String(state.error)}`)), timeoutMs);
         const check = () => {
           if (received.length >= n) {
             clearTimeout(timer);

@@ -1,5 +1,6 @@
 // Subscriptions end to end (issue 18): real graphql-sse and graphql-ws clients against the real
 // stack over HTTP; events from the outbox; each delivery resolved with the subscriber's identity.
+import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { auditEvents } from '@peacegraph/kit';
@@ -56,7 +57,8 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
   }
 
   beforeAll(async () => {
-    t = await startTestStack(kind);
+    // A small queue bound, so the slow-consumer test fills it quickly.
+    t = await startTestStack(kind, { subscriptionLimits: { maxQueued: 10, maxPerCaller: 12 } });
   }, 120_000);
   afterEach(async () => {
     for (const s of open.splice(0)) s.close();
@@ -206,4 +208,56 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     expect(query.status).toBe(400);
     expect((await query.json()).errors[0].message).toMatch(/subscription operation/);
   });
+
+  it('access constraints reach the partners in scope, and too many subscriptions per caller are refused', async () => {
+    const ACCESS = `subscription { accessConstraintReported(filter: { adminAreaPcodes: ["CF23"] }) { eventId accessConstraint { id constraintType location { precision } } } }`;
+    const nrc = await sub('sse', 'ngo-partner', ACCESS);
+    const caritas = await sub('sse', 'ngo-other', ACCESS);
+    // No write path in the graph yet: an import writes the row; the trigger emits the event all the same.
+    await t.database.exec(`insert into humanitarian.access_constraints (id, constraint_type, admin_area_pcode, admin1_pcode, admin_level, country_iso3, mission_id, occurred_on, impact, description, reporting_organization_id, source, latitude, longitude)
+      values ('AC-SUB-1', 'RESTRICTION_OF_MOVEMENT', 'CF2301', 'CF23', 2, 'CAF', 'MINUSCA', '2025-05-02', 'MODERATE', 'Checkpoint on the Bria road.', 'ocha', 'test import', 6.5, 21.9)`);
+    await settled();
+    const [got] = await nrc.waitFor(1);
+    expect(got!.data!.accessConstraintReported.accessConstraint).toEqual({ id: 'AC-SUB-1', constraintType: 'RESTRICTION_OF_MOVEMENT', location: { precision: 'ADMIN_AREA_CENTROID' } });
+    expect(caritas.received).toHaveLength(0);
+    const token = await tokenFor('donor');
+    for (let i = 0; i < 12; i++) await sub('sse', 'donor', ACCESS, undefined, token);
+    const stream = t.gatewayUrl.replace(/\/graphql$/, '/graphql/stream');
+    const over = await fetch(stream, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: ACCESS }) });
+    expect(over.status).toBe(429);
+    expect((await over.json()).errors[0].extensions).toMatchObject({ code: 'SUBSCRIPTION_LIMIT', limit: 'maxPerCaller', max: 12 });
+  });
+
+  it('a slow consumer is dropped with a reason while the others keep receiving', async () => {
+    // About 80 kB per event: the socket buffers fill after a few dozen events the client does not read.
+    const wide = Array.from({ length: 2000 }, (_, i) => `s${i}: summary`).join(' ');
+    const token = (await tokenFor('mission-ops'))!;
+    const slow = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+      const req = httpRequest(t.gatewayUrl.replace(/\/graphql$/, '/graphql/stream'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      }, (res) => {
+        res.pause();
+        resolve(res);
+      });
+      req.end(JSON.stringify({ query: `subscription { incidentReported { eventId incident { id ${wide} } } }` }));
+    });
+    const steady = await sub('sse', 'mission-ops', INCIDENT_REPORTED);
+    await until(() => active() === 2);
+    const ids: string[] = [];
+    for (let i = 0; i < 80 && active() === 2; i++) {
+      ids.push(await report(t, 'CF2301', 6.5, 21.9));
+      await settled();
+    }
+    await until(() => active() === 1, 20_000);
+    // The slow client, read at last: its events, then the reason it was dropped.
+    slow.resume();
+    let text = '';
+    for await (const chunk of slow) text += chunk;
+    expect(text).toContain('SLOW_CONSUMER');
+    const next = await report(t, 'CF2301', 6.5, 21.9);
+    await settled();
+    await steady.waitFor(ids.length + 1);
+    expect(steady.received.map((m) => m.data!.incidentReported.incident.id)).toEqual([...ids, next]);
+  }, 90_000);
 });
