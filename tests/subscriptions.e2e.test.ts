@@ -257,7 +257,9 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     expect(text).toContain('SLOW_CONSUMER');
     const next = await report(t, 'CF2301', 6.5, 21.9);
     await settled();
-    await steady.waitFor(ids.length + 1);
+    await steady.waitFor(ids.length + 1).catch((e) => {
+      throw new Error(`steady got ${steady.received.length} of ${ids.length + 1}; last ${JSON.stringify(steady.received.at(-1)).slice(0, 300)}; ${String(e).slice(0, 100)}`);
+    });
     expect(steady.received.map((m) => m.data!.incidentReported.incident.id)).toEqual([...ids, next]);
   }, 90_000);
 });

@@ -148,8 +148,20 @@ export interface Recipient {
   plan: DeliveryPlan;
 }
 
-/** Each recipient's payload for the event (null: it may see none of it). */
-export type Deliveries = [Recipient, FormattedExecutionResult | null][];
+/** Each recipient's payload for the event (null: it may see none of it; an error: it could not be resolved). */
+export type Deliveries = [Recipient, FormattedExecutionResult | null | EventUnavailableError][];
+
+/** The graph did not answer for this event (a subgraph down or too slow), even when asked twice. */
+export class EventUnavailableError extends Error {}
+
+/** Codes that mean "you may not see it", as opposed to "it could not be read". */
+const POLICY_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']);
+
+function failed(result: FormattedExecutionResult): boolean {
+  const data = result.data as Record<string, unknown> | null | undefined;
+  const nothing = !data || Object.values(data).every((v) => v === null || v === undefined);
+  return nothing && (result.errors ?? []).some((e) => !POLICY_CODES.has(String(e.extensions?.code)));
+}
 
 /**
  * Resolves one event for many recipients: those with the same policy scope (`Access.fingerprint`:
@@ -192,7 +204,15 @@ export class EventResolver {
       const name = group.length > 1 ? `${OPERATION_NAME}_${randomBytes(6).toString('hex')}` : OPERATION_NAME;
       const startedAt = new Date(Date.now() - 1000);
       const query = name === OPERATION_NAME ? resolution.query : resolution.query.replace(`query ${OPERATION_NAME}`, `query ${name}`);
-      entity = await this.execute(query, { ...resolution.variables, [ENTITY_ID_VARIABLE]: event.entityId }, leader.identity);
+      const variables = { ...resolution.variables, [ENTITY_ID_VARIABLE]: event.entityId };
+      const attempt = () => this.execute(query, variables, leader.identity).catch((error: unknown): FormattedExecutionResult => ({ errors: [{ message: String(error) }] }));
+      entity = await attempt();
+      // Once more before giving up: silence would be a lost event, so a failure ends the subscriptions instead.
+      if (failed(entity)) entity = await new Promise((r) => setTimeout(r, 200)).then(attempt);
+      if (failed(entity)) {
+        const error = new EventUnavailableError(`Event ${event.id} could not be resolved (${entity.errors?.[0]?.message ?? 'no answer'}).`);
+        return group.map((r) => [r, error]);
+      }
       if (group.length > 1) await this.auditAs(name, startedAt, group.slice(1).map((r) => r.identity));
     }
     return group.map((r) => [r, payloadFor(r.plan, event, entity)]);

@@ -11,7 +11,7 @@ import type { OperationRegistry } from '../persisted-operations';
 import { EventFeed, ReplayWindowError, type OutboxEvent } from './event-feed';
 import { subscriptionSchema } from './fields';
 import { endReason, LiveSubscription, type LiveLimits } from './live-subscription';
-import { EventResolver, planDelivery, type GraphExecutor } from './resolution';
+import { EventResolver, EventUnavailableError, planDelivery, type GraphExecutor } from './resolution';
 
 export const SSE_PATH = '/graphql/stream';
 export const WS_PATH = '/graphql/ws';
@@ -134,9 +134,15 @@ export class SubscriptionService {
     this.delivering = this.delivering
       .then(() => resolved)
       .then((deliveries) => {
-        for (const [s, payload] of deliveries) (s as LiveSubscription).push(event.id, payload);
+        for (const [s, payload] of deliveries) this.handOver(s as LiveSubscription, event, payload);
       })
       .catch((error: unknown) => this.log.error({ err: error, eventId: event.id, topic: event.topic }, 'event resolution failed'));
+  }
+
+  private handOver(live: LiveSubscription, event: OutboxEvent, payload: FormattedExecutionResult | null | EventUnavailableError): void {
+    if (!(payload instanceof EventUnavailableError)) return live.push(event.id, payload);
+    this.log.warn({ eventId: event.id, topic: event.topic, reason: payload.message }, 'event could not be resolved: ending the subscriptions that wait for it');
+    live.end(endReason('EVENT_UNAVAILABLE', `Event ${event.id} could not be read from the graph just now. Subscribe again with after: your last eventId to receive it.`));
   }
 
   /** Checks and opens one subscription; throws a GraphQLError naming the problem. */
@@ -192,8 +198,8 @@ export class SubscriptionService {
   }
 
   private async deliverOne(live: LiveSubscription, event: OutboxEvent): Promise<void> {
-    const [[, payload]] = (await this.resolver.resolve(event, [live])) as [[LiveSubscription, FormattedExecutionResult | null]];
-    live.push(event.id, payload);
+    const [[, payload]] = (await this.resolver.resolve(event, [live])) as [[LiveSubscription, FormattedExecutionResult | null | EventUnavailableError]];
+    this.handOver(live, event, payload);
   }
 
   private async identityOf(authorization: string | undefined): Promise<Identity> {
