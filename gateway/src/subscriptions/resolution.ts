@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   GraphQLError,
   Kind,
@@ -15,7 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { and, gte, like } from 'drizzle-orm';
+import { and, eq, gte, like, or } from 'drizzle-orm';
 import { accessFrom, agreementsInForce, auditEvents, AuditLog, type Database, type Identity } from '@peacegraph/kit';
 import type { OutboxEvent } from './event-feed';
 import { TOPICS, type Topic } from './fields';
@@ -171,6 +170,8 @@ function failed(result: FormattedExecutionResult): boolean {
  * who received the data (as kit's shared reads do for identical queries).
  */
 export class EventResolver {
+  private readonly names = new NamePool();
+
   constructor(
     private readonly database: Database,
     private readonly execute: GraphExecutor,
@@ -200,20 +201,26 @@ export class EventResolver {
     const resolution = leader.plan.resolution;
     let entity: FormattedExecutionResult = { data: {} };
     if (resolution) {
-      // A name of its own when shared, so the decisions it caused can be found in the audit log.
-      const name = group.length > 1 ? `${OPERATION_NAME}_${randomBytes(6).toString('hex')}` : OPERATION_NAME;
-      const startedAt = new Date(Date.now() - 1000);
-      const query = name === OPERATION_NAME ? resolution.query : resolution.query.replace(`query ${OPERATION_NAME}`, `query ${name}`);
-      const variables = { ...resolution.variables, [ENTITY_ID_VARIABLE]: event.entityId };
-      const attempt = () => this.execute(query, variables, leader.identity).catch((error: unknown): FormattedExecutionResult => ({ errors: [{ message: String(error) }] }));
-      entity = await attempt();
-      // Once more before giving up: silence would be a lost event, so a failure ends the subscriptions instead.
-      if (failed(entity)) entity = await new Promise((r) => setTimeout(r, 200)).then(attempt);
-      if (failed(entity)) {
-        const error = new EventUnavailableError(`Event ${event.id} could not be resolved (${entity.errors?.[0]?.message ?? 'no answer'}).`);
-        return group.map((r) => [r, error]);
+      // Shared: a name no other execution in flight has, so the decisions it caused can be found
+      // in the audit log; leased from a small pool, so the gateway's query plans stay cached.
+      const lease = group.length > 1 ? this.names.acquire(resolution.query) : null;
+      const name = lease === null ? OPERATION_NAME : `${OPERATION_NAME}_${lease}`;
+      const since = new Date();
+      try {
+        const query = lease === null ? resolution.query : resolution.query.replace(`query ${OPERATION_NAME}`, `query ${name}`);
+        const variables = { ...resolution.variables, [ENTITY_ID_VARIABLE]: event.entityId };
+        const attempt = () => this.execute(query, variables, leader.identity).catch((error: unknown): FormattedExecutionResult => ({ errors: [{ message: String(error) }] }));
+        entity = await attempt();
+        // Once more before giving up: silence would be a lost event, so a failure ends the subscriptions instead.
+        if (failed(entity)) entity = await new Promise((r) => setTimeout(r, 200)).then(attempt);
+        if (failed(entity)) {
+          const error = new EventUnavailableError(`Event ${event.id} could not be resolved (${entity.errors?.[0]?.message ?? 'no answer'}).`);
+          return group.map((r) => [r, error]);
+        }
+        if (lease !== null) await this.auditAs(name, since, group.slice(1).map((r) => r.identity));
+      } finally {
+        if (lease !== null) this.names.release(resolution.query, lease);
       }
-      if (group.length > 1) await this.auditAs(name, startedAt, group.slice(1).map((r) => r.identity));
     }
     return group.map((r) => [r, payloadFor(r.plan, event, entity)]);
   }
@@ -222,7 +229,7 @@ export class EventResolver {
     const rows = await this.database.db
       .select()
       .from(auditEvents)
-      .where(and(gte(auditEvents.at, since), like(auditEvents.operationName, `${operationName}%`)));
+      .where(and(gte(auditEvents.at, since), or(eq(auditEvents.operationName, operationName), like(auditEvents.operationName, `${operationName}\\_\\_%`))));
     if (rows.length === 0) return;
     const bySubgraph = new Map<string, typeof rows>();
     for (const row of rows) bySubgraph.set(row.subgraph, [...(bySubgraph.get(row.subgraph) ?? []), row]);
@@ -251,4 +258,27 @@ export function payloadFor(plan: DeliveryPlan, event: OutboxEvent, entity: Forma
   }
   const errors = entity.errors?.map((e) => ({ ...e, path: e.path ? [plan.rootKey, ...e.path] : undefined }));
   return errors?.length ? { data: { [plan.rootKey]: value }, errors } : { data: { [plan.rootKey]: value } };
+}
+
+/**
+ * Operation-name suffixes for shared executions: a suffix is held by one execution at a time
+ * (its audit rows are those written under that name after it started), and reused after.
+ */
+class NamePool {
+  private readonly inUse = new Map<string, Set<number>>();
+
+  acquire(query: string): number {
+    let used = this.inUse.get(query);
+    if (!used) this.inUse.set(query, (used = new Set()));
+    let i = 0;
+    while (used.has(i)) i++;
+    used.add(i);
+    return i;
+  }
+
+  release(query: string, i: number): void {
+    const used = this.inUse.get(query);
+    used?.delete(i);
+    if (used?.size === 0) this.inUse.delete(query);
+  }
 }

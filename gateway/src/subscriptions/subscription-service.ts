@@ -37,6 +37,16 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   maxReplay: 1000,
 };
 
+/** SUBSCRIPTIONS_MAX_PER_CALLER, SUBSCRIPTIONS_MAX_PER_ADDRESS, SUBSCRIPTIONS_MAX_QUEUED, SUBSCRIPTIONS_IDLE_TIMEOUT_S (docs/operations.md). */
+export function subscriptionLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SubscriptionLimits> {
+  const limits: Partial<SubscriptionLimits> = {};
+  if (env.SUBSCRIPTIONS_MAX_PER_CALLER) limits.maxPerCaller = Number(env.SUBSCRIPTIONS_MAX_PER_CALLER);
+  if (env.SUBSCRIPTIONS_MAX_PER_ADDRESS) limits.maxPerAddress = Number(env.SUBSCRIPTIONS_MAX_PER_ADDRESS);
+  if (env.SUBSCRIPTIONS_MAX_QUEUED) limits.maxQueued = Number(env.SUBSCRIPTIONS_MAX_QUEUED);
+  if (env.SUBSCRIPTIONS_IDLE_TIMEOUT_S) limits.idleTimeoutMs = Number(env.SUBSCRIPTIONS_IDLE_TIMEOUT_S) * 1000;
+  return limits;
+}
+
 export interface SubscriptionServiceOptions {
   /** Read only: the outboxes and, for shared deliveries, the audit log (appended to). */
   database: Database;
