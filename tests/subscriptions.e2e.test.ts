@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { auditEvents } from '@peacegraph/kit';
 import { TEST_DATABASES } from './databases';
+import { DEFAULT_LIMITS } from '@peacegraph/gateway';
 import { startTestStack, type TestStack } from './harness';
+import { startHardenedGateway } from './process-harness';
 import { subscribe, tokenFor, type TestSubscription, type Transport } from './subscription-clients';
 
 const INCIDENT_SELECTION = `id eventType adminAreaPcode location { latitude longitude precision } victims { fullName } summary`;
@@ -207,6 +209,28 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     const query = await post({ query: '{ missions { id } }' });
     expect(query.status).toBe(400);
     expect((await query.json()).errors[0].message).toMatch(/subscription operation/);
+  });
+
+  it('operation limits and the trusted-operations rule apply to subscription documents', async () => {
+    const hardened = await startHardenedGateway(t, { limits: DEFAULT_LIMITS, subscriptions: { database: t.database } });
+    const trusted = await startHardenedGateway(t, { trustedOperationsOnly: true, subscriptions: { database: t.database } });
+    try {
+      const send = (gateway: string, query: string) =>
+        fetch(gateway.replace(/\/graphql$/, '/graphql/stream'), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query }) });
+      const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: id`).join(' ');
+      const tooMany = await send(hardened.url, `subscription { incidentReported { incident { ${aliases} } } }`);
+      expect(tooMany.status).toBe(400);
+      expect(JSON.stringify(await tooMany.json())).toMatch(/alias/i);
+      const costly = await send(hardened.url, `subscription { incidentReported { incident { mission { incidents(page: { first: 500 }) { nodes { mission { incidents(page: { first: 500 }) { nodes { id } } } } } } } } }`);
+      expect(costly.status).toBe(400);
+      expect(JSON.stringify(await costly.json())).toMatch(/cost limit/i);
+      const untrusted = await send(trusted.url, INCIDENT_REPORTED);
+      expect(untrusted.status).toBe(403);
+      expect((await untrusted.json()).errors[0].extensions.code).toBe('OPERATION_NOT_TRUSTED');
+    } finally {
+      await hardened.stop();
+      await trusted.stop();
+    }
   });
 
   it('access constraints reach the partners in scope, and too many subscriptions per caller are refused', async () => {

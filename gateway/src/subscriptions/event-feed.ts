@@ -44,6 +44,7 @@ export class EventFeed {
   private readonly cursors = new Map<EventSource, SourceCursor>(EVENT_SOURCES.map((s) => [s, new SourceCursor()]));
   private readonly listeners = new Set<(event: OutboxEvent) => void>();
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
   private readonly log = logger.child({ service: 'gateway', component: 'event-feed' });
 
   constructor(private readonly database: Database) {}
@@ -61,6 +62,8 @@ export class EventFeed {
   }
 
   stop(): void {
+    // The database's listener stays (Database.listen has no way back): it finds the feed stopped.
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.listeners.clear();
   }
@@ -76,6 +79,7 @@ export class EventFeed {
   }
 
   private readAll(): void {
+    if (this.stopped) return;
     for (const source of EVENT_SOURCES) void this.read(source);
   }
 

@@ -6,7 +6,7 @@ import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { logger, type Database, type Identity } from '@peacegraph/kit';
 import { AuthenticationError, type Authenticator } from '../auth';
-import { armorProtection, checkTokenLimit, type OperationLimits } from '../limits';
+import { armorProtection, checkCost, checkTokenLimit, type OperationLimits } from '../limits';
 import type { OperationRegistry } from '../persisted-operations';
 import { EventFeed, ReplayWindowError, type OutboxEvent } from './event-feed';
 import { subscriptionSchema } from './fields';
@@ -240,11 +240,14 @@ export class SubscriptionService {
     } catch (error) {
       throw refusal('GRAPHQL_PARSE_FAILED', (error as Error).message);
     }
-    if (getOperationAST(document, request.operationName)?.operation !== 'subscription') {
+    const operation = getOperationAST(document, request.operationName);
+    if (operation?.operation !== 'subscription') {
       throw refusal('BAD_REQUEST', 'Send a subscription operation here; queries and mutations go to /graphql.');
     }
     const errors = validate(this.schema!, document, this.validationRules);
     if (errors.length) throw errors[0]!;
+    // The cost of the selection each event will run (the same weights as /graphql).
+    if (this.options.limits) checkCost(document, operation, request.variables ?? {}, this.options.limits);
     return document;
   }
 
