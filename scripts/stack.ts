@@ -4,7 +4,7 @@
 // on PostgreSQL each service can also run alone (see docs/operations.md).
 import { readFileSync } from 'node:fs';
 import type { Database, RunningService, RunningSubgraph } from '@peacegraph/kit';
-import { startGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions } from '@peacegraph/gateway';
+import { startGateway, type RunningGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions, type SubscriptionLimits } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
 import { startSubgraphs } from './services/subgraphs-in-process';
 
@@ -25,10 +25,12 @@ export interface StackOptions {
   hardening?: Partial<HardeningOptions>;
   /** The policy-aware response cache (off when absent). */
   responseCache?: ResponseCacheOptions;
+  /** Subscription limits (docs/subscriptions.md); defaults when absent. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 export interface Stack {
-  gateway: RunningService;
+  gateway: RunningGateway;
   subgraphs: RunningSubgraph[];
   stop(): Promise<void>;
 }
@@ -41,6 +43,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       rateLimit: false,
       ...options.hardening,
       ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+      // Same process, same database handle: the gateway LISTENs and reads the outboxes through it.
+      subscriptions: { database: options.database, limits: options.subscriptionLimits },
       supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
       signingSecret: options.signingSecret,

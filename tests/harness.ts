@@ -2,7 +2,7 @@
 // seeded database, on free ports. End-to-end tests talk to it like any client.
 import { randomBytes } from 'node:crypto';
 import { agreementCacheSettled, migrateAll, type Database } from '@peacegraph/kit';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SubscriptionLimits } from '@peacegraph/gateway';
 import { seedAll } from '../scripts/seed/seed-all';
 import { startStack, type Stack } from '../scripts/stack';
 import { mintDevToken } from '../scripts/token';
@@ -29,7 +29,10 @@ export interface GraphQLResponse<T> {
   text: string;
 }
 
-export async function startTestStack(kind: TestDatabaseKind, options: { seed?: boolean; subgraphTimeoutMs?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  kind: TestDatabaseKind,
+  options: { seed?: boolean; subgraphTimeoutMs?: number; subscriptionLimits?: Partial<SubscriptionLimits> } = {},
+): Promise<TestStack> {
   const seeded = options.seed !== false && kind.createSeeded;
   const database = seeded ? await kind.createSeeded!() : await kind.create();
   if (!seeded) {
@@ -43,6 +46,7 @@ export async function startTestStack(kind: TestDatabaseKind, options: { seed?: b
     jwt: { kind: 'hs256', secret: TEST_JWT_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
     anyFreePort: true,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    subscriptionLimits: options.subscriptionLimits,
   });
   // Steady state before any test: subgraphs read agreements on every request until the cache listens.
   await agreementCacheSettled(database);

@@ -8,6 +8,7 @@ import {
   TokenKind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValueNode,
@@ -95,17 +96,19 @@ export function costLimitPlugin<C extends BaseContext>(limits: OperationLimits):
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          const fragments = fragmentsOf(document);
-          const variables = request.variables ?? {};
-          const cost = selectionCost(operation.selectionSet, fragments, variables, limits);
-          if (cost > limits.maxCost) {
-            throw limitError('maxCost', limits.maxCost, cost, `Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`);
-          }
+          if (operation) checkCost(document, operation, request.variables ?? {}, limits);
         },
       };
     },
   };
+}
+
+/** Throws the maxCost error when the operation's weighted cost is over the limit (subscriptions check their documents with it too). */
+export function checkCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits): void {
+  const cost = selectionCost(operation.selectionSet, fragmentsOf(document), variables, limits);
+  if (cost > limits.maxCost) {
+    throw limitError('maxCost', limits.maxCost, cost, `Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`);
+  }
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {

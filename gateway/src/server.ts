@@ -10,6 +10,7 @@ import {
   readBody,
   sendError,
   sendJson,
+  type Database,
   type Identity,
   type RunningService,
 } from '@peacegraph/kit';
@@ -26,6 +27,7 @@ import { loadManifest, OperationRegistry, type PersistedOperationManifest } from
 import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import { SignedDataSource, type GatewayContext } from './signed-data-source';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
+import { SSE_PATH, SubscriptionService, type SubscriptionLimits } from './subscriptions/subscription-service';
 
 // The gateway must never phone home (brief: @apollo/gateway ≥ 2.14 sends telemetry otherwise).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -44,11 +46,14 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   redisKeyPrefix?: string;
   /** Policy-aware response cache for queries (response-cache.ts); off when absent. */
   responseCache?: ResponseCacheOptions;
+  /** Subscriptions (docs/subscriptions.md): the database whose outboxes feed them; off when absent. */
+  subscriptions?: { database: Database; limits?: Partial<SubscriptionLimits> };
 }
 
 export interface RunningGateway extends RunningService {
   /** Stop accepting, finish in-flight requests within the grace period, release Redis. */
   stop(): Promise<void>;
+  subscriptions: SubscriptionService | null;
 }
 
 /**
@@ -75,6 +80,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutsMs?.[name] ?? timeoutMs),
   });
+  const subscriptions = options.subscriptions
+    ? new SubscriptionService({
+        database: options.subscriptions.database,
+        subscriptionLimits: options.subscriptions.limits,
+        authenticate,
+        limits,
+        registry,
+        trustedOperationsOnly,
+        clientAddress: (req) => clientAddress(req, options.trustProxyHops ?? 0),
+        // Each event's selection runs the ordinary query path as the subscriber: limits, plan, signed fetches.
+        execute: async (query, variables, identity) => {
+          const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: randomUUID(), identity, startedAt: Date.now(), subgraphTimings: [] } });
+          return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here.' }] };
+        },
+      })
+    : null;
+  if (subscriptions) gateway.onSchemaLoadOrUpdate(({ apiSchema }) => subscriptions.setApiSchema(apiSchema));
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log)];
   if (limits) plugins.push(costLimitPlugin(limits));
@@ -100,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins,
   });
   await server.start();
+  await subscriptions?.start();
 
   let draining = false;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -115,6 +138,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const caller = await authenticateOr401(req);
         if (limiter && caller.organizationId) refuseIfLimited(await limiter.checkOrganization(caller.organizationId));
         return await relayExport(req, res, caller, options.subgraphUrls, options.signingSecret, timeoutMs);
+      }
+      if (subscriptions && path === SSE_PATH) {
+        if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
+        return await subscriptions.handleSse(req, res);
       }
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
@@ -156,14 +183,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   const http = createServer((req, res) => void handle(req, res));
+  subscriptions?.attachWebSocket(http);
   const host = options.host ?? process.env.GATEWAY_HOST ?? '0.0.0.0';
   const port = await listen(http, options.port, host, 'gateway', 'GATEWAY_PORT');
   return {
     name: 'gateway',
     port,
     url: `http://localhost:${port}/graphql`,
+    subscriptions,
     async stop() {
       draining = true;
+      await subscriptions?.stop();
       await closeGracefully(http, options.shutdownGraceMs ?? 10_000);
       await server.stop();
       await limiter?.close();

@@ -38,3 +38,13 @@ export function postgresPidsServing(database: string): number[] {
   }
   return pids;
 }
+
+/** Resident memory now (VmRSS), MB. */
+export function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -2,7 +2,7 @@
 // every variable): secrets and JWT keys, subgraph URLs (<NAME>_URL), limits, rate limiting
 // (REDIS_URL shares counters between replicas), trusted operations, tracing.
 import { loadSecrets, logger, openDatabase } from '@peacegraph/kit';
-import { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } from '@peacegraph/gateway';
+import { hardeningFromEnv, subscriptionLimitsFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } from '@peacegraph/gateway';
 import { runService } from './run-service';
 
 // The gateway needs only the subgraphs' names and default addresses, not their code (which
@@ -33,7 +33,10 @@ await runService(async () => {
   );
   // The response cache keys answers by the caller's agreements, so it reads them (DATABASE_URL).
   const cacheDatabase = process.env.RESPONSE_CACHE && process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 2 }) : undefined;
+  // Subscriptions LISTEN to the subgraphs' outboxes and replay from them: a connection of their own.
+  const eventsDatabase = process.env.DATABASE_URL && process.env.SUBSCRIPTIONS !== 'off' ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 4 }) : undefined;
   const gateway = await startGateway({
+    ...(eventsDatabase ? { subscriptions: { database: eventsDatabase, limits: subscriptionLimitsFromEnv() } } : {}),
     ...hardeningFromEnv(),
     responseCache: responseCacheFromEnv(cacheDatabase),
     supergraphSdl: supergraphSdlFromEnv(),
@@ -47,6 +50,7 @@ await runService(async () => {
     async stop() {
       await gateway.stop();
       await cacheDatabase?.close();
+      await eventsDatabase?.close();
       await tracing.shutdown();
     },
   };

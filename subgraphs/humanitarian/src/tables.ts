@@ -4,6 +4,7 @@ export * from './ddr/ddr.table';
 export * from './displacement/displacement.table';
 export * from './escort-request/escort-request.table';
 export * from './operational-presence/operational-presence.table';
+export * from './outbox/outbox.table';
 export * from './organization/organization.table';
 export * from './write-receipt/write-receipt.table';
 export { humanitarianSchema } from './schema';

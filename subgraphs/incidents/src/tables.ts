@@ -2,6 +2,7 @@
 export * from './actor/actor.table';
 export * from './casualty/casualty.table';
 export * from './incident/incident.table';
+export * from './outbox/outbox.table';
 export * from './perpetrator/perpetrator.table';
 export * from './sea-allegation/sea-allegation.table';
 export * from './source-report/source-report.table';

@@ -23,3 +23,4 @@ export * from './policy/audit-log.resolver';
 export * from './policy/scope-inheritance';
 export * from './policy/agreement-cache';
 export * from './empty-cluster';
+export * from './outbox/outbox.table';

@@ -39,6 +39,12 @@ export function listAccessConstraints(db: Db, access: Access, filter: Constraint
     .limit(limit + 1);
 }
 
+/** One constraint, if the caller may see it (a subscription's event resolves through it). */
+export async function accessConstraintById(db: Db, access: Access, id: string): Promise<AccessConstraintRow | null> {
+  const [row] = await db.select().from(t).where(and(scope(access), eq(t.id, id)));
+  return row ?? null;
+}
+
 /** Constraints in each of many areas or inside them, scoped to the caller, one statement per batch. */
 export function constraintsByAreaLoader(db: Db, access: Access) {
   return new DataLoader<string, AccessConstraintRow[]>(async (pcodes) => {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Classified, Coarsened, coarsenPoint, DataClass, PageInput, PointPrecision, readPage, toPage, checkAreaFilter, discloseCount } from '@peacegraph/kit';
 import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
@@ -7,7 +7,7 @@ import { Organization } from '../organization/organization.type';
 import { checkActiveOn } from '../operational-presence/operational-presence.resolver';
 import { knownArea } from '../places';
 import { AccessConstraintFilterInput } from './access-constraint.inputs';
-import { countAccessConstraints, listAccessConstraints } from './access-constraint.loaders';
+import { accessConstraintById, countAccessConstraints, listAccessConstraints } from './access-constraint.loaders';
 import { AccessConstraint, AccessConstraintCount, AccessConstraintLocation, AccessConstraintPage, AccessConstraintType } from './access-constraint.type';
 
 @Resolver(() => AccessConstraint)
@@ -24,6 +24,12 @@ export class AccessConstraintResolver {
     const { limit, after } = readPage(page);
     const rows = await listAccessConstraints(ctx.db, ctx.access, filter ?? {}, after, limit);
     return toPage(rows as unknown as AccessConstraint[], limit, (r) => r.id);
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @Query(() => AccessConstraint, { nullable: true, description: 'One access constraint, if you may see it.' })
+  async accessConstraint(@Ctx() ctx: HumanitarianContext, @Arg('id', () => ID) id: string): Promise<AccessConstraint | null> {
+    return (await accessConstraintById(ctx.db, ctx.access, id)) as unknown as AccessConstraint | null;
   }
 
   @Classified(DataClass.PUBLIC)
