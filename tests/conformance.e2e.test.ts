@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, ALL_DATA_CLASSES } from '@peacegraph/kit';
+import { agreements, ALL_DATA_CLASSES, organizationRoles, organizations } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
 import { Comparer, type GraphQLErrorLike } from './conformance/compare';
 import { AUDIENCES, Oracle } from './conformance/oracle';
@@ -25,6 +25,7 @@ const VOLATILE_TYPES = new Set(['AuditEvent', 'AuditEventPage']);
 
 /** A test-only organisation holding every class everywhere: its answers are the ground truth. */
 const ORACLE_ORG = 'conformance-oracle';
+const ORACLE_ROLE = 'conduct-and-discipline';
 
 interface Answer {
   data: Record<string, unknown> | null;
@@ -82,14 +83,22 @@ describe('conformance matrix: every audience × every field, through the gateway
   beforeAll(async () => {
     // The probes are deep; a generous subgraph timeout keeps a loaded CI machine from failing them.
     t = await startTestStack(TEST_DATABASES[0]!, { subgraphTimeoutMs: 120_000 });
-    await t.database.db.insert(agreements).values({
-      id: 'conformance-oracle-all',
-      provider: 'test',
-      recipientOrganizationId: ORACLE_ORG,
-      dataClasses: [...ALL_DATA_CLASSES],
-      validFrom: new Date('2000-01-01'),
-      purpose: 'Ground truth for the conformance matrix (test only).',
-    });
+    // Every provider in the directory grants the oracle everything it owns (an agreement opens only
+    // its provider's data); a UN agency's conduct-and-discipline role clears it past the hard floors.
+    await t.database.db.insert(organizations).values({ id: ORACLE_ORG, name: 'Conformance oracle (test only)', type: 'un-agency' });
+    await t.database.db.insert(organizationRoles).values({ organizationId: ORACLE_ORG, role: ORACLE_ROLE });
+    const providers = await t.database.db.select({ id: organizations.id }).from(organizations);
+    await t.database.db.insert(agreements).values(
+      providers.map((p) => ({
+        id: `conformance-oracle-${p.id}`,
+        provider: p.id,
+        recipientOrganizationId: ORACLE_ORG,
+        recipientRole: ORACLE_ROLE,
+        dataClasses: [...ALL_DATA_CLASSES],
+        validFrom: new Date('2000-01-01'),
+        purpose: 'Ground truth for the conformance matrix (test only).',
+      })),
+    );
     // Rows no seed holds, written through the real write path: an NGO's escort request (its route is SECURITY_OPERATIONS).
     const escort = await t.query('ngo-partner', `mutation { saveEscortRequest(input: {
         clientKey: "conformance-escort-1", missionId: "MINUSCA", requestedDate: "${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}",
@@ -97,7 +106,7 @@ describe('conformance matrix: every audience × every field, through the gateway
         route: [{ adminAreaPcode: "CF11", name: "Bangui warehouse", latitude: 4.3612, longitude: 18.5551 },
                 { adminAreaPcode: "CF2101", name: "Bambari distribution site", latitude: 5.7621, longitude: 20.6714 }] }) { id } }`);
     expect(escort.body.errors).toBeUndefined();
-    oracleToken = await new SignJWT({ org: ORACLE_ORG, org_type: 'test', roles: [] })
+    oracleToken = await new SignJWT({ org: ORACLE_ORG, org_type: 'un-agency', roles: [ORACLE_ROLE] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('oracle@test')
       .setIssuer(DEFAULT_ISSUER)

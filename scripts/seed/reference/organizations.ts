@@ -47,6 +47,42 @@ export const ORGANIZATION_CATALOGUE: OrganizationReference[] = [
 ];
 
 /**
+ * Organisations the policy directory (policy.organizations) lists beyond the catalogue: they
+ * provide data in agreements but hold no humanitarian or finance records of their own.
+ */
+export const POLICY_ONLY_ORGANIZATIONS: { id: string; name: string; type: string; acronym: string | null }[] = [
+  { id: 'dpo', name: 'Department of Peace Operations (UN Secretariat)', type: 'un-secretariat', acronym: 'DPO' },
+  { id: 'peacegraph', name: 'PeaceGraph platform (the audit log)', type: 'platform', acronym: null },
+];
+
+/** The role whose holders approve, amend and revoke their organisation's agreements. */
+export const DATA_OWNER_ROLE = 'data-owner';
+
+/**
+ * The roles each organisation has defined, as the policy directory lists them
+ * (policy.organization_roles): a token's role counts for an agreement only if listed here.
+ */
+export const ORGANIZATION_ROLES: Record<string, string[]> = {
+  minusca: ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE],
+  monusco: ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE],
+  unmiss: ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE],
+  ocha: ['humanitarian-coordination', 'finance-officer', DATA_OWNER_ROLE],
+  unhcr: ['finance-officer', DATA_OWNER_ROLE],
+  unicef: ['finance-officer', DATA_OWNER_ROLE],
+  wfp: ['finance-officer', DATA_OWNER_ROLE],
+  nrc: ['field-coordinator', DATA_OWNER_ROLE],
+  msf: ['field-coordinator', DATA_OWNER_ROLE],
+  irc: ['field-coordinator', DATA_OWNER_ROLE],
+  'caritas-bangui': ['field-coordinator', DATA_OWNER_ROLE],
+  icrc: ['field-coordinator', DATA_OWNER_ROLE],
+  'gov-norway': ['donor-liaison', DATA_OWNER_ROLE],
+  'gov-germany': ['donor-liaison', DATA_OWNER_ROLE],
+  'gov-canada': ['donor-liaison', DATA_OWNER_ROLE],
+  oios: ['audit-reader'],
+  dpo: ['dpo-mandate-officer', DATA_OWNER_ROLE],
+};
+
+/**
  * The seeded demo identities `pnpm token <audience>` signs tokens for. What each may see
  * comes from the agreements seeded for its organisation (scripts/seed/agreements.ts).
  */
@@ -61,6 +97,7 @@ export interface DemoIdentity {
 
 export const DEMO_IDENTITIES: DemoIdentity[] = [
   { audience: 'mission-ops', subject: 'joc.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['joint-operations-centre', 'mission-headquarters', 'civil-military-coordination'], description: "MINUSCA's joint operations centre: everything about its mission" },
+  { audience: 'mission-data-owner', subject: 'imo@minusca', organizationId: 'minusca', organizationType: 'mission', roles: [DATA_OWNER_ROLE], description: "MINUSCA's information management officer: approves, narrows and revokes the mission's agreements" },
   { audience: 'conduct-discipline', subject: 'cdt.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['conduct-and-discipline'], description: "MINUSCA's conduct and discipline team: the only readers of SEA allegations" },
   { audience: 'un-agency', subject: 'analyst@ocha', organizationId: 'ocha', organizationType: 'un-agency', roles: ['humanitarian-coordination', 'finance-officer'], description: 'OCHA: UN-internal classes, no source or victim identities' },
   { audience: 'ngo-partner', subject: 'coordinator@nrc', organizationId: 'nrc', organizationType: 'ingo', roles: ['field-coordinator'], description: 'NRC: an agreement covering some admin areas of the Central African Republic' },

@@ -16,6 +16,8 @@ export * from './policy/field-policy';
 export * from './policy/rules';
 export * from './policy/suppress';
 export * from './policy/tables';
+export * from './policy/agreement-history';
+export * from './policy/floors';
 export * from './page';
 export * from './testing';
 export * from './policy/audit-log.resolver';
