@@ -11,16 +11,6 @@ CREATE TABLE "policy"."agreement_history" (
 	"after" jsonb NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "policy"."agreement_receipts" (
-	"organization_id" text NOT NULL,
-	"client_key" text NOT NULL,
-	"operation" text NOT NULL,
-	"input_hash" text NOT NULL,
-	"agreement_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "agreement_receipts_organization_id_client_key_pk" PRIMARY KEY("organization_id","client_key")
-);
---> statement-breakpoint
 CREATE TABLE "policy"."organization_roles" (
 	"organization_id" text NOT NULL,
 	"role" text NOT NULL,

@@ -12,7 +12,7 @@ import {
   type AgreementSnapshot,
   type Db,
 } from '@peacegraph/kit';
-import { ORGANIZATION_CATALOGUE, ORGANIZATION_ROLES, POLICY_ONLY_ORGANIZATIONS } from './reference/organizations';
+import { POLICY_DIRECTORY, ORGANIZATION_ROLES } from './reference/organizations';
 
 export interface AgreementData {
   id: string;
@@ -39,13 +39,9 @@ const SEED_ACTOR = { subject: 'seed', organizationId: null };
 
 /** The policy directory: organisations (type, mission acronym) and the roles each has defined. Upserted. */
 export async function seedDirectory(db: Db): Promise<void> {
-  const rows = [
-    ...ORGANIZATION_CATALOGUE.map((o) => ({ id: o.id, name: o.name, type: o.type, acronym: o.acronym })),
-    ...POLICY_ONLY_ORGANIZATIONS,
-  ];
   await db
     .insert(organizations)
-    .values(rows)
+    .values(POLICY_DIRECTORY)
     .onConflictDoUpdate({
       target: organizations.id,
       set: { name: sql`excluded.name`, type: sql`excluded.type`, acronym: sql`excluded.acronym` },

@@ -1,7 +1,7 @@
 // The policy as the test reads it, independently of the kit's implementation: the seeded
 // agreements (schema/agreements.json) and the demo identities, interpreted from
 // docs/policy.md. The conformance matrix compares what the graph serves with this.
-import { DEMO_IDENTITIES, ORGANIZATION_CATALOGUE, ORGANIZATION_ROLES, POLICY_ONLY_ORGANIZATIONS, type DemoIdentity } from '../../scripts/seed/reference/organizations';
+import { DEMO_IDENTITIES, ORGANIZATION_ROLES, POLICY_DIRECTORY, type DemoIdentity } from '../../scripts/seed/reference/organizations';
 import { readSeedAgreements } from '../../scripts/seed/agreements';
 
 export interface Scope {
@@ -24,7 +24,7 @@ const OWNER_READABLE = new Set(['PARTNER', 'PRECISE_LOCATION', 'DONOR_CONFIDENTI
 
 /** docs/policy.md, "Organisation directory": each organisation's type, and for missions their mission id. */
 const DIRECTORY = new Map<string, { type: string; acronym: string | null }>(
-  [...ORGANIZATION_CATALOGUE, ...POLICY_ONLY_ORGANIZATIONS].map((o) => [o.id, { type: o.type, acronym: o.acronym }]),
+  POLICY_DIRECTORY.map((o) => [o.id, { type: o.type, acronym: o.acronym }]),
 );
 
 const IDENTITIES = ['VICTIM_IDENTITY', 'SOURCE_IDENTITY', 'PERPETRATOR_IDENTITY'];

@@ -1,4 +1,5 @@
-import { PUBLIC_IDENTITY, type Identity } from '@peacegraph/kit';
+import { DATA_OWNER_ROLE, PUBLIC_IDENTITY, type Identity } from '@peacegraph/kit';
+import { MISSION_CATALOGUE } from './missions';
 
 /**
  * Organisations the demo data and the demo identities refer to. Real organisation names;
@@ -55,17 +56,46 @@ export const POLICY_ONLY_ORGANIZATIONS: { id: string; name: string; type: string
   { id: 'peacegraph', name: 'PeaceGraph platform (the audit log)', type: 'platform', acronym: null },
 ];
 
-/** The role whose holders approve, amend and revoke their organisation's agreements. */
-export const DATA_OWNER_ROLE = 'data-owner';
+/**
+ * Organisations the demo 3W rows need beyond the shared catalogue: real organisations,
+ * IATI identifiers only where they are published (null otherwise).
+ */
+export const RESPONSE_ORGANIZATIONS: OrganizationReference[] = [
+  { id: 'who', name: 'World Health Organization', acronym: 'WHO', type: 'un-agency', iatiId: 'XM-DAC-928' },
+  { id: 'iom', name: 'International Organization for Migration', acronym: 'IOM', type: 'un-agency', iatiId: 'XM-DAC-47066' },
+  { id: 'fao', name: 'Food and Agriculture Organization of the United Nations', acronym: 'FAO', type: 'un-agency', iatiId: 'XM-DAC-41301' },
+  { id: 'unfpa', name: 'United Nations Population Fund', acronym: 'UNFPA', type: 'un-agency', iatiId: 'XM-DAC-41119' },
+  { id: 'acf', name: 'Action contre la Faim', acronym: 'ACF', type: 'ingo', iatiId: null },
+  { id: 'oxfam', name: 'Oxfam', acronym: null, type: 'ingo', iatiId: null },
+];
+
+const KNOWN_ORGANIZATIONS = [...ORGANIZATION_CATALOGUE, ...RESPONSE_ORGANIZATIONS];
+
+/** The mission roles every mission of the catalogue defines. */
+const MISSION_ROLES = ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE];
+
+/**
+ * The policy directory as seeded (policy.organizations): every organisation that holds or
+ * provides data — the catalogues above, and each catalogued mission as the provider of its own
+ * records (organisation id = the acronym in lower case, as mission staff tokens carry it).
+ */
+export const POLICY_DIRECTORY: { id: string; name: string; type: string; acronym: string | null }[] = [
+  ...KNOWN_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, type: o.type, acronym: o.acronym })),
+  ...MISSION_CATALOGUE.filter((m) => !KNOWN_ORGANIZATIONS.some((o) => o.id === m.id.toLowerCase())).map((m) => ({
+    id: m.id.toLowerCase(),
+    name: m.name,
+    type: 'mission',
+    acronym: m.id,
+  })),
+  ...POLICY_ONLY_ORGANIZATIONS,
+];
 
 /**
  * The roles each organisation has defined, as the policy directory lists them
  * (policy.organization_roles): a token's role counts for an agreement only if listed here.
  */
 export const ORGANIZATION_ROLES: Record<string, string[]> = {
-  minusca: ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE],
-  monusco: ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE],
-  unmiss: ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE],
+  ...Object.fromEntries(MISSION_CATALOGUE.map((m) => [m.id.toLowerCase(), MISSION_ROLES])),
   ocha: ['humanitarian-coordination', 'finance-officer', DATA_OWNER_ROLE],
   unhcr: ['finance-officer', DATA_OWNER_ROLE],
   unicef: ['finance-officer', DATA_OWNER_ROLE],

@@ -18,6 +18,7 @@ export * from './policy/suppress';
 export * from './policy/tables';
 export * from './policy/agreement-history';
 export * from './policy/floors';
+export * from './policy/directory';
 export * from './page';
 export * from './testing';
 export * from './policy/audit-log.resolver';

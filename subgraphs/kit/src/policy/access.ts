@@ -176,7 +176,7 @@ const providerOrg = alias(organizations, 'provider_org');
 const recipientOrg = alias(organizations, 'recipient_org');
 
 /** Agreement rows with their provider's and recipient's directory entries. */
-function selectAgreements(db: Db) {
+export function selectAgreements(db: Db) {
   return db
     .select({
       ...getTableColumns(agreements),
@@ -225,24 +225,32 @@ function recipientCondition(identity: Identity) {
   return and(eq(agreements.status, 'ACTIVE'), listed, recipient, role);
 }
 
+/** The classes an agreement actually grants: known classes within the hard floors (floors.ts), even for a row written past the mutations. */
+export function grantedClasses(row: AgreementInForce): DataClass[] {
+  const provider = providerFrom(row.provider, row.providerType, row.providerAcronym);
+  if (!provider) return []; // a provider missing from the directory grants nothing
+  return row.dataClasses.filter(
+    (cls): cls is DataClass =>
+      (Object.values(DataClass) as string[]).includes(cls) && // unknown class grants nothing
+      !floorViolation(cls as DataClass, { provider, recipientType: row.recipientType, recipientRole: row.recipientRole }),
+  );
+}
+
 export function accessFrom(identity: Identity, rows: readonly AgreementInForce[], audit: AuditLog): Access {
   const grants = new Map<DataClass, Grant[]>();
   for (const row of rows) {
     const provider = providerFrom(row.provider, row.providerType, row.providerAcronym);
-    if (!provider) continue; // a provider missing from the directory grants nothing
+    if (!provider) continue;
     const grant: Grant = {
       agreementId: row.id,
       provider,
       missionIds: row.missionIds ? new Set(row.missionIds) : null,
       areaPrefixes: row.adminAreaPcodes ?? null,
     };
-    for (const cls of row.dataClasses) {
-      if (!(Object.values(DataClass) as string[]).includes(cls)) continue; // unknown class grants nothing
-      // The hard floors hold even for a row written past the mutations.
-      if (floorViolation(cls as DataClass, { provider, recipientType: row.recipientType, recipientRole: row.recipientRole })) continue;
-      const list = grants.get(cls as DataClass) ?? [];
+    for (const cls of grantedClasses(row)) {
+      const list = grants.get(cls) ?? [];
       list.push(grant);
-      grants.set(cls as DataClass, list);
+      grants.set(cls, list);
     }
   }
   const versions = rows.map((r) => `${r.id}@${r.updatedAt.toISOString()}`).sort();

@@ -89,3 +89,6 @@ export function floorViolation(dataClass: DataClass, subject: FloorSubject): str
   }
   return null;
 }
+
+/** The role whose holders approve, reject, amend and revoke the agreements their organisation provides. */
+export const DATA_OWNER_ROLE = 'data-owner';

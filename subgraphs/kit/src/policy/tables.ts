@@ -93,20 +93,6 @@ export const agreementHistory = policySchema.table(
 );
 export type AgreementHistoryRow = typeof agreementHistory.$inferSelect;
 
-/** The first result of every agreement change by (organisation, client key): a retry returns it instead of acting twice. */
-export const agreementReceipts = policySchema.table(
-  'agreement_receipts',
-  {
-    organizationId: text('organization_id').notNull(),
-    clientKey: text('client_key').notNull(),
-    operation: text('operation').notNull(),
-    inputHash: text('input_hash').notNull(),
-    agreementId: text('agreement_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.organizationId, t.clientKey] })],
-);
-
 /**
  * Append-only (a trigger refuses UPDATE and DELETE): who saw or was refused which restricted
  * data. One row per request, person, class, entity type, field and decision, listing every
