@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { badInput, DataClass, directoryEntry, floorViolation, providerFrom, type AgreementSnapshot, type Db, type DirectoryEntry } from '@peacegraph/kit';
+import { badInput, DataClass, directoryEntry, floorViolation, providerFrom, type Db, type DirectoryEntry } from '@peacegraph/kit';
 import { adminAreas } from '../admin-area/admin-area.table';
 import { missions } from '../mission/mission.table';
 import { requiredText } from '../validate';
@@ -115,8 +115,4 @@ export function wideningOf(current: Terms, next: Terms): string | null {
   if (next.validFrom < current.validFrom) return 'validFrom is earlier than agreed';
   if (current.validUntil && (!next.validUntil || next.validUntil > current.validUntil)) return 'validUntil is later than agreed';
   return null;
-}
-
-export function termsOfSnapshot(s: AgreementSnapshot): Terms {
-  return { ...s, validFrom: new Date(s.validFrom), validUntil: s.validUntil ? new Date(s.validUntil) : null };
 }
