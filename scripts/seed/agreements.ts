@@ -67,7 +67,11 @@ function rowOf(a: AgreementData) {
   };
 }
 
-const same = (a: AgreementSnapshot | null | undefined, b: AgreementSnapshot) => !!a && JSON.stringify(a) === JSON.stringify(b);
+/** Key order aside (jsonb does not keep it): do two snapshots say the same? */
+function same(a: AgreementSnapshot | null | undefined, b: AgreementSnapshot): boolean {
+  const canonical = (s: AgreementSnapshot) => JSON.stringify(Object.fromEntries(Object.entries(s).sort(([x], [y]) => x.localeCompare(y))));
+  return !!a && canonical(a) === canonical(b);
+}
 
 /**
  * Loads schema/agreements.json into policy.agreements, each change with a "seeded" history entry.
@@ -75,11 +79,11 @@ const same = (a: AgreementSnapshot | null | undefined, b: AgreementSnapshot) => 
  * changed on purpose); an entry unchanged since the last seed leaves the row as it is, so a
  * revocation or amendment made in the graph survives a re-seed.
  */
-export async function seedAgreements(db: Db): Promise<{ inserted: number; updated: number }> {
+export async function seedAgreements(db: Db, entries: AgreementData[] = readSeedAgreements()): Promise<{ inserted: number; updated: number }> {
   await seedDirectory(db);
   let inserted = 0;
   let updated = 0;
-  for (const data of readSeedAgreements()) {
+  for (const data of entries) {
     const values = rowOf(data);
     const after = snapshotOf(values);
     await db.transaction(async (tx) => {
