@@ -17,9 +17,12 @@ const policy = loadPolicyMap();
 const { probes, reachableTypes, unreachable } = generateProbes(schema, policy);
 
 /** Root fields whose rows change while the matrix runs (each probe appends audit events): judged for access, not values. */
-const VOLATILE_ROOTS = new Set(['auditEvents']);
-/** Their types: access is judged at the root above; tests/policy.e2e.test.ts checks their content. */
-const VOLATILE_TYPES = new Set(['AuditEvent', 'AuditEventPage']);
+const VOLATILE_ROOTS = new Set(['auditEvents', 'agreements', 'myAccess']);
+/**
+ * Their types: access is judged at the root above; tests/policy.e2e.test.ts and
+ * tests/agreements.e2e.test.ts check their content (each caller's own agreements, not the oracle's).
+ */
+const VOLATILE_TYPES = new Set(['AuditEvent', 'AuditEventPage', 'Agreement', 'AgreementTerms', 'AgreementHistoryEntry', 'AccessGrant', 'MyAccess']);
 
 interface Answer {
   data: Record<string, unknown> | null;

@@ -16,7 +16,7 @@ export async function seedAll(database: Database, dataDir = sharedDataDir): Prom
   const db = database.db;
   const lines: string[] = [];
   const agreements = await seedAgreements(db);
-  lines.push(`agreements: ${agreements.inserted} inserted`);
+  lines.push(`agreements: ${agreements.inserted} inserted, ${agreements.updated} updated from schema/agreements.json`);
   const missions = await importMissionsData(db, dataDir);
   lines.push(...missions.summary);
   lines.push(`incidents (generated demo data): ${(await seedIncidents(db)).inserted} inserted`);

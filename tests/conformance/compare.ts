@@ -67,7 +67,7 @@ export class Comparer {
       if (!(name in row)) this.fail([type.name], `scope key "${name}" is not a field, so the matrix cannot judge its rows`);
       return (row[name] as string | null | undefined) ?? null;
     };
-    return { mission: read('mission'), area: read('area'), owner: read('owner') };
+    return { mission: read('mission'), area: read('area'), owner: read('owner'), providedBy: keys.providedBy };
   }
 
   private rowVisible(type: GraphQLObjectType, row: Record<string, unknown>, inherited: Scope | undefined): boolean {

@@ -16,6 +16,7 @@ export interface ScopeKeys {
   mission?: string;
   area?: string;
   owner?: string;
+  providedBy?: string;
   /** Rows whose field of this name is true need `sensitiveClass` to be seen at all. */
   sensitiveWhen?: string;
   sensitiveClass?: string;

@@ -1,4 +1,5 @@
-import { PUBLIC_IDENTITY, type Identity } from '@peacegraph/kit';
+import { DATA_OWNER_ROLE, PUBLIC_IDENTITY, type Identity } from '@peacegraph/kit';
+import { MISSION_CATALOGUE } from './missions';
 
 /**
  * Organisations the demo data and the demo identities refer to. Real organisation names;
@@ -47,6 +48,71 @@ export const ORGANIZATION_CATALOGUE: OrganizationReference[] = [
 ];
 
 /**
+ * Organisations the policy directory (policy.organizations) lists beyond the catalogue: they
+ * provide data in agreements but hold no humanitarian or finance records of their own.
+ */
+export const POLICY_ONLY_ORGANIZATIONS: { id: string; name: string; type: string; acronym: string | null }[] = [
+  { id: 'dpo', name: 'Department of Peace Operations (UN Secretariat)', type: 'un-secretariat', acronym: 'DPO' },
+  { id: 'peacegraph', name: 'PeaceGraph platform (the audit log)', type: 'platform', acronym: null },
+];
+
+/**
+ * Organisations the demo 3W rows need beyond the shared catalogue: real organisations,
+ * IATI identifiers only where they are published (null otherwise).
+ */
+export const RESPONSE_ORGANIZATIONS: OrganizationReference[] = [
+  { id: 'who', name: 'World Health Organization', acronym: 'WHO', type: 'un-agency', iatiId: 'XM-DAC-928' },
+  { id: 'iom', name: 'International Organization for Migration', acronym: 'IOM', type: 'un-agency', iatiId: 'XM-DAC-47066' },
+  { id: 'fao', name: 'Food and Agriculture Organization of the United Nations', acronym: 'FAO', type: 'un-agency', iatiId: 'XM-DAC-41301' },
+  { id: 'unfpa', name: 'United Nations Population Fund', acronym: 'UNFPA', type: 'un-agency', iatiId: 'XM-DAC-41119' },
+  { id: 'acf', name: 'Action contre la Faim', acronym: 'ACF', type: 'ingo', iatiId: null },
+  { id: 'oxfam', name: 'Oxfam', acronym: null, type: 'ingo', iatiId: null },
+];
+
+const KNOWN_ORGANIZATIONS = [...ORGANIZATION_CATALOGUE, ...RESPONSE_ORGANIZATIONS];
+
+/** The mission roles every mission of the catalogue defines. */
+const MISSION_ROLES = ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE];
+
+/**
+ * The policy directory as seeded (policy.organizations): every organisation that holds or
+ * provides data — the catalogues above, and each catalogued mission as the provider of its own
+ * records (organisation id = the acronym in lower case, as mission staff tokens carry it).
+ */
+export const POLICY_DIRECTORY: { id: string; name: string; type: string; acronym: string | null }[] = [
+  ...KNOWN_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, type: o.type, acronym: o.acronym })),
+  ...MISSION_CATALOGUE.filter((m) => !KNOWN_ORGANIZATIONS.some((o) => o.id === m.id.toLowerCase())).map((m) => ({
+    id: m.id.toLowerCase(),
+    name: m.name,
+    type: 'mission',
+    acronym: m.id,
+  })),
+  ...POLICY_ONLY_ORGANIZATIONS,
+];
+
+/**
+ * The roles each organisation has defined, as the policy directory lists them
+ * (policy.organization_roles): a token's role counts for an agreement only if listed here.
+ */
+export const ORGANIZATION_ROLES: Record<string, string[]> = {
+  ...Object.fromEntries(MISSION_CATALOGUE.map((m) => [m.id.toLowerCase(), MISSION_ROLES])),
+  ocha: ['humanitarian-coordination', 'finance-officer', DATA_OWNER_ROLE],
+  unhcr: ['finance-officer', DATA_OWNER_ROLE],
+  unicef: ['finance-officer', DATA_OWNER_ROLE],
+  wfp: ['finance-officer', DATA_OWNER_ROLE],
+  nrc: ['field-coordinator', DATA_OWNER_ROLE],
+  msf: ['field-coordinator', DATA_OWNER_ROLE],
+  irc: ['field-coordinator', DATA_OWNER_ROLE],
+  'caritas-bangui': ['field-coordinator', DATA_OWNER_ROLE],
+  icrc: ['field-coordinator', DATA_OWNER_ROLE],
+  'gov-norway': ['donor-liaison', DATA_OWNER_ROLE],
+  'gov-germany': ['donor-liaison', DATA_OWNER_ROLE],
+  'gov-canada': ['donor-liaison', DATA_OWNER_ROLE],
+  oios: ['audit-reader'],
+  dpo: ['dpo-mandate-officer', DATA_OWNER_ROLE],
+};
+
+/**
  * The seeded demo identities `pnpm token <audience>` signs tokens for. What each may see
  * comes from the agreements seeded for its organisation (scripts/seed/agreements.ts).
  */
@@ -61,6 +127,7 @@ export interface DemoIdentity {
 
 export const DEMO_IDENTITIES: DemoIdentity[] = [
   { audience: 'mission-ops', subject: 'joc.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['joint-operations-centre', 'mission-headquarters', 'civil-military-coordination'], description: "MINUSCA's joint operations centre: everything about its mission" },
+  { audience: 'mission-data-owner', subject: 'imo@minusca', organizationId: 'minusca', organizationType: 'mission', roles: [DATA_OWNER_ROLE], description: "MINUSCA's information management officer: approves, narrows and revokes the mission's agreements" },
   { audience: 'conduct-discipline', subject: 'cdt.officer@minusca', organizationId: 'minusca', organizationType: 'mission', roles: ['conduct-and-discipline'], description: "MINUSCA's conduct and discipline team: the only readers of SEA allegations" },
   { audience: 'un-agency', subject: 'analyst@ocha', organizationId: 'ocha', organizationType: 'un-agency', roles: ['humanitarian-coordination', 'finance-officer'], description: 'OCHA: UN-internal classes, no source or victim identities' },
   { audience: 'ngo-partner', subject: 'coordinator@nrc', organizationId: 'nrc', organizationType: 'ingo', roles: ['field-coordinator'], description: 'NRC: an agreement covering some admin areas of the Central African Republic' },

@@ -1,4 +1,6 @@
 import { AuditLogResolver, buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { AgreementMutations } from './agreement/agreement.mutation';
+import { AgreementResolver } from './agreement/agreement.resolver';
 import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaResolver } from './admin-area/admin-area.resolver';
 import { ContributionResolver, MissionContributionsResolver } from './contribution/contribution.resolver';
@@ -52,6 +54,10 @@ export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
       RecordMeasurementMutation,
       // The audit log lives in the policy schema; one subgraph serves it, this one.
       AuditLogResolver,
+      // Data-sharing agreements live in the policy schema too; this subgraph serves them
+      // (it holds the missions and admin areas an agreement's scope is checked against).
+      AgreementResolver,
+      AgreementMutations,
     ],
     referenceResolvers: { ...missionReference, ...countryReference, ...adminAreaReference },
   });

@@ -12,9 +12,12 @@ export interface ConstraintFilter {
   to?: string | null;
 }
 
-/** Rows the caller may see: PARTNER within its agreements, or constraints its organisation reported. */
+/**
+ * Rows the caller may see: PARTNER within its agreements, or constraints its organisation reported.
+ * Constraints are reported into the mission area's access monitoring: the mission's agreements open them.
+ */
 function scope(access: Access): SQL {
-  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.adminAreaPcode, owner: t.reportingOrganizationId });
+  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.adminAreaPcode, owner: t.reportingOrganizationId, providedBy: 'mission' });
 }
 
 function filterConditions(filter: ConstraintFilter): SQL[] {

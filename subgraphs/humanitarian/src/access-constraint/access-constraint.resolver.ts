@@ -75,7 +75,7 @@ export class AccessConstraintResolver {
   location(@Root() row: AccessConstraint, @Ctx() ctx: HumanitarianContext): AccessConstraintLocation | null {
     const { latitude, longitude } = row as unknown as { latitude: number | null; longitude: number | null };
     if (latitude === null || longitude === null) return null;
-    const scope = { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode, ownerOrganizationId: row.reportingOrganizationId };
+    const scope = { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode, ownerOrganizationId: row.reportingOrganizationId, providedBy: 'mission' as const };
     const decision = { entityType: 'AccessConstraint', entityId: row.id, field: 'location' };
     if (ctx.access.allows(DataClass.PRECISE_LOCATION, scope)) {
       ctx.access.audit.record(ctx.identity, DataClass.PRECISE_LOCATION, decision, 'GRANTED');

@@ -41,7 +41,7 @@ export class AccessConstraintLocation {
 }
 
 /** Not public: partners in scope, the mission and the reporting organisation see rows; the public sees suppressed counts. */
-@ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', owner: 'reportingOrganizationId', id: 'id' })
+@ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', owner: 'reportingOrganizationId', providedBy: 'mission', id: 'id' })
 @ObjectType({ description: 'A humanitarian access constraint.' })
 export class AccessConstraint {
   @Classified(DataClass.PARTNER)

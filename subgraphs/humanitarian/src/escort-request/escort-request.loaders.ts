@@ -9,9 +9,12 @@ export interface EscortFilter {
   requestingOrganizationId?: string | null;
 }
 
-/** Rows the caller may see at all: PARTNER in scope (mission, origin area), or its own requests. */
+/**
+ * Rows the caller may see at all: PARTNER in scope (mission, origin area), or its own requests.
+ * An escort is a mission operation: the mission's agreements open it, whoever asked for it.
+ */
 export function escortScope(access: Access): SQL {
-  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.originPcode, owner: t.requestingOrganizationId });
+  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.originPcode, owner: t.requestingOrganizationId, providedBy: 'mission' });
 }
 
 export function listEscortRequests(db: Db, access: Access, filter: EscortFilter, after: string | null, limit: number): Promise<EscortRequestRow[]> {

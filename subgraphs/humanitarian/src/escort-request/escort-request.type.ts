@@ -14,7 +14,7 @@ export enum EscortStatus {
 registerEnumType(EscortStatus, { name: 'EscortStatus', description: 'REQUESTED → APPROVED | DECLINED → COMPLETED | CANCELLED.' });
 
 /** Scoped like its request (the request's keys, repeated), so each coordinate is decided and audited on its own row. */
-@ScopedBy({ mission: 'missionId', area: 'originPcode', owner: 'requestingOrganizationId' })
+@ScopedBy({ mission: 'missionId', area: 'originPcode', owner: 'requestingOrganizationId', providedBy: 'mission' })
 @ObjectType({ description: 'One stop of an escort route, in order.' })
 export class EscortWaypoint {
   @Classified(DataClass.SECURITY_OPERATIONS)
@@ -81,7 +81,7 @@ export class EscortStatusChange {
  * Not public: the requester, the mission and partners in scope see a request; only the
  * requester and the mission (SECURITY_OPERATIONS) see its route.
  */
-@ScopedBy({ mission: 'missionId', area: 'originPcode', owner: 'requestingOrganizationId', id: 'id' })
+@ScopedBy({ mission: 'missionId', area: 'originPcode', owner: 'requestingOrganizationId', providedBy: 'mission', id: 'id' })
 @ObjectType({ description: 'A request for a mission escort (civil-military coordination).' })
 export class EscortRequest {
   @Classified(DataClass.PARTNER)

@@ -31,6 +31,8 @@ export function incidentScope(access: Access): SQL {
     mission: incidents.missionId,
     area: incidents.adminAreaPcode,
     owner: incidents.reportedByOrganizationId,
+    // The mission's record, whoever reported it: only the mission's agreements open it.
+    providedBy: 'mission',
   });
 }
 

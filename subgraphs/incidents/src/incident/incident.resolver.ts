@@ -47,7 +47,7 @@ export class IncidentResolver {
   @Coarsened(DataClass.PARTNER, DataClass.PRECISE_LOCATION)
   @FieldResolver(() => IncidentPoint)
   location(@Root() incident: Incident, @Ctx() ctx: IncidentsContext): IncidentPoint {
-    const scope = { missionId: incident.missionId, adminAreaPcode: incident.adminAreaPcode, ownerOrganizationId: incident.reportedByOrganizationId };
+    const scope = { missionId: incident.missionId, adminAreaPcode: incident.adminAreaPcode, ownerOrganizationId: incident.reportedByOrganizationId, providedBy: 'mission' as const };
     const decision = { entityType: 'Incident', entityId: incident.id, field: 'location' };
     if (ctx.access.allows(DataClass.PRECISE_LOCATION, scope)) {
       ctx.access.audit.record(ctx.identity, DataClass.PRECISE_LOCATION, decision, 'GRANTED');

@@ -47,7 +47,7 @@ export class IncidentPoint {
  * rows); stricter classes sit on the nullable fields that carry them.
  */
 @Directive('@key(fields: "id")')
-@ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', owner: 'reportedByOrganizationId', id: 'id' })
+@ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', owner: 'reportedByOrganizationId', providedBy: 'mission', id: 'id' })
 @ObjectType({ description: 'A security incident (ACLED-compatible fields plus mission-specific ones).' })
 export class Incident {
   @Classified(DataClass.PARTNER)

@@ -3,17 +3,22 @@ import { pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db';
 import type { Identity } from '../identity';
-import { accessFrom, type RowScope } from './access';
+import { accessFrom, type AgreementInForce, type RowScope } from './access';
 import { AuditLog } from './audit';
 import { DataClass } from './data-class';
-import type { AgreementRow } from './tables';
 
 const ngo: Identity = { subject: 'a@ngo', organizationId: 'ngo-a', organizationType: 'ingo', roles: [] };
 
-function agreement(partial: Partial<AgreementRow>): AgreementRow {
+function agreement(partial: Partial<AgreementInForce>): AgreementInForce {
   return {
     id: partial.id ?? 'a1',
-    provider: 'MINUSCA',
+    provider: 'minusca',
+    providerType: 'mission',
+    providerAcronym: 'MINUSCA',
+    recipientType: 'ingo',
+    status: 'ACTIVE',
+    version: 1,
+    requestedBySubject: null,
     recipientOrganizationId: 'ngo-a',
     recipientOrganizationType: null,
     recipientRole: null,
@@ -50,6 +55,31 @@ describe('Access', () => {
     expect(access.allows(DataClass.PRECISE_LOCATION, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(false);
   });
 
+  it("opens only its provider's data: the mission's records, never another organisation's rows", () => {
+    const access = accessFrom(ngo, [agreement({ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21'] })], audit());
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21', ownerOrganizationId: null })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21', ownerOrganizationId: 'ngo-b' })).toBe(false);
+    // An incident an NGO reported is still the mission's record.
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21', ownerOrganizationId: 'ngo-b', providedBy: 'mission' })).toBe(true);
+    const fromNgo = accessFrom(ngo, [agreement({ provider: 'ngo-b', providerType: 'ingo', providerAcronym: null })], audit());
+    expect(fromNgo.allows(DataClass.PARTNER, { missionId: 'MINUSCA', ownerOrganizationId: 'ngo-b' })).toBe(true);
+    expect(fromNgo.allows(DataClass.PARTNER, { missionId: 'MINUSCA', ownerOrganizationId: 'ngo-c' })).toBe(false);
+    expect(fromNgo.allows(DataClass.PARTNER, { missionId: 'MINUSCA', ownerOrganizationId: null })).toBe(false);
+  });
+
+  it('holds the hard floors even for rows written past the mutations', () => {
+    const identities = agreement({ dataClasses: ['VICTIM_IDENTITY', 'SEA_ALLEGATION'], recipientRole: 'field-coordinator' });
+    expect(accessFrom(ngo, [identities], audit()).holds(DataClass.VICTIM_IDENTITY)).toBe(false);
+    const wholeMission = agreement({ dataClasses: ['VICTIM_IDENTITY'], recipientType: 'mission', recipientRole: null });
+    expect(accessFrom(ngo, [wholeMission], audit()).holds(DataClass.VICTIM_IDENTITY)).toBe(false);
+    const role = agreement({ dataClasses: ['VICTIM_IDENTITY', 'SEA_ALLEGATION'], recipientType: 'mission', recipientRole: 'joint-operations-centre' });
+    expect(accessFrom(ngo, [role], audit()).holds(DataClass.VICTIM_IDENTITY)).toBe(true);
+    expect(accessFrom(ngo, [role], audit()).holds(DataClass.SEA_ALLEGATION)).toBe(false);
+    const notOwned = agreement({ provider: 'ngo-b', providerType: 'ingo', providerAcronym: null, dataClasses: ['UN_INTERNAL'] });
+    expect(accessFrom(ngo, [notOwned], audit()).holds(DataClass.UN_INTERNAL)).toBe(false);
+    expect(accessFrom(ngo, [agreement({ providerType: null })], audit()).holds(DataClass.PARTNER)).toBe(false);
+  });
+
   it('an empty scope list grants nothing (null, not [], means all)', () => {
     const access = accessFrom(ngo, [agreement({ adminAreaPcodes: [] })], audit());
     expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(false);
@@ -74,7 +104,7 @@ describe('Access', () => {
     const log = audit();
     const access = accessFrom(ngo, [agreement({ dataClasses: ['PRECISE_LOCATION'] })], log);
     access.decide(DataClass.PUBLIC, {}, { entityType: 'Incident', entityId: '1', field: 'id' });
-    access.decide(DataClass.PRECISE_LOCATION, {}, { entityType: 'Incident', entityId: '1', field: 'location' });
+    access.decide(DataClass.PRECISE_LOCATION, { missionId: 'MINUSCA' }, { entityType: 'Incident', entityId: '1', field: 'location' });
     access.decide(DataClass.VICTIM_IDENTITY, {}, { entityType: 'Victim', entityId: '2', field: 'name' });
     expect(log.decisions.map((d) => [d.field, d.decision])).toEqual([['location', 'GRANTED'], ['name', 'DENIED']]);
   });
@@ -116,7 +146,7 @@ describe(`Access.sqlScope filters exactly the rows Access.allows admits (${label
     await database.close();
   });
 
-  const cases: [string, Partial<AgreementRow>[]][] = [
+  const cases: [string, Partial<AgreementInForce>[]][] = [
     ['no agreement', []],
     ['all missions', [{}]],
     ['one mission', [{ missionIds: ['MINUSCA'] }]],
@@ -124,9 +154,12 @@ describe(`Access.sqlScope filters exactly the rows Access.allows admits (${label
     ['areas only', [{ adminAreaPcodes: ['CF2'] }]],
     ['two agreements', [{ id: 'a', missionIds: ['UNMISS'] }, { id: 'b', adminAreaPcodes: ['CF11'] }]],
     ['empty lists', [{ missionIds: [] }]],
+    ['UN-wide provider', [{ provider: 'dpo', providerType: 'un-secretariat', providerAcronym: null }]],
+    ['an NGO provider', [{ provider: 'ngo-b', providerType: 'ingo', providerAcronym: null }]],
+    ['the platform', [{ provider: 'peacegraph', providerType: 'platform', providerAcronym: null }]],
   ];
   for (const [name, agreements] of cases) {
-    for (const cls of [DataClass.PARTNER, DataClass.DONOR_CONFIDENTIAL]) {
+    for (const cls of [DataClass.PARTNER, DataClass.DONOR_CONFIDENTIAL, DataClass.AUDIT]) {
       it(`${name}, ${cls}`, async () => {
         const access = accessFrom(ngo, agreements.map(agreement), audit());
         const expected = rows

@@ -1,9 +1,11 @@
-import { and, eq, gt, inArray, isNull, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, inArray, isNull, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import type { Identity } from '../identity';
 import { DataClass, RESTRICTED_CLASSES } from './data-class';
-import { agreements, type AgreementRow } from './tables';
+import { floorViolation, OWNER_READABLE, providerFrom, type Provider } from './floors';
+import { agreements, organizationRoles, organizations, type AgreementRow } from './tables';
 import type { AuditLog } from './audit';
 
 /** Where one row sits: the keys agreements are scoped by. */
@@ -11,26 +13,25 @@ export interface RowScope {
   missionId?: string | null;
   adminAreaPcode?: string | null;
   ownerOrganizationId?: string | null;
+  /** Whose data the row is: its owner's (default, when it has one) or its mission's (incidents and their records). */
+  providedBy?: 'mission' | 'owner';
 }
 
 /** One agreement's grant of one class: null lists mean "all". */
 export interface Grant {
   agreementId: string;
+  provider: Provider;
   missionIds: ReadonlySet<string> | null;
   areaPrefixes: readonly string[] | null;
 }
 
-/**
- * An organisation always sees these classes on rows it owns (its own 3W rows, its own
- * escort routes, its own confidential pledges) — and never victim, source or perpetrator
- * identities just because it owns something.
- */
-const OWNER_READABLE: ReadonlySet<DataClass> = new Set([
-  DataClass.PARTNER,
-  DataClass.PRECISE_LOCATION,
-  DataClass.DONOR_CONFIDENTIAL,
-  DataClass.SECURITY_OPERATIONS,
-]);
+/** An agreement as the policy reads it: the row plus its provider's and recipient's directory entries. */
+export interface AgreementInForce extends AgreementRow {
+  providerType: string | null;
+  providerAcronym: string | null;
+  /** The named organisation's type in the directory, else the type the agreement names. */
+  recipientType: string | null;
+}
 
 export interface Decision {
   entityType: string;
@@ -88,7 +89,7 @@ export class Access {
    * The SQL condition that keeps only rows this caller may see under `dataClass`: the same
    * rule as `allows`, applied in the loader so out-of-scope rows never leave the database.
    */
-  sqlScope(dataClass: DataClass, columns: { mission?: AnyColumn; area?: AnyColumn; owner?: AnyColumn }): SQL {
+  sqlScope(dataClass: DataClass, columns: ScopeColumns): SQL {
     if (dataClass === DataClass.PUBLIC) return sql`true`;
     const alternatives: SQL[] = [];
     const owner = this.identity.organizationId;
@@ -96,7 +97,7 @@ export class Access {
     for (const grant of this.grants.get(dataClass) ?? []) {
       // An empty scope list covers nothing (never "all": that is what null means).
       if (grant.missionIds?.size === 0 || grant.areaPrefixes?.length === 0) continue;
-      const parts: SQL[] = [];
+      const parts: SQL[] = [providerSql(grant.provider, columns)];
       if (grant.missionIds) {
         if (!columns.mission) continue; // a mission-limited grant cannot cover rows without a mission
         parts.push(inArray(columns.mission, [...grant.missionIds]));
@@ -106,14 +107,64 @@ export class Access {
         const areaMatch = or(...grant.areaPrefixes.map((p) => like(columns.area!, `${p}%`)));
         if (areaMatch) parts.push(areaMatch);
       }
-      if (parts.length === 0) return sql`true`;
       alternatives.push(and(...parts)!);
     }
     return or(...alternatives) ?? sql`false`;
   }
 }
 
+export interface ScopeColumns {
+  mission?: AnyColumn;
+  area?: AnyColumn;
+  owner?: AnyColumn;
+  /** As RowScope.providedBy: 'mission' when the owner column names a reporter, not the data's provider. */
+  providedBy?: 'mission' | 'owner';
+}
+
+/** Whose data a row is: its owner organisation, its mission, or nobody in particular. */
+type RowProvider = { organizationId: string } | { missionId: string } | null;
+
+function rowProviderOf(row: RowScope): RowProvider {
+  if (row.providedBy !== 'mission' && row.ownerOrganizationId) return { organizationId: row.ownerOrganizationId };
+  if (row.missionId) return { missionId: row.missionId };
+  return null;
+}
+
+/** Does the grant's provider provide this row? (floors.ts: an agreement opens only its provider's data.) */
+function providedBy(provider: Provider, row: RowScope): boolean {
+  const of = rowProviderOf(row);
+  switch (provider.kind) {
+    case 'organization':
+      return !!of && 'organizationId' in of && of.organizationId === provider.organizationId;
+    case 'mission':
+      return !!of && ('organizationId' in of ? of.organizationId === provider.organizationId : of.missionId === provider.missionId);
+    case 'un-wide':
+      return !of || 'missionId' in of;
+    case 'platform':
+      return !of;
+  }
+}
+
+/** `providedBy` in SQL, for the loaders. */
+function providerSql(provider: Provider, columns: ScopeColumns): SQL {
+  const owner = columns.providedBy !== 'mission' ? columns.owner : undefined;
+  const unowned = owner ? isNull(owner) : sql`true`;
+  switch (provider.kind) {
+    case 'organization':
+      return owner ? eq(owner, provider.organizationId) : sql`false`;
+    case 'mission': {
+      const missionRows = columns.mission ? and(unowned, eq(columns.mission, provider.missionId))! : sql`false`;
+      return owner ? or(eq(owner, provider.organizationId), missionRows)! : missionRows;
+    }
+    case 'un-wide':
+      return unowned;
+    case 'platform':
+      return columns.mission ? and(unowned, isNull(columns.mission))! : unowned;
+  }
+}
+
 function covers(grant: Grant, row: RowScope): boolean {
+  if (!providedBy(grant.provider, row)) return false;
   if (grant.missionIds && !(row.missionId && grant.missionIds.has(row.missionId))) return false;
   if (grant.areaPrefixes && !(row.adminAreaPcode && grant.areaPrefixes.some((p) => row.adminAreaPcode!.startsWith(p)))) {
     return false;
@@ -121,53 +172,85 @@ function covers(grant: Grant, row: RowScope): boolean {
   return true;
 }
 
-/** Agreements in force now that name this caller (by organisation or type, and role). One statement. */
-export async function loadAgreementsFor(db: Db, identity: Identity, now = new Date()): Promise<AgreementRow[]> {
-  const recipient = recipientCondition(identity);
-  if (!recipient) return [];
+const providerOrg = alias(organizations, 'provider_org');
+const recipientOrg = alias(organizations, 'recipient_org');
+
+/** Agreement rows with their provider's and recipient's directory entries. */
+export function selectAgreements(db: Db) {
   return db
-    .select()
+    .select({
+      ...getTableColumns(agreements),
+      providerType: providerOrg.type,
+      providerAcronym: providerOrg.acronym,
+      recipientType: sql<string | null>`coalesce(${recipientOrg.type}, ${agreements.recipientOrganizationType})`,
+    })
     .from(agreements)
-    .where(and(lte(agreements.validFrom, now), or(isNull(agreements.validUntil), gt(agreements.validUntil, now)), recipient));
+    .leftJoin(providerOrg, eq(providerOrg.id, agreements.provider))
+    .leftJoin(recipientOrg, eq(recipientOrg.id, agreements.recipientOrganizationId));
 }
 
-/** Every agreement that names this caller, whatever its period (the agreement cache filters by time). */
-export async function loadRecipientAgreements(db: Db, identity: Identity): Promise<AgreementRow[]> {
+/** Agreements in force now that name this caller (by organisation or type, and role). One statement. */
+export async function loadAgreementsFor(db: Db, identity: Identity, now = new Date()): Promise<AgreementInForce[]> {
   const recipient = recipientCondition(identity);
-  return recipient ? db.select().from(agreements).where(recipient) : [];
+  if (!recipient) return [];
+  return selectAgreements(db).where(and(lte(agreements.validFrom, now), or(isNull(agreements.validUntil), gt(agreements.validUntil, now)), recipient));
+}
+
+/** Every ACTIVE agreement that names this caller, whatever its period (the agreement cache filters by time). */
+export async function loadRecipientAgreements(db: Db, identity: Identity): Promise<AgreementInForce[]> {
+  const recipient = recipientCondition(identity);
+  return recipient ? selectAgreements(db).where(recipient) : [];
 }
 
 /** The rows of `rows` in force at `now`: the same test loadAgreementsFor makes in SQL. */
-export function inForce(rows: readonly AgreementRow[], now = new Date()): AgreementRow[] {
-  return rows.filter((r) => r.validFrom <= now && (r.validUntil === null || r.validUntil > now));
+export function inForce<R extends AgreementRow>(rows: readonly R[], now = new Date()): R[] {
+  return rows.filter((r) => r.status === 'ACTIVE' && r.validFrom <= now && (r.validUntil === null || r.validUntil > now));
 }
 
-/** The public (no organisation, no type) is named by no agreement. */
+/**
+ * ACTIVE agreements naming this caller as the organisation directory knows it: its type is the
+ * directory's, and a role counts only if the token claims it and the directory lists it for the
+ * organisation. An organisation missing from the directory, and the public, are named by none.
+ */
 function recipientCondition(identity: Identity) {
-  if (!identity.organizationId && !identity.organizationType) return undefined;
-  const recipient = or(
-    identity.organizationId ? eq(agreements.recipientOrganizationId, identity.organizationId) : undefined,
-    identity.organizationType ? eq(agreements.recipientOrganizationType, identity.organizationType) : undefined,
-  );
+  const org = identity.organizationId;
+  if (!org) return undefined;
+  const listed = sql`exists (select 1 from ${organizations} where ${organizations.id} = ${org})`;
+  const directoryType = sql`(select ${organizations.type} from ${organizations} where ${organizations.id} = ${org})`;
+  const recipient = or(eq(agreements.recipientOrganizationId, org), sql`${agreements.recipientOrganizationType} = ${directoryType}`);
+  const roleListed = sql`exists (select 1 from ${organizationRoles} where ${organizationRoles.organizationId} = ${org} and ${organizationRoles.role} = ${agreements.recipientRole})`;
   const role = identity.roles.length
-    ? or(isNull(agreements.recipientRole), inArray(agreements.recipientRole, identity.roles))
+    ? or(isNull(agreements.recipientRole), and(inArray(agreements.recipientRole, identity.roles), roleListed))
     : isNull(agreements.recipientRole);
-  return and(recipient, role);
+  return and(eq(agreements.status, 'ACTIVE'), listed, recipient, role);
 }
 
-export function accessFrom(identity: Identity, rows: readonly AgreementRow[], audit: AuditLog): Access {
+/** The classes an agreement actually grants: known classes within the hard floors (floors.ts), even for a row written past the mutations. */
+export function grantedClasses(row: AgreementInForce): DataClass[] {
+  const provider = providerFrom(row.provider, row.providerType, row.providerAcronym);
+  if (!provider) return []; // a provider missing from the directory grants nothing
+  return row.dataClasses.filter(
+    (cls): cls is DataClass =>
+      (Object.values(DataClass) as string[]).includes(cls) && // unknown class grants nothing
+      !floorViolation(cls as DataClass, { provider, recipientType: row.recipientType, recipientRole: row.recipientRole }),
+  );
+}
+
+export function accessFrom(identity: Identity, rows: readonly AgreementInForce[], audit: AuditLog): Access {
   const grants = new Map<DataClass, Grant[]>();
   for (const row of rows) {
+    const provider = providerFrom(row.provider, row.providerType, row.providerAcronym);
+    if (!provider) continue;
     const grant: Grant = {
       agreementId: row.id,
+      provider,
       missionIds: row.missionIds ? new Set(row.missionIds) : null,
       areaPrefixes: row.adminAreaPcodes ?? null,
     };
-    for (const cls of row.dataClasses) {
-      if (!(Object.values(DataClass) as string[]).includes(cls)) continue; // unknown class grants nothing
-      const list = grants.get(cls as DataClass) ?? [];
+    for (const cls of grantedClasses(row)) {
+      const list = grants.get(cls) ?? [];
       list.push(grant);
-      grants.set(cls as DataClass, list);
+      grants.set(cls, list);
     }
   }
   const versions = rows.map((r) => `${r.id}@${r.updatedAt.toISOString()}`).sort();

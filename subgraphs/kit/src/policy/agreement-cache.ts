@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import type { Identity } from '../identity';
 import { logger } from '../logger';
 import { inForce, loadAgreementsFor, loadRecipientAgreements } from './access';
-import type { AgreementRow } from './tables';
+import type { AgreementInForce } from './access';
 
 /** Sent by the trigger on policy.agreements (migrations/policy/0002_agreements_changed_notify.sql). */
 export const AGREEMENTS_CHANGED_CHANNEL = 'peacegraph_agreements_changed';
@@ -21,7 +21,7 @@ const MAX_ENTRIES = 5_000;
  * time without any notification.
  */
 class AgreementCache {
-  private readonly entries = new Map<string, { rows: Promise<AgreementRow[]>; loadedAt: number }>();
+  private readonly entries = new Map<string, { rows: Promise<AgreementInForce[]>; loadedAt: number }>();
   private listening = false;
   /** Settles once the cache is listening, or has given up (then every request reads the table). */
   readonly settled: Promise<void> = Promise.resolve();
@@ -41,7 +41,7 @@ class AgreementCache {
     this.entries.clear();
   }
 
-  async inForceFor(identity: Identity, now: Date): Promise<AgreementRow[]> {
+  async inForceFor(identity: Identity, now: Date): Promise<AgreementInForce[]> {
     if (!this.listening) return loadAgreementsFor(this.database.db, identity, now);
     const key = `${identity.organizationId ?? ''}|${identity.organizationType ?? ''}|${[...identity.roles].sort().join(',')}`;
     let entry = this.entries.get(key);
@@ -69,7 +69,7 @@ function cacheFor(database: Database): AgreementCache {
 }
 
 /** The agreements in force for this caller now: loadAgreementsFor's answer, from the cache when it can. */
-export function agreementsInForce(database: Database, identity: Identity, now = new Date()): Promise<AgreementRow[]> {
+export function agreementsInForce(database: Database, identity: Identity, now = new Date()): Promise<AgreementInForce[]> {
   return cacheFor(database).inForceFor(identity, now);
 }
 

@@ -43,7 +43,7 @@ export class AuditEvent {
   field: string;
 
   @Classified(DataClass.AUDIT)
-  @Field(() => String, { description: 'GRANTED, DENIED or COARSENED.' })
+  @Field(() => String, { description: 'GRANTED, DENIED or COARSENED; for an agreement change (dataClass AGREEMENT, field = the action) the status after it.' })
   decision: string;
 
   @Classified(DataClass.AUDIT)

@@ -72,6 +72,11 @@ export interface RowScopeKeys {
   mission?: string;
   area?: string;
   owner?: string;
+  /**
+   * Whose data the row is, for the provider check: its owner's (the default when `owner` is
+   * set) or its mission's — incidents are the mission's records whoever reported them.
+   */
+  providedBy?: 'mission' | 'owner';
   /** The property used as the entity id in audit records (default `id`). */
   id?: string;
   /**

@@ -28,6 +28,7 @@ export function ownScope(parent: unknown, keys: RowScopeKeys): RowScope {
     missionId: keys.mission ? ((row[keys.mission] as string | null | undefined) ?? null) : undefined,
     adminAreaPcode: keys.area ? ((row[keys.area] as string | null | undefined) ?? null) : undefined,
     ownerOrganizationId: keys.owner ? ((row[keys.owner] as string | null | undefined) ?? null) : undefined,
+    ...(keys.providedBy ? { providedBy: keys.providedBy } : {}),
   };
 }
 

@@ -1,0 +1,88 @@
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+
+@InputType({ description: 'The recipient organisation (the caller’s) asks a provider for classes of its data in a scope, for a purpose and period.' })
+export class RequestAgreementInput {
+  @Field(() => String, { description: 'Retrying with the same key returns the first result.' })
+  clientKey: string;
+
+  @Field(() => String, { description: 'The providing organisation (directory id, e.g. minusca).' })
+  provider: string;
+
+  @Field(() => String, { nullable: true, description: 'Only holders of this role of your organisation (needed for identity classes).' })
+  recipientRole?: string | null;
+
+  @Field(() => [String])
+  dataClasses: string[];
+
+  @Field(() => [String], { nullable: true, description: "A mission provider: its own mission (the default)." })
+  missionIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Admin-area p-codes under the missions’ host countries; null: everywhere.' })
+  adminAreaPcodes?: string[] | null;
+
+  @Field(() => String)
+  purpose: string;
+
+  @Field(() => String, { description: 'ISO 8601 date or time.' })
+  validFrom: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date or time, after validFrom; null: open-ended.' })
+  validUntil?: string | null;
+}
+
+@InputType({ description: 'Terms to narrow (each left out stays as it is). Never wider than what the agreement says.' })
+export class AgreementNarrowing {
+  @Field(() => [String], { nullable: true })
+  dataClasses?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  missionIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  adminAreaPcodes?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true })
+  validUntil?: string | null;
+}
+
+@InputType()
+export class AgreementChangeInput {
+  @Field(() => String, { description: 'Retrying with the same key returns the first result.' })
+  clientKey: string;
+
+  @Field(() => String)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you saw: a change made since then makes this one a CONFLICT.' })
+  expectedVersion?: number | null;
+
+  @Field(() => AgreementNarrowing, { nullable: true, description: 'approveAgreement and amendAgreement only.' })
+  narrowing?: AgreementNarrowing | null;
+
+  @Field(() => String, { nullable: true, description: 'Why: required to reject, amend and revoke.' })
+  reason?: string | null;
+}
+
+export enum AgreementParty {
+  PROVIDER = 'PROVIDER',
+  RECIPIENT = 'RECIPIENT',
+}
+registerEnumType(AgreementParty, { name: 'AgreementParty' });
+
+@InputType()
+export class AgreementFilter {
+  @Field(() => AgreementParty, { nullable: true, description: 'Only agreements the caller provides, or receives.' })
+  party?: AgreementParty | null;
+
+  @Field(() => String, { nullable: true, description: 'REQUESTED, ACTIVE, EXPIRED, REVOKED or REJECTED.' })
+  status?: string | null;
+
+  @Field(() => String, { nullable: true })
+  provider?: string | null;
+
+  @Field(() => String, { nullable: true })
+  recipientOrganizationId?: string | null;
+}
