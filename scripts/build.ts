@@ -119,6 +119,12 @@ async function buildOne(entry: string, outfile: string, self: string): Promise<v
   });
 }
 
+/** The dashboard (Vite) to dashboard/dist, which the gateway serves under /dashboard/. */
+async function buildDashboard(): Promise<void> {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ root: path.join(root, 'dashboard'), configFile: path.join(root, 'dashboard/vite.config.ts'), logLevel: 'warn' });
+}
+
 export async function buildAll(): Promise<number> {
   const started = performance.now();
   const jobs: Promise<void>[] = [];
@@ -127,6 +133,7 @@ export async function buildAll(): Promise<number> {
     jobs.push(buildOne(`${dir}/src/index.ts`, outOfPackage(dir), ''));
   }
   for (const source of [...ENTRIES, ...SHARED_MODULES]) jobs.push(buildOne(source, outOfModule(source), source));
+  jobs.push(buildDashboard());
   await Promise.all(jobs);
   // scripts/start.mjs rebuilds when a source is newer than this.
   writeFileSync(path.join(root, 'dist/.built'), new Date().toISOString());
@@ -135,5 +142,5 @@ export async function buildAll(): Promise<number> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const ms = await buildAll();
-  if (!process.argv.includes('--quiet')) console.log(`Built ${ENTRIES.length} entry points and ${Object.keys(PACKAGES).length} workspace packages in ${ms.toFixed(0)} ms (dist/).`);
+  if (!process.argv.includes('--quiet')) console.log(`Built ${ENTRIES.length} entry points, ${Object.keys(PACKAGES).length} workspace packages and the dashboard in ${ms.toFixed(0)} ms (dist/).`);
 }

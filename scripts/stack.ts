@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Database, RunningService, RunningSubgraph } from '@peacegraph/kit';
 import { startGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
+import { devTokenIssuer } from './token';
 import { startSubgraphs } from './services/subgraphs-in-process';
 
 export interface StackOptions {
@@ -45,6 +46,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
       signingSecret: options.signingSecret,
       jwt: options.jwt,
+      // Development HS256 only: the dashboard's audience switcher (never in production, web.ts).
+      ...(options.jwt.kind === 'hs256' ? { devTokens: devTokenIssuer(options.jwt.secret) } : {}),
       port: options.anyFreePort ? 0 : (options.gatewayPort ?? Number(process.env.GATEWAY_PORT ?? 4000)),
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? options.hardening?.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     });

@@ -10,3 +10,4 @@ export * from './server';
 export * from './signed-data-source';
 export * from './response-cache';
 export * from './response-cache-store';
+export * from './web';

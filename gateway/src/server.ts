@@ -26,6 +26,7 @@ import { loadManifest, OperationRegistry, type PersistedOperationManifest } from
 import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import { SignedDataSource, type GatewayContext } from './signed-data-source';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
+import { webRoutes, type DevTokenIssuer } from './web';
 
 // The gateway must never phone home (brief: @apollo/gateway ≥ 2.14 sends telemetry otherwise).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -44,6 +45,10 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   redisKeyPrefix?: string;
   /** Policy-aware response cache for queries (response-cache.ts); off when absent. */
   responseCache?: ResponseCacheOptions;
+  /** Demo tokens for the dashboard's audience switcher; served in development only. */
+  devTokens?: DevTokenIssuer;
+  /** The built dashboard served under /dashboard/ (default dashboard/dist). */
+  dashboardDir?: string;
 }
 
 export interface RunningGateway extends RunningService {
@@ -80,7 +85,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (limits) plugins.push(costLimitPlugin(limits));
   const responseCache = options.responseCache ? responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }) : null;
   if (responseCache) plugins.push(responseCache);
-  if (production) plugins.push(introspectionGate(introspectionRoles), ApolloServerPluginLandingPageDisabled());
+  // Apollo's landing page loads its explorer from a CDN: never served. Development gets an
+  // offline explorer from web.ts instead; production none.
+  plugins.push(ApolloServerPluginLandingPageDisabled());
+  if (production) plugins.push(introspectionGate(introspectionRoles));
+  const web = webRoutes({ production, devTokens: options.devTokens, dashboardDir: options.dashboardDir });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -116,6 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         if (limiter && caller.organizationId) refuseIfLimited(await limiter.checkOrganization(caller.organizationId));
         return await relayExport(req, res, caller, options.subgraphUrls, options.signingSecret, timeoutMs);
       }
+      if (await web(req, res, path ?? '/')) return;
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
       if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
