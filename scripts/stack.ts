@@ -26,6 +26,8 @@ export interface StackOptions {
   hardening?: Partial<HardeningOptions>;
   /** The policy-aware response cache (off when absent). */
   responseCache?: ResponseCacheOptions;
+  /** The built dashboard the gateway serves under /dashboard/ (default dashboard/dist). */
+  dashboardDir?: string;
 }
 
 export interface Stack {
@@ -42,6 +44,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       rateLimit: false,
       ...options.hardening,
       ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+      ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
       supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
       signingSecret: options.signingSecret,

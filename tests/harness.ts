@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { agreementCacheSettled, migrateAll, type Database } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
 import { seedAll } from '../scripts/seed/seed-all';
-import { startStack, type Stack } from '../scripts/stack';
+import { startStack, type Stack, type StackOptions } from '../scripts/stack';
 import { mintDevToken } from '../scripts/token';
 import type { TestDatabaseKind } from './databases';
 
@@ -29,7 +29,15 @@ export interface GraphQLResponse<T> {
   text: string;
 }
 
-export async function startTestStack(kind: TestDatabaseKind, options: { seed?: boolean; subgraphTimeoutMs?: number } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  seed?: boolean;
+  subgraphTimeoutMs?: number;
+  /** Gateway hardening, e.g. `{ trustedOperationsOnly: true }` (default: none, see scripts/stack.ts). */
+  hardening?: StackOptions['hardening'];
+  dashboardDir?: string;
+}
+
+export async function startTestStack(kind: TestDatabaseKind, options: TestStackOptions = {}): Promise<TestStack> {
   const seeded = options.seed !== false && kind.createSeeded;
   const database = seeded ? await kind.createSeeded!() : await kind.create();
   if (!seeded) {
@@ -43,6 +51,8 @@ export async function startTestStack(kind: TestDatabaseKind, options: { seed?: b
     jwt: { kind: 'hs256', secret: TEST_JWT_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
     anyFreePort: true,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    hardening: options.hardening,
+    dashboardDir: options.dashboardDir,
   });
   // Steady state before any test: subgraphs read agreements on every request until the cache listens.
   await agreementCacheSettled(database);

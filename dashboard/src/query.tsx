@@ -26,18 +26,19 @@ export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V, 
 
 /** Loading / failure / partial-result notice around a view's content. */
 export function QueryFrame<T>({ state, t, children }: { state: QueryState<T>; t: Translate; children: (data: T, errors: Result<T>['errors']) => ComponentChildren }) {
-  if (state.status === 'loading') return <p role="status" class="loading">{t('loading')}</p>;
-  if (state.status === 'error') return <p role="alert" class="error">{t('failed', { message: state.message })}</p>;
+  // data-state tells tests and the benchmark (scripts/dashboard-browser.ts) when a view has rendered.
+  if (state.status === 'loading') return <p role="status" class="loading query" data-state="loading">{t('loading')}</p>;
+  if (state.status === 'error') return <p role="alert" class="error query" data-state="error">{t('failed', { message: state.message })}</p>;
   const broken = failures(state.errors);
   return (
-    <>
+    <div class="query" data-state="done">
       {broken.length > 0 && (
         <p role="alert" class="partial" data-testid="partial-notice">
           {t('partial', { count: broken.length, codes: [...new Set(broken.map((e) => e.extensions?.code ?? 'ERROR'))].join(', ') })}
         </p>
       )}
       {state.data ? children(state.data, state.errors) : null}
-    </>
+    </div>
   );
 }
 

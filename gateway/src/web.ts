@@ -40,7 +40,8 @@ export function webRoutes(options: WebOptions): (req: IncomingMessage, res: Serv
         staticPath: EXPLORER_STATIC_PATH,
         clientConfig: {
           isHeadersEditorEnabled: true,
-          initialHeaders: JSON.stringify({ authorization: 'Bearer <paste the output of: npx --yes pnpm@10 -s token mission-ops>' }, null, 2),
+          // No token: the public audience. Add {"authorization": "Bearer …"} (npx --yes pnpm@10 -s token mission-ops).
+          initialHeaders: '{}',
           initialQuery: '{\n  mission(acronym: "MINUSCA") {\n    name\n    status\n    hostCountries { name }\n  }\n}\n',
         } as RuruClientConfig,
       });

@@ -1,0 +1,61 @@
+// Drives the dashboard in headless Chromium — the Debian package's (/usr/bin/chromium, or
+// CHROMIUM_PATH), through playwright-core: no browser is downloaded. Shared by the browser tests
+// (tests/dashboard.e2e.test.ts), the README screenshots (scripts/dashboard-screenshots.ts) and
+// the benchmark (scripts/bench/dashboard.ts), so all three see the same pages the same way.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot } from '@peacegraph/kit';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install the Debian package (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+}
+
+/** Builds the dashboard (Vite) into `outDir` and returns it; the gateway serves it with `dashboardDir`. */
+export async function buildDashboard(outDir: string): Promise<string> {
+  const { build } = await import('vite');
+  await build({ root: path.join(repoRoot, 'dashboard'), configFile: path.join(repoRoot, 'dashboard/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export interface ViewAddress {
+  view: 'overview' | 'incidents' | 'humanitarian' | 'funding' | 'partner';
+  as: string;
+  compare?: string;
+  lang?: 'en' | 'fr';
+  mission?: string;
+}
+
+export function viewUrl(gatewayUrl: string, address: ViewAddress): string {
+  const origin = new URL(gatewayUrl).origin;
+  const params = new URLSearchParams({ as: address.as, mission: address.mission ?? 'MINUSCA' });
+  if (address.compare) params.set('compare', address.compare);
+  if (address.lang) params.set('lang', address.lang);
+  return `${origin}/dashboard/#/${address.view}?${params}`;
+}
+
+/**
+ * Opens a view and resolves once it has rendered: every pane's query answered and every map has
+ * its boundaries and points drawn (the "first meaningful render" the benchmark times).
+ */
+export async function openView(page: Page, gatewayUrl: string, address: ViewAddress, timeoutMs = 30_000): Promise<number> {
+  const started = Date.now();
+  await page.goto(viewUrl(gatewayUrl, address));
+  await page.waitForFunction(
+    () => {
+      const panes = [...document.querySelectorAll('.pane')];
+      if (!panes.length) return false;
+      const rendered = panes.every((pane) => pane.querySelector('.query[data-state="done"], .query[data-state="error"]') || pane.querySelector('[data-testid="partner"]'));
+      const maps = [...document.querySelectorAll<HTMLElement>('[data-testid="incident-map"]')];
+      return rendered && maps.every((map) => map.dataset.ready === 'true');
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 25 },
+  );
+  return Date.now() - started;
+}
