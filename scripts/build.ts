@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { buildDashboard } from './build-dashboard';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -119,12 +120,6 @@ async function buildOne(entry: string, outfile: string, self: string): Promise<v
   });
 }
 
-/** The dashboard (Vite) to dashboard/dist, which the gateway serves under /dashboard/. */
-async function buildDashboard(): Promise<void> {
-  const { build: viteBuild } = await import('vite');
-  await viteBuild({ root: path.join(root, 'dashboard'), configFile: path.join(root, 'dashboard/vite.config.ts'), logLevel: 'warn' });
-}
-
 export async function buildAll(): Promise<number> {
   const started = performance.now();
   const jobs: Promise<void>[] = [];
@@ -133,7 +128,7 @@ export async function buildAll(): Promise<number> {
     jobs.push(buildOne(`${dir}/src/index.ts`, outOfPackage(dir), ''));
   }
   for (const source of [...ENTRIES, ...SHARED_MODULES]) jobs.push(buildOne(source, outOfModule(source), source));
-  jobs.push(buildDashboard());
+  jobs.push(buildDashboard().then(() => undefined));
   await Promise.all(jobs);
   // scripts/start.mjs rebuilds when a source is newer than this.
   writeFileSync(path.join(root, 'dist/.built'), new Date().toISOString());

@@ -3,9 +3,12 @@
 // (tests/dashboard.e2e.test.ts), the README screenshots (scripts/dashboard-screenshots.ts) and
 // the benchmark (scripts/bench/dashboard.ts), so all three see the same pages the same way.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { repoRoot } from '@peacegraph/kit';
+import { randomBytes } from 'node:crypto';
+import { agreementCacheSettled, DEV_JWT_SECRET, migrateAll, openDatabase, type Database } from '@peacegraph/kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { seedAll } from './seed/seed-all';
+import { startStack, type Stack } from './stack';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,12 +19,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 }
 
-/** Builds the dashboard (Vite) into `outDir` and returns it; the gateway serves it with `dashboardDir`. */
-export async function buildDashboard(outDir: string): Promise<string> {
-  const { build } = await import('vite');
-  await build({ root: path.join(repoRoot, 'dashboard'), configFile: path.join(repoRoot, 'dashboard/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
+export { buildDashboard } from './build-dashboard';
 
 export interface ViewAddress {
   view: 'overview' | 'incidents' | 'humanitarian' | 'funding' | 'partner';
@@ -58,4 +56,33 @@ export async function openView(page: Page, gatewayUrl: string, address: ViewAddr
     { timeout: timeoutMs, polling: 25 },
   );
   return Date.now() - started;
+}
+
+/**
+ * The stack the screenshots and the benchmark look at: a fresh embedded database (PGlite),
+ * migrated and seeded as `pnpm start` does, the development JWT key, trusted operations only.
+ */
+export async function startDashboardStack(options: { dashboardDir: string; prepare?: (database: Database) => Promise<void> }): Promise<{ stack: Stack; database: Database; gatewayUrl: string; stop(): Promise<void> }> {
+  const database = await openDatabase();
+  await migrateAll(database);
+  await seedAll(database);
+  await options.prepare?.(database);
+  const stack = await startStack({
+    database,
+    signingSecret: randomBytes(32).toString('base64url'),
+    jwt: { kind: 'hs256', secret: DEV_JWT_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
+    anyFreePort: true,
+    hardening: { trustedOperationsOnly: true },
+    dashboardDir: options.dashboardDir,
+  });
+  await agreementCacheSettled(database);
+  return {
+    stack,
+    database,
+    gatewayUrl: stack.gateway.url,
+    async stop() {
+      await stack.stop();
+      await database.close();
+    },
+  };
 }

@@ -177,6 +177,17 @@ describe.each(TEST_DATABASES)('dashboard in Chromium on $label', (kind) => {
     await v.page.context().close();
   });
 
+
+  // Last: it stops a subgraph of this stack.
+  it('with the finance subgraph down, the overview shows what arrived and says the result is partial', async () => {
+    await stack.stack.subgraphs.find((s) => s.name === 'finance')!.stop();
+    const v = await visit({ view: 'overview', as: 'mission-ops', lang: 'en' });
+    await expect.poll(() => v.page.getByTestId('partial-notice').textContent()).toContain('Partial result');
+    // The missions subgraph's part (contributors, fatalities) is still drawn.
+    expect(await v.page.locator('#contributors-title + table tbody tr').count()).toBeGreaterThan(0);
+    expect(await v.page.locator('#fatalities-title ~ .bar-row').count()).toBeGreaterThan(0);
+    await v.page.context().close();
+  });
 });
 
 // The explorer needs no database of its own kind and runs ad-hoc operations, so: one stack on
