@@ -5,6 +5,7 @@
 // database: the NGO's page and its network answers hold no victim or source name and no exact
 // coordinate. Every request goes to the gateway and none fails. Screenshots: test-results/dashboard/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -19,6 +20,20 @@ import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 
 const SCREENSHOTS = path.join(repoRoot, 'test-results/dashboard');
+// axe-core is injected from the installed package's file (no network).
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2 A/AA violations axe finds of impact serious or critical, as "rule: targets". */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ passes: unknown[]; violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+  });
+  // axe ran its rules (labels, contrast, names…) on a rendered page.
+  if (result.passes.length < 5) throw new Error(`axe checked only ${result.passes.length} rules`);
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 const VIEWS: ViewAddress['view'][] = ['overview', 'incidents', 'humanitarian', 'funding', 'partner'];
 const AUDIENCES = ['mission-ops', 'ngo-partner', 'public'];
 
@@ -87,9 +102,10 @@ describe.each(TEST_DATABASES)('dashboard in Chromium on $label', (kind) => {
 
   for (const audience of AUDIENCES) {
     for (const view of VIEWS) {
-      it(`${view} as ${audience}: renders, asks only the gateway, nothing fails`, async () => {
+      it(`${view} as ${audience}: renders, asks only the gateway, nothing fails, no serious accessibility violation`, async () => {
         const v = await visit({ view, as: audience });
         expectOnlyGatewayAndNoFailure(v);
+        expect(await accessibilityViolations(v.page)).toEqual([]);
         // Every GraphQL request was a persisted operation (the stack refuses anything else).
         expect(v.graphqlBodies.length).toBeGreaterThan(view === 'partner' && audience === 'public' ? -1 : 0);
         expect(await v.page.locator('.query[data-state="error"]').count()).toBe(0);
