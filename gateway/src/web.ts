@@ -67,26 +67,12 @@ export function webRoutes(options: WebOptions): (req: IncomingMessage, res: Serv
       return true;
     }
     if (urlPath.startsWith(DASHBOARD_PATH) && dashboard) {
-      await new Promise<void>((done) => {
-        req.url = req.url!.slice(DASHBOARD_PATH.length - 1);
-        dashboard(req, res, () => {
-          res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
-          done();
-        });
-        res.once('finish', done);
-        res.once('close', done);
-      });
+      req.url = req.url!.slice(DASHBOARD_PATH.length - 1);
+      await serveWith(dashboard, req, res);
       return true;
     }
     if (explorerAssets && urlPath.startsWith(EXPLORER_STATIC_PATH)) {
-      await new Promise<void>((done) => {
-        explorerAssets(req, res, () => {
-          res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
-          done();
-        });
-        res.once('finish', done);
-        res.once('close', done);
-      });
+      await serveWith(explorerAssets, req, res);
       return true;
     }
     // A browser opening /graphql (or /) in development gets the explorer; everything else is GraphQL.
@@ -96,6 +82,19 @@ export function webRoutes(options: WebOptions): (req: IncomingMessage, res: Serv
     }
     return false;
   };
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => unknown;
+
+/** Runs a static-file middleware to the end of its answer; what it does not have is a 404. */
+function serveWith(middleware: Middleware, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise<void>((done) => {
+    res.once('finish', done);
+    res.once('close', done);
+    middleware(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
+    });
+  });
 }
 
 function parseJson(text: string): { audience?: unknown } {

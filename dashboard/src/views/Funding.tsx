@@ -2,7 +2,7 @@ import { DashboardFundingDocument } from '../gql/graphql';
 import { formatNumber, type Language, type Translate } from '../i18n';
 import { QueryFrame, useQuery, Withheld, withheldClasses } from '../query';
 import type { Session } from '../session';
-import { Bar } from './charts';
+import { Bar, Table } from './charts';
 
 export function FundingView({ session, t, language }: { session: Session; t: Translate; language: Language }) {
   const state = useQuery(DashboardFundingDocument, { year: null }, session);
@@ -38,24 +38,15 @@ export function FundingView({ session, t, language }: { session: Session; t: Tra
                   {t('requirements')}: {formatNumber(language, plan.requirementsUsd)} · {t('fundingUsd')}: {formatNumber(language, plan.fundingUsd)} · {t('percentFunded')}:{' '}
                   {formatNumber(language, plan.percentFunded, 1)}
                 </p>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cluster')}</th>
-                      <th scope="col">{t('requirements')}</th>
-                      <th scope="col">{t('fundingUsd')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.clusters.map((c) => (
-                      <tr key={c.cluster}>
-                        <td>{c.cluster}</td>
-                        <td class="number">{formatNumber(language, c.requirementsUsd)}</td>
-                        <td class="number">{formatNumber(language, c.fundingUsd)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  rows={plan.clusters}
+                  rowKey={(c) => c.cluster}
+                  columns={[
+                    { header: t('cluster'), cell: (c) => c.cluster },
+                    { header: t('requirements'), cell: (c) => formatNumber(language, c.requirementsUsd), numeric: true },
+                    { header: t('fundingUsd'), cell: (c) => formatNumber(language, c.fundingUsd), numeric: true },
+                  ]}
+                />
               </section>
             ))}
           </div>

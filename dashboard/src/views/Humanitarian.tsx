@@ -2,7 +2,7 @@ import { DashboardHumanitarianDocument } from '../gql/graphql';
 import { formatNumber, type Language, type Translate } from '../i18n';
 import { QueryFrame, useQuery, Withheld, withheldClasses } from '../query';
 import type { Session } from '../session';
-import { Bar } from './charts';
+import { Bar, Table } from './charts';
 import type { MissionChoice } from './missions';
 
 export function HumanitarianView({ mission, session, t, language }: { mission: MissionChoice; session: Session; t: Translate; language: Language }) {
@@ -64,23 +64,20 @@ export function HumanitarianView({ mission, session, t, language }: { mission: M
               {withheld('accessConstraintCounts').length ? (
                 <Withheld classes={withheld('accessConstraintCounts')} t={t} />
               ) : (
-                <table>
-                  <caption class="note">{t('suppressedHelp')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('month')}</th>
-                      <th scope="col">{t('constraints')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...access.entries()].sort().map(([month, cell]) => (
-                      <tr key={month}>
-                        <th scope="row">{month}</th>
-                        {cell.suppressed ? <td class="suppressed" data-suppressed="true">{t('suppressed')}</td> : <td class="number">{cell.count}</td>}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption={t('suppressedHelp')}
+                  rows={[...access.entries()].sort()}
+                  rowKey={([month]) => month}
+                  columns={[
+                    { header: t('month'), cell: ([month]) => month, rowHeader: true },
+                    {
+                      header: t('constraints'),
+                      cell: ([, cell]) => (cell.suppressed ? t('suppressed') : cell.count),
+                      numeric: true,
+                      props: ([, cell]): Record<string, string> => (cell.suppressed ? { class: 'suppressed', 'data-suppressed': 'true' } : {}),
+                    },
+                  ]}
+                />
               )}
             </section>
             <section aria-labelledby="displacement-title" class="card">

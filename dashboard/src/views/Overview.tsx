@@ -2,7 +2,7 @@ import { DashboardMissionOverviewDocument } from '../gql/graphql';
 import { formatNumber, type Language, type Translate } from '../i18n';
 import { QueryFrame, useQuery, Withheld, withheldClasses } from '../query';
 import type { Session } from '../session';
-import { Bar } from './charts';
+import { Bar, Table } from './charts';
 import type { MissionChoice } from './missions';
 
 /** The latest year the contribution and strength figures are complete for (the data files end there). */
@@ -52,24 +52,15 @@ export function OverviewView({ mission, session, t, language }: { mission: Missi
             </section>
             <section aria-labelledby="contributors-title" class="card">
               <h3 id="contributors-title">{t('contributors', { year: OVERVIEW_YEAR })}</h3>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('contributor')}</th>
-                    <th scope="col">{t('personnel')}</th>
-                    <th scope="col">{t('femaleShare')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.contributorRanking.map((c) => (
-                    <tr key={c.rank}>
-                      <td>{c.contributorName}</td>
-                      <td class="number">{formatNumber(language, c.total)}</td>
-                      <td class="number">{c.genderShare.femaleShare === null ? '–' : `${formatNumber(language, c.genderShare.femaleShare * 100, 1)} %`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                rows={data.contributorRanking}
+                rowKey={(c) => String(c.rank)}
+                columns={[
+                  { header: t('contributor'), cell: (c) => c.contributorName },
+                  { header: t('personnel'), cell: (c) => formatNumber(language, c.total), numeric: true },
+                  { header: t('femaleShare'), cell: (c) => (c.genderShare.femaleShare === null ? '–' : `${formatNumber(language, c.genderShare.femaleShare * 100, 1)} %`), numeric: true },
+                ]}
+              />
             </section>
             <section aria-labelledby="fatalities-title" class="card">
               <h3 id="fatalities-title">{t('fatalitiesByYear')}</h3>
@@ -79,27 +70,15 @@ export function OverviewView({ mission, session, t, language }: { mission: Missi
             </section>
             <section aria-labelledby="budget-title" class="card">
               <h3 id="budget-title">{t('budget')}</h3>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('period')}</th>
-                    <th scope="col">{t('approved')}</th>
-                    <th scope="col">{t('expenditure')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(m?.budgets ?? []).map((b) => (
-                    <tr key={b.fiscalPeriodId}>
-                      <td>
-                        {b.fiscalPeriodId}
-                        {b.estimated ? ` (${t('estimated')})` : ''}
-                      </td>
-                      <td class="number">{`${formatNumber(language, b.approvedAmount)} ${b.currency}`}</td>
-                      <td class="number">{b.performance ? `${formatNumber(language, b.performance.expenditure)} ${b.performance.currency}` : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                rows={m?.budgets ?? []}
+                rowKey={(b) => b.fiscalPeriodId}
+                columns={[
+                  { header: t('period'), cell: (b) => `${b.fiscalPeriodId}${b.estimated ? ` (${t('estimated')})` : ''}` },
+                  { header: t('approved'), cell: (b) => `${formatNumber(language, b.approvedAmount)} ${b.currency}`, numeric: true },
+                  { header: t('expenditure'), cell: (b) => (b.performance ? `${formatNumber(language, b.performance.expenditure)} ${b.performance.currency}` : '–'), numeric: true },
+                ]}
+              />
             </section>
           </div>
         );

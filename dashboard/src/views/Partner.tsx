@@ -2,6 +2,7 @@ import { DashboardPartnerDocument } from '../gql/graphql';
 import type { Language, Translate } from '../i18n';
 import { QueryFrame, useQuery, Withheld, withheldClasses } from '../query';
 import type { Session } from '../session';
+import { Table } from './charts';
 
 export function PartnerView({ session, t, language }: { session: Session; t: Translate; language: Language }) {
   if (!session.organizationId) return <p data-testid="partner">{t('noOrganisation')}</p>;
@@ -19,57 +20,35 @@ function PartnerTables({ session, organizationId, t }: { session: Session; organ
             {withheldClasses(errors, 'escortRequests').length ? (
               <Withheld classes={withheldClasses(errors, 'escortRequests')} t={t} />
             ) : data.escortRequests.nodes.length ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('requestedDate')}</th>
-                    <th scope="col">{t('purpose')}</th>
-                    <th scope="col">{t('area')}</th>
-                    <th scope="col">{t('status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.escortRequests.nodes.map((e) => (
-                    <tr key={e.id} data-testid="escort-row">
-                      <td>{e.requestedDate}</td>
-                      <td>{e.purpose}</td>
-                      <td>{e.originPcode}</td>
-                      <td>
-                        <span class={`status status-${e.status}`}>{e.status}</span>
-                        {e.declineReason ? ` — ${e.declineReason}` : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                rows={data.escortRequests.nodes}
+                rowKey={(e) => e.id}
+                rowTestId="escort-row"
+                columns={[
+                  { header: t('requestedDate'), cell: (e) => e.requestedDate },
+                  { header: t('purpose'), cell: (e) => e.purpose },
+                  { header: t('area'), cell: (e) => e.originPcode },
+                  { header: t('status'), cell: (e) => <><span class={`status status-${e.status}`}>{e.status}</span>{e.declineReason ? ` — ${e.declineReason}` : ''}</> },
+                ]}
+              />
             ) : (
               <p>{t('none')}</p>
             )}
           </section>
           <section aria-labelledby="own-presence-title" class="card wide">
             <h3 id="own-presence-title">{t('ourPresence')}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('area')}</th>
-                  <th scope="col">{t('cluster')}</th>
-                  <th scope="col">{t('periodStart')}</th>
-                  <th scope="col">{t('periodEnd')}</th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.operationalPresence.nodes.map((row) => (
-                  <tr key={row.id} data-testid="presence-row">
-                    <td>{row.adminArea.name}</td>
-                    <td>{row.cluster}</td>
-                    <td>{row.periodStart}</td>
-                    <td>{row.periodEnd}</td>
-                    <td>{row.status}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              rows={data.operationalPresence.nodes}
+              rowKey={(row) => row.id}
+              rowTestId="presence-row"
+              columns={[
+                { header: t('area'), cell: (row) => row.adminArea.name },
+                { header: t('cluster'), cell: (row) => row.cluster },
+                { header: t('periodStart'), cell: (row) => row.periodStart },
+                { header: t('periodEnd'), cell: (row) => row.periodEnd },
+                { header: t('status'), cell: (row) => row.status },
+              ]}
+            />
           </section>
         </div>
       )}
