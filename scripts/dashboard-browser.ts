@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { agreementCacheSettled, DEV_JWT_SECRET, migrateAll, openDatabase, type Database } from '@peacegraph/kit';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEFAULT_LIMITS } from '@peacegraph/gateway';
 import { seedAll } from './seed/seed-all';
 import { startStack, type Stack } from './stack';
 
@@ -60,7 +60,8 @@ export async function openView(page: Page, gatewayUrl: string, address: ViewAddr
 
 /**
  * The stack the screenshots and the benchmark look at: a fresh embedded database (PGlite),
- * migrated and seeded as `pnpm start` does, the development JWT key, trusted operations only.
+ * migrated and seeded as `pnpm start` does, the development JWT key, the default operation
+ * limits and trusted operations only.
  */
 export async function startDashboardStack(options: { dashboardDir: string; prepare?: (database: Database) => Promise<void> }): Promise<{ stack: Stack; database: Database; gatewayUrl: string; stop(): Promise<void> }> {
   const database = await openDatabase();
@@ -72,7 +73,7 @@ export async function startDashboardStack(options: { dashboardDir: string; prepa
     signingSecret: randomBytes(32).toString('base64url'),
     jwt: { kind: 'hs256', secret: DEV_JWT_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
     anyFreePort: true,
-    hardening: { trustedOperationsOnly: true },
+    hardening: { trustedOperationsOnly: true, limits: DEFAULT_LIMITS },
     dashboardDir: options.dashboardDir,
   });
   await agreementCacheSettled(database);

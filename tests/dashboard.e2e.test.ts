@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@peacegraph/kit';
+import { DEFAULT_LIMITS } from '@peacegraph/gateway';
 import { incidents } from '../subgraphs/incidents/src/incident/incident.table';
 import { sourceReports } from '../subgraphs/incidents/src/source-report/source-report.table';
 import { victims } from '../subgraphs/incidents/src/victim/victim.table';
@@ -56,7 +57,8 @@ describe.each(TEST_DATABASES)('dashboard in Chromium on $label', (kind) => {
     // Chromium missing fails here (CI installs it), it does not skip.
     browser = await launchChromium();
     dashboardDir = await buildDashboard(mkdtempSync(path.join(tmpdir(), 'peacegraph-dashboard-')));
-    stack = await startTestStack(kind, { hardening: { trustedOperationsOnly: true }, dashboardDir });
+    // As `pnpm start` runs the gateway (operation limits on), plus trusted operations only.
+    stack = await startTestStack(kind, { hardening: { trustedOperationsOnly: true, limits: DEFAULT_LIMITS }, dashboardDir });
     const db = stack.database.db;
     const rows = await db
       .select({ id: incidents.id, latitude: incidents.latitude, longitude: incidents.longitude, centroidLatitude: incidents.areaCentroidLatitude, centroidLongitude: incidents.areaCentroidLongitude })
@@ -106,6 +108,11 @@ describe.each(TEST_DATABASES)('dashboard in Chromium on $label', (kind) => {
         const v = await visit({ view, as: audience });
         expectOnlyGatewayAndNoFailure(v);
         expect(await accessibilityViolations(v.page)).toEqual([]);
+        if (audience !== 'mission-ops') {
+          // No identity of a victim or a source, on the page or in what the gateway sent it.
+          const text = (await v.page.content()) + v.graphqlBodies.join('\n');
+          for (const name of [...truth.victimNames, ...truth.sourceNames]) expect(text).not.toContain(name);
+        }
         // Every GraphQL request was a persisted operation (the stack refuses anything else).
         expect(v.graphqlBodies.length).toBeGreaterThan(view === 'partner' && audience === 'public' ? -1 : 0);
         expect(await v.page.locator('.query[data-state="error"]').count()).toBe(0);
