@@ -37,7 +37,7 @@ export function OverviewView({ mission, session, t, language }: { mission: Missi
               )}
             </section>
             <section aria-labelledby="strength-title" class="card">
-              <h3 id="strength-title">{t('strength', { year: OVERVIEW_YEAR })}</h3>
+              <h3 id="strength-title">{t('strength', { year: String(OVERVIEW_YEAR) })}</h3>
               {withheld('mission.deployedStrength').length ? (
                 <Withheld classes={withheld('mission.deployedStrength')} t={t} />
               ) : strength ? (
@@ -51,7 +51,7 @@ export function OverviewView({ mission, session, t, language }: { mission: Missi
               )}
             </section>
             <section aria-labelledby="contributors-title" class="card">
-              <h3 id="contributors-title">{t('contributors', { year: OVERVIEW_YEAR })}</h3>
+              <h3 id="contributors-title">{t('contributors', { year: String(OVERVIEW_YEAR) })}</h3>
               <Table
                 rows={data.contributorRanking}
                 rowKey={(c) => String(c.rank)}
