@@ -255,3 +255,47 @@ describe('the offline explorer in Chromium', () => {
   });
 
 });
+
+// Production mode (NODE_ENV=production's gateway settings): no explorer, no demo tokens; the
+// dashboard asks for a token, keeps it out of the address, and shows what that token may see.
+describe('the dashboard in production mode in Chromium', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let dashboardDir: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dashboardDir = await buildDashboard(mkdtempSync(path.join(tmpdir(), 'peacegraph-dashboard-')));
+    stack = await startTestStack(TEST_DATABASES[0]!, { hardening: { production: true, trustedOperationsOnly: true, limits: DEFAULT_LIMITS }, dashboardDir });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
+  });
+
+  it('has no explorer and no demo tokens; a pasted token is used and never appears in a URL', async () => {
+    const origin = new URL(stack.gatewayUrl).origin;
+    const page = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('ruru');
+    expect((await fetch(`${origin}/dashboard/dev-token`, { method: 'POST', body: '{"audience":"mission-ops"}' })).status).toBe(404);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const tab = await context.newPage();
+    const urls: string[] = [];
+    tab.on('request', (r) => urls.push(r.url()));
+    await openView(tab, stack.gatewayUrl, { view: 'incidents', as: 'mission-ops', lang: 'en' });
+    // Without a token the page is the public's, whatever the address says.
+    expect(await tab.locator('[data-testid="audience"]').count()).toBe(0);
+    expect(await tab.getByTestId('withheld').getAttribute('data-data-class')).toBe('PARTNER');
+    const token = (await stack.tokenFor('mission-ops'))!;
+    await tab.getByLabel('Access token (Bearer)').fill(token);
+    await tab.getByRole('button', { name: 'Use token' }).click();
+    await expect.poll(() => tab.locator('path.precision-EXACT').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await tab.screenshot({ path: path.join(SCREENSHOTS, 'production-incidents-token.png') });
+    expect(urls.filter((url) => url.includes(token))).toEqual([]);
+    expect(tab.url()).not.toContain(token);
+    expect(urls.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+});
