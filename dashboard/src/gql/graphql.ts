@@ -104,7 +104,7 @@ export type DashboardHumanitarianQueryVariables = Exact<{
 }>;
 
 
-export type DashboardHumanitarianQuery = { operationalPresence: { nodes: Array<{ id: string, cluster: IascCluster, admin1Pcode: string, organization: { name: string } | null }> }, accessConstraintCounts: Array<{ admin1Pcode: string, month: string, constraintType: AccessConstraintType, count: number | null, suppressed: boolean }>, displacement: { nodes: Array<{ id: string, reportingRound: number, reportingDate: string, populationGroup: PopulationGroup, individuals: number }> } };
+export type DashboardHumanitarianQuery = { operationalPresence: { nodes: Array<{ id: string, cluster: IascCluster, adminAreaPcode: string, adminArea: { name: string }, organization: { name: string } | null }> }, accessConstraintCounts: Array<{ admin1Pcode: string, month: string, constraintType: AccessConstraintType, count: number | null, suppressed: boolean }>, displacement: { nodes: Array<{ id: string, reportingRound: number, reportingDate: string, populationGroup: PopulationGroup, individuals: number }> } };
 
 export type DashboardIncidentsQueryVariables = Exact<{
   mission: string;
@@ -132,7 +132,7 @@ export type DashboardPartnerQuery = { escortRequests: { nodes: Array<{ id: strin
 
 
 export const DashboardFundingDocument = {"__meta__":{"hash":"5672060b173ba59dbdaffe5ae43d67224c5f5fa8f2d635e797047eed1ee568f8"}} as unknown as DocumentNode<DashboardFundingQuery, DashboardFundingQueryVariables>;
-export const DashboardHumanitarianDocument = {"__meta__":{"hash":"977fe9e6744a545083f5341eb5ab988771a16c8fecac67dc3a7ec3f5772b79b3"}} as unknown as DocumentNode<DashboardHumanitarianQuery, DashboardHumanitarianQueryVariables>;
+export const DashboardHumanitarianDocument = {"__meta__":{"hash":"f2ee05842ecd55a25e2a11b7d5d7b781f9bd321ba5028b3d3c1c0c5c595d5870"}} as unknown as DocumentNode<DashboardHumanitarianQuery, DashboardHumanitarianQueryVariables>;
 export const DashboardIncidentsDocument = {"__meta__":{"hash":"8897ec170b6883bb04942561a802bf753310753d15dce2bd3d1f519c4492357c"}} as unknown as DocumentNode<DashboardIncidentsQuery, DashboardIncidentsQueryVariables>;
 export const DashboardMissionOverviewDocument = {"__meta__":{"hash":"5830a1ce915aa4deb67cce4a0ee6e5b105edaac246283d09e9b90472d8620007"}} as unknown as DocumentNode<DashboardMissionOverviewQuery, DashboardMissionOverviewQueryVariables>;
 export const DashboardPartnerDocument = {"__meta__":{"hash":"c88fc6c7ae39223117b9caf95ce1431bce18e0f2c4c305f42bdd26dcf3a8012d"}} as unknown as DocumentNode<DashboardPartnerQuery, DashboardPartnerQueryVariables>;

@@ -11,11 +11,13 @@ export function HumanitarianView({ mission, session, t, language }: { mission: M
     <QueryFrame state={state} t={t}>
       {(data, errors) => {
         const presence = new Map<string, Set<string>>();
+        const areaNames = new Map<string, string>();
         for (const row of data.operationalPresence?.nodes ?? []) {
-          const key = `${row.admin1Pcode}|${row.cluster}`;
+          areaNames.set(row.adminAreaPcode, row.adminArea.name);
+          const key = `${row.adminAreaPcode}|${row.cluster}`;
           presence.set(key, (presence.get(key) ?? new Set()).add(row.organization?.name ?? row.id));
         }
-        const areas = [...new Set([...presence.keys()].map((k) => k.split('|')[0]!))].sort();
+        const areas = [...areaNames.keys()].sort((a, b) => areaNames.get(a)!.localeCompare(areaNames.get(b)!));
         const clusters = [...new Set([...presence.keys()].map((k) => k.split('|')[1]!))].sort();
         const access = new Map<string, { count: number; suppressed: boolean }>();
         for (const row of data.accessConstraintCounts ?? []) {
@@ -48,7 +50,7 @@ export function HumanitarianView({ mission, session, t, language }: { mission: M
                     <tbody>
                       {areas.map((area) => (
                         <tr key={area}>
-                          <th scope="row">{area}</th>
+                          <th scope="row">{areaNames.get(area)}</th>
                           {clusters.map((c) => (
                             <td key={c} class="number">{presence.get(`${area}|${c}`)?.size ?? '–'}</td>
                           ))}
