@@ -1,6 +1,8 @@
 // Builds the dashboard (Vite) into `outDir` (default dashboard/dist, which the gateway serves
 // under /dashboard/). `pnpm build` and postinstall run it; tests and the benchmark build their own copy.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,5 +17,15 @@ export async function buildDashboard(outDir = path.join(root, 'dashboard/dist'))
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+  precompress(outDir);
   return outDir;
+}
+
+/** file.gz beside each text asset: the gateway (sirv, gzip: true) sends it to browsers that accept gzip. */
+function precompress(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) precompress(full);
+    else if (/\.(js|css|html|json|geojson|svg)$/.test(entry.name)) writeFileSync(`${full}.gz`, gzipSync(readFileSync(full), { level: 9 }));
+  }
 }

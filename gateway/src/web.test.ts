@@ -2,7 +2,8 @@
 // is only ever in a POST response body; bad input gets a clear error.
 import { createServer, type Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +32,10 @@ afterEach(async () => {
 function dashboardDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'web-test-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>dash</title>');
+  mkdirSync(path.join(dir, 'boundaries'));
+  const geojson = JSON.stringify({ type: 'FeatureCollection', features: [] });
+  writeFileSync(path.join(dir, 'boundaries/CAF.geojson'), geojson);
+  writeFileSync(path.join(dir, 'boundaries/CAF.geojson.gz'), gzipSync(geojson));
   return dir;
 }
 
@@ -47,6 +52,11 @@ describe('gateway web routes', () => {
     const config = await (await fetch(`${base}/dashboard/config.json`)).json();
     expect(config).toEqual({ mode: 'development', graphqlPath: '/graphql', audiences: issuer.audiences });
     expect(await (await fetch(`${base}/dashboard/`)).text()).toContain('<title>dash</title>');
+    // Precompressed assets go out gzipped to a browser that accepts it.
+    const boundaries = await fetch(`${base}/dashboard/boundaries/CAF.geojson`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(boundaries.headers.get('content-encoding')).toBe('gzip');
+    expect(boundaries.headers.get('content-type')).toMatch(/geo\+json/);
+    expect(await boundaries.json()).toEqual({ type: 'FeatureCollection', features: [] });
   });
 
   it('development: an unknown audience, a GET or a body that is not JSON gets a clear error and no token', async () => {

@@ -30,7 +30,7 @@ const EXPLORER_STATIC_PATH = '/explorer-static/';
 /** Returns a handler that answers the request and resolves true, or resolves false (not ours). */
 export function webRoutes(options: WebOptions): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean> {
   const dir = options.dashboardDir ?? path.join(repoRoot, 'dashboard/dist');
-  const dashboard = existsSync(dir) ? sirv(dir, { single: true, dev: false, gzip: false, etag: true }) : null;
+  const dashboard = existsSync(dir) ? sirv(dir, { single: true, dev: false, gzip: true, etag: true }) : null;
   const devTokens = options.production ? undefined : options.devTokens;
   const explorerAssets = options.production ? null : ruruStatic(EXPLORER_STATIC_PATH);
   const explorerPage = options.production

@@ -113,7 +113,7 @@ export type DashboardIncidentsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardIncidentsQuery = { adminAreas: Array<{ pcode: string, name: string, incidents: { nodes: Array<{ id: string, eventDate: string, eventType: IncidentEventType, fatalities: number, location: { latitude: number, longitude: number, precision: IncidentPointPrecision } }> } | null }>, incidentStatistics: Array<{ month: string, eventType: IncidentEventType, adminAreaPcode: string, events: { value: number | null, suppressed: boolean } }> };
+export type DashboardIncidentsQuery = { adminAreas: Array<{ pcode: string, name: string, incidents: { nodes: Array<{ id: string, eventDate: string, eventType: IncidentEventType, fatalities: number, location: { latitude: number, longitude: number, precision: IncidentPointPrecision } }>, pageInfo: { hasNextPage: boolean } } | null }>, incidentStatistics: Array<{ month: string, eventType: IncidentEventType, adminAreaPcode: string, events: { value: number | null, suppressed: boolean } }> };
 
 export type DashboardMissionOverviewQueryVariables = Exact<{
   mission: string;
@@ -133,6 +133,6 @@ export type DashboardPartnerQuery = { escortRequests: { nodes: Array<{ id: strin
 
 export const DashboardFundingDocument = {"__meta__":{"hash":"5672060b173ba59dbdaffe5ae43d67224c5f5fa8f2d635e797047eed1ee568f8"}} as unknown as DocumentNode<DashboardFundingQuery, DashboardFundingQueryVariables>;
 export const DashboardHumanitarianDocument = {"__meta__":{"hash":"f2ee05842ecd55a25e2a11b7d5d7b781f9bd321ba5028b3d3c1c0c5c595d5870"}} as unknown as DocumentNode<DashboardHumanitarianQuery, DashboardHumanitarianQueryVariables>;
-export const DashboardIncidentsDocument = {"__meta__":{"hash":"8897ec170b6883bb04942561a802bf753310753d15dce2bd3d1f519c4492357c"}} as unknown as DocumentNode<DashboardIncidentsQuery, DashboardIncidentsQueryVariables>;
+export const DashboardIncidentsDocument = {"__meta__":{"hash":"00c58a613155801b0c4f085940843ec7f97613cac23eb720b7cd75658a81f58f"}} as unknown as DocumentNode<DashboardIncidentsQuery, DashboardIncidentsQueryVariables>;
 export const DashboardMissionOverviewDocument = {"__meta__":{"hash":"5830a1ce915aa4deb67cce4a0ee6e5b105edaac246283d09e9b90472d8620007"}} as unknown as DocumentNode<DashboardMissionOverviewQuery, DashboardMissionOverviewQueryVariables>;
 export const DashboardPartnerDocument = {"__meta__":{"hash":"c88fc6c7ae39223117b9caf95ce1431bce18e0f2c4c305f42bdd26dcf3a8012d"}} as unknown as DocumentNode<DashboardPartnerQuery, DashboardPartnerQueryVariables>;

@@ -44,7 +44,17 @@ function Points({ data, mission, t }: { data: DashboardIncidentsQuery; mission: 
       ),
     [data],
   );
-  return <IncidentMap countryIso3={mission.countryIso3} points={points} t={t} />;
+  const truncated = data.adminAreas.filter((area) => area.incidents?.pageInfo.hasNextPage).map((area) => area.name);
+  return (
+    <>
+      {truncated.length > 0 && (
+        <p role="status" class="partial" data-testid="truncated">
+          {t('truncated', { count: POINTS_PER_AREA, areas: truncated.join(', ') })}
+        </p>
+      )}
+      <IncidentMap countryIso3={mission.countryIso3} points={points} t={t} />
+    </>
+  );
 }
 
 interface Cell {
