@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { buildDashboard } from './build-dashboard';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -127,6 +128,7 @@ export async function buildAll(): Promise<number> {
     jobs.push(buildOne(`${dir}/src/index.ts`, outOfPackage(dir), ''));
   }
   for (const source of [...ENTRIES, ...SHARED_MODULES]) jobs.push(buildOne(source, outOfModule(source), source));
+  jobs.push(buildDashboard().then(() => undefined));
   await Promise.all(jobs);
   // scripts/start.mjs rebuilds when a source is newer than this.
   writeFileSync(path.join(root, 'dist/.built'), new Date().toISOString());
@@ -135,5 +137,5 @@ export async function buildAll(): Promise<number> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const ms = await buildAll();
-  if (!process.argv.includes('--quiet')) console.log(`Built ${ENTRIES.length} entry points and ${Object.keys(PACKAGES).length} workspace packages in ${ms.toFixed(0)} ms (dist/).`);
+  if (!process.argv.includes('--quiet')) console.log(`Built ${ENTRIES.length} entry points, ${Object.keys(PACKAGES).length} workspace packages and the dashboard in ${ms.toFixed(0)} ms (dist/).`);
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Database, RunningService, RunningSubgraph } from '@peacegraph/kit';
 import { startGateway, type RunningGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions, type SubscriptionLimits } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
+import { devTokenIssuer } from './token';
 import { startSubgraphs } from './services/subgraphs-in-process';
 
 export interface StackOptions {
@@ -27,6 +28,8 @@ export interface StackOptions {
   responseCache?: ResponseCacheOptions;
   /** Subscription limits (docs/subscriptions.md); defaults when absent. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** The built dashboard the gateway serves under /dashboard/ (default dashboard/dist). */
+  dashboardDir?: string;
 }
 
 export interface Stack {
@@ -45,10 +48,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(options.responseCache ? { responseCache: options.responseCache } : {}),
       // Same process, same database handle: the gateway LISTENs and reads the outboxes through it.
       subscriptions: { database: options.database, limits: options.subscriptionLimits },
+      ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
       supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
       signingSecret: options.signingSecret,
       jwt: options.jwt,
+      // Development HS256 only: the dashboard's audience switcher (never in production, web.ts).
+      ...(options.jwt.kind === 'hs256' ? { devTokens: devTokenIssuer(options.jwt.secret) } : {}),
       port: options.anyFreePort ? 0 : (options.gatewayPort ?? Number(process.env.GATEWAY_PORT ?? 4000)),
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? options.hardening?.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     });

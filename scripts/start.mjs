@@ -16,12 +16,12 @@ function newestSource(dir, newest = 0) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = newestSource(full, newest);
-    else if (entry.name.endsWith('.ts') || entry.name === 'package.json') newest = Math.max(newest, statSync(full).mtimeMs);
+    else if (/\.(ts|tsx|css|html|graphql)$/.test(entry.name) || entry.name === 'package.json') newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
 }
 
-const sources = ['subgraphs', 'gateway', 'scripts'].map((d) => path.join(root, d));
+const sources = ['subgraphs', 'gateway', 'scripts', 'dashboard'].map((d) => path.join(root, d));
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (sources.some((dir) => newestSource(dir) > built)) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build.ts'), '--quiet'], { cwd: root, stdio: 'inherit' });

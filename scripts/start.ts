@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     } else {
       const { hardeningFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } = await import('@peacegraph/gateway');
       const hardening = hardeningFromEnv();
+      const jwt = jwtConfigFromEnv();
+      const { devTokenIssuer } = await import('./token');
       tracing = startTracing();
       // RESPONSE_CACHE=on turns on the policy-aware response cache (docs/operations.md).
       const inProcess = await startGateway({
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
         supergraphSdl: supergraphSdlFromEnv(),
         subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
         signingSecret: secrets.gatewaySigningSecret,
-        jwt: jwtConfigFromEnv(),
+        jwt,
+        ...(jwt.kind === 'hs256' ? { devTokens: devTokenIssuer(jwt.secret) } : {}),
         port: gatewayPort,
       });
       gateway = { url: inProcess.url, shutdownGraceMs: hardening.shutdownGraceMs, stop: () => inProcess.stop() };
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   for (const s of subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}  (signed gateway requests only)`);
   // Counted from the process's start, module loading included.
   console.log(`\nPeaceGraph gateway ready at ${gateway.url}  (${seconds(performance.now())} s)`);
+  console.log(`Dashboard at ${gateway.url.replace(/\/graphql$/, '/dashboard/')}${process.env.NODE_ENV === 'production' ? '' : `   Explorer (offline) at ${gateway.url}`}`);
   console.log('Tokens for the seeded demo audiences: pnpm token <mission-ops|conduct-discipline|un-agency|ngo-partner|ngo-other|donor|oversight>');
   console.log('No token = the public audience. Try:');
   console.log(`  curl -s ${gateway.url} -H 'content-type: application/json' -d '{"query":"{ mission(acronym: \\"MINUSCA\\") { name status hostCountries { name } } }"}'`);

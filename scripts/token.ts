@@ -1,7 +1,7 @@
 // `pnpm token <audience>`: prints a development JWT for one of the seeded demo identities.
 import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET } from '@peacegraph/kit';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type DevTokenIssuer } from '@peacegraph/gateway';
 import { DEMO_IDENTITIES } from './seed/reference/organizations';
 
 export async function mintDevToken(audience: string, options: { expiresIn?: string; secret?: string } = {}): Promise<string> {
@@ -17,6 +17,14 @@ export async function mintDevToken(audience: string, options: { expiresIn?: stri
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '8h')
     .sign(new TextEncoder().encode(options.secret ?? process.env.JWT_SECRET ?? DEV_JWT_SECRET));
+}
+
+/** The dashboard's audience switcher: the gateway mints these in development only (gateway/src/web.ts). */
+export function devTokenIssuer(secret?: string): DevTokenIssuer {
+  return {
+    audiences: DEMO_IDENTITIES.filter((d) => d.organizationId).map(({ audience, description }) => ({ audience, description })),
+    mint: (audience) => mintDevToken(audience, { secret, expiresIn: '1h' }),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { agreementCacheSettled, migrateAll, type Database } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type SubscriptionLimits } from '@peacegraph/gateway';
 import { seedAll } from '../scripts/seed/seed-all';
-import { startStack, type Stack } from '../scripts/stack';
+import { startStack, type Stack, type StackOptions } from '../scripts/stack';
 import { mintDevToken } from '../scripts/token';
 import type { TestDatabaseKind } from './databases';
 
@@ -29,10 +29,16 @@ export interface GraphQLResponse<T> {
   text: string;
 }
 
-export async function startTestStack(
-  kind: TestDatabaseKind,
-  options: { seed?: boolean; subgraphTimeoutMs?: number; subscriptionLimits?: Partial<SubscriptionLimits> } = {},
-): Promise<TestStack> {
+export interface TestStackOptions {
+  seed?: boolean;
+  subgraphTimeoutMs?: number;
+  /** Gateway hardening, e.g. `{ trustedOperationsOnly: true }` (default: none, see scripts/stack.ts). */
+  hardening?: StackOptions['hardening'];
+  dashboardDir?: string;
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+}
+
+export async function startTestStack(kind: TestDatabaseKind, options: TestStackOptions = {}): Promise<TestStack> {
   const seeded = options.seed !== false && kind.createSeeded;
   const database = seeded ? await kind.createSeeded!() : await kind.create();
   if (!seeded) {
@@ -47,6 +53,8 @@ export async function startTestStack(
     anyFreePort: true,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     subscriptionLimits: options.subscriptionLimits,
+    hardening: options.hardening,
+    dashboardDir: options.dashboardDir,
   });
   // Steady state before any test: subgraphs read agreements on every request until the cache listens.
   await agreementCacheSettled(database);

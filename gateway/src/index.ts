@@ -11,3 +11,4 @@ export * from './signed-data-source';
 export * from './response-cache';
 export * from './response-cache-store';
 export * from './subscriptions/subscription-service';
+export * from './web';

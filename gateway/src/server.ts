@@ -28,6 +28,7 @@ import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision 
 import { SignedDataSource, type GatewayContext } from './signed-data-source';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
 import { SSE_PATH, SubscriptionService, type SubscriptionLimits } from './subscriptions/subscription-service';
+import { webRoutes, type DevTokenIssuer } from './web';
 
 // The gateway must never phone home (brief: @apollo/gateway ≥ 2.14 sends telemetry otherwise).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -48,6 +49,10 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   responseCache?: ResponseCacheOptions;
   /** Subscriptions (docs/subscriptions.md): the database whose outboxes feed them; off when absent. */
   subscriptions?: { database: Database; limits?: Partial<SubscriptionLimits> };
+  /** Demo tokens for the dashboard's audience switcher; served in development only. */
+  devTokens?: DevTokenIssuer;
+  /** The built dashboard served under /dashboard/ (default dashboard/dist). */
+  dashboardDir?: string;
 }
 
 export interface RunningGateway extends RunningService {
@@ -102,7 +107,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (limits) plugins.push(costLimitPlugin(limits));
   const responseCache = options.responseCache ? responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }) : null;
   if (responseCache) plugins.push(responseCache);
-  if (production) plugins.push(introspectionGate(introspectionRoles), ApolloServerPluginLandingPageDisabled());
+  // Apollo's landing page loads its explorer from a CDN: never served. Development gets an
+  // offline explorer from web.ts instead; production none.
+  plugins.push(ApolloServerPluginLandingPageDisabled());
+  if (production) plugins.push(introspectionGate(introspectionRoles));
+  const web = webRoutes({ production, devTokens: options.devTokens, dashboardDir: options.dashboardDir });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -143,6 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
         return await subscriptions.handleSse(req, res);
       }
+      if (await web(req, res, path ?? '/')) return;
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
       if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));

@@ -8,6 +8,7 @@
 // scripts/services/gateway.ts. Messages in: { type: 'start', subgraphUrls } and 'stop';
 // out: error (at any point before ready) | ready | stopped.
 import { parentPort, workerData } from 'node:worker_threads';
+import { devTokenIssuer } from '../token';
 import { hardeningFromEnv, jwtConfigFromEnv, startGateway, startTracing, supergraphSdlFromEnv, type RunningGateway } from '@peacegraph/gateway';
 
 export interface GatewayWorkerData {
@@ -47,6 +48,7 @@ try {
       subgraphUrls: command.subgraphUrls,
       signingSecret: data.signingSecret,
       jwt,
+      ...(jwt.kind === 'hs256' ? { devTokens: devTokenIssuer(jwt.secret) } : {}),
       port: data.port,
     }).then((started) => {
       gateway = started;
