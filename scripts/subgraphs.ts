@@ -1,5 +1,6 @@
 // The four subgraphs, in one list: compose, start, seed and the tests all read it.
 import type { Access, BuiltSubgraph, Db, SignedRoute } from '@peacegraph/kit';
+import { intSetting } from '@peacegraph/kit';
 import { buildFinanceSubgraph, createFinanceLoaders } from '@peacegraph/finance';
 import { buildHumanitarianSubgraph, createHumanitarianLoaders, hxlExportRoutes } from '@peacegraph/humanitarian';
 import { buildIncidentsSubgraph, createIncidentsLoaders } from '@peacegraph/incidents';
@@ -24,5 +25,5 @@ export const SUBGRAPHS: SubgraphEntry[] = [
 ];
 
 export function portOf(entry: SubgraphEntry, env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env[entry.portVariable] ?? entry.defaultPort);
+  return intSetting(entry.portVariable, entry.defaultPort, { max: 65535 }, env);
 }

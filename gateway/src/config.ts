@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '@peacegraph/kit';
+import { intSetting, repoRoot } from '@peacegraph/kit';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './rate-limit';
 
@@ -31,12 +31,9 @@ export interface HardeningOptions {
   shutdownGraceMs: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${raw}".`);
-  return value;
+/** A whole number ≥ 0 (kit's validated reader: a bad value stops start-up naming the variable). */
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  return intSetting(name, fallback, { min }, env);
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
@@ -48,12 +45,12 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): OperationLimits | false {
   if (flag(env, 'GATEWAY_LIMITS') === false) return false;
   return {
-    maxDepth: int(env, 'GATEWAY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+    maxDepth: int(env, 'GATEWAY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1),
     maxAliases: int(env, 'GATEWAY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
     maxDirectives: int(env, 'GATEWAY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
-    maxTokens: int(env, 'GATEWAY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-    maxCost: int(env, 'GATEWAY_MAX_COST', DEFAULT_LIMITS.maxCost),
-    maxPageSize: Math.min(int(env, 'GATEWAY_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize), DEFAULT_LIMITS.maxPageSize),
+    maxTokens: int(env, 'GATEWAY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 1),
+    maxCost: int(env, 'GATEWAY_MAX_COST', DEFAULT_LIMITS.maxCost, 1),
+    maxPageSize: intSetting('GATEWAY_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, { min: 1, max: DEFAULT_LIMITS.maxPageSize }, env),
   };
 }
 
@@ -63,9 +60,9 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimi
   const configured = ['RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ORGANIZATION'].some((n) => env[n]);
   if (flag(env, 'RATE_LIMIT') === false || (!production && !configured)) return false;
   return {
-    perIp: int(env, 'RATE_LIMIT_PER_IP', DEFAULT_RATE_LIMIT.perIp),
-    perOrganization: int(env, 'RATE_LIMIT_PER_ORGANIZATION', DEFAULT_RATE_LIMIT.perOrganization),
-    windowSeconds: Math.max(1, int(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds)),
+    perIp: int(env, 'RATE_LIMIT_PER_IP', DEFAULT_RATE_LIMIT.perIp, 1),
+    perOrganization: int(env, 'RATE_LIMIT_PER_ORGANIZATION', DEFAULT_RATE_LIMIT.perOrganization, 1),
+    windowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds, 1),
   };
 }
 
@@ -78,12 +75,12 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): Hardenin
     trustedOperationsOnly: flag(env, 'TRUSTED_OPERATIONS_ONLY') ?? false,
     introspectionRoles: (env.INTROSPECTION_ROLES ?? 'schema-reader').split(',').map((r) => r.trim()).filter(Boolean),
     trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0),
-    maxBodyBytes: int(env, 'GATEWAY_MAX_BODY_BYTES', 100_000),
-    subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    maxBodyBytes: int(env, 'GATEWAY_MAX_BODY_BYTES', 100_000, 1),
+    subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
     subgraphTimeoutsMs: Object.fromEntries(
       Object.keys(env)
-        .filter((name) => /^[A-Z]+_TIMEOUT_MS$/.test(name) && name !== 'SUBGRAPH_TIMEOUT_MS' && Number.isInteger(Number(env[name])))
-        .map((name) => [name.replace(/_TIMEOUT_MS$/, '').toLowerCase(), Number(env[name])]),
+        .filter((name) => /^[A-Z]+_TIMEOUT_MS$/.test(name) && name !== 'SUBGRAPH_TIMEOUT_MS')
+        .map((name) => [name.replace(/_TIMEOUT_MS$/, '').toLowerCase(), int(env, name, 10_000, 1)]),
     ),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };

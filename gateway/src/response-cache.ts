@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { accessFrom, agreementsInForce, AuditLog, logger, type Database, type Identity } from '@peacegraph/kit';
+import { accessFrom, agreementsInForce, AuditLog, intSetting, logger, type Database, type Identity } from '@peacegraph/kit';
 import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
 import type { GatewayContext } from './signed-data-source';
 
@@ -279,8 +279,7 @@ function canonical(value: unknown): unknown {
 export function responseCacheFromEnv(database: Database | undefined, env: NodeJS.ProcessEnv = process.env): ResponseCacheOptions | undefined {
   const on = ['1', 'true', 'yes', 'on'].includes((env.RESPONSE_CACHE ?? '').toLowerCase());
   if (!on || !database) return undefined;
-  const ttl = Number(env.RESPONSE_CACHE_TTL_SECONDS ?? 10);
-  if (!Number.isFinite(ttl) || ttl <= 0) throw new Error(`RESPONSE_CACHE_TTL_SECONDS must be a positive number, got "${env.RESPONSE_CACHE_TTL_SECONDS}".`);
+  const ttl = intSetting('RESPONSE_CACHE_TTL_SECONDS', 10, { min: 1 }, env);
   return {
     database,
     ttlSeconds: ttl,

@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
 import type { HardeningOptions } from './config';
 import { relayExport } from './exports';
+import { documentErrorsPlugin } from './document-errors';
 import { DEFAULT_LIMITS, armorProtection, costLimitPlugin } from './limits';
 import { gatewayErrorFormatter, gatewayErrorReporting, introspectionGate } from './masking';
 import { requestLogPlugin } from './observability';
@@ -103,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   if (subscriptions) gateway.onSchemaLoadOrUpdate(({ apiSchema }) => subscriptions.setApiSchema(apiSchema));
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log)];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log), documentErrorsPlugin()];
   if (limits) plugins.push(costLimitPlugin(limits));
   const responseCache = options.responseCache ? responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }) : null;
   if (responseCache) plugins.push(responseCache);

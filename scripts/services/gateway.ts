@@ -1,7 +1,7 @@
 // The gateway as its own process, configured only by environment (docs/operations.md lists
 // every variable): secrets and JWT keys, subgraph URLs (<NAME>_URL), limits, rate limiting
 // (REDIS_URL shares counters between replicas), trusted operations, tracing.
-import { loadSecrets, logger, openDatabase } from '@peacegraph/kit';
+import { intSetting, loadSecrets, logger, openDatabase } from '@peacegraph/kit';
 import { hardeningFromEnv, subscriptionLimitsFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } from '@peacegraph/gateway';
 import { runService } from './run-service';
 
@@ -43,7 +43,7 @@ await runService(async () => {
     subgraphUrls,
     signingSecret: secrets.gatewaySigningSecret,
     jwt,
-    port: Number(process.env.GATEWAY_PORT ?? 4000),
+    port: intSetting('GATEWAY_PORT', 4000, { max: 65535 }),
   });
   logger.info({ url: gateway.url, production, tracing: tracing.enabled }, 'gateway listening');
   return {

@@ -1,7 +1,7 @@
 // The life cycle every service process shares: start, log where it listens, and on SIGTERM or
 // SIGINT stop accepting, let in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), close
 // pools and exit 0. A start-up failure is one line on stderr and exit 1.
-import { logger } from '@peacegraph/kit';
+import { intSetting, logger } from '@peacegraph/kit';
 
 export interface StartedService {
   stop(): Promise<void>;
@@ -24,7 +24,7 @@ export async function runService(start: () => Promise<StartedService>): Promise<
     const hardDeadline = setTimeout(() => {
       logger.error('shutdown took too long: exiting');
       process.exit(1);
-    }, Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000) + 5_000);
+    }, intSetting('SHUTDOWN_GRACE_MS', 10_000) + 5_000);
     hardDeadline.unref();
     await service.stop();
     logger.info('stopped');

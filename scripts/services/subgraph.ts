@@ -3,7 +3,7 @@
 //   <NAME>_PORT (e.g. MISSIONS_PORT)  SUBGRAPH_HOST  SHUTDOWN_GRACE_MS  DATABASE_POOL_SIZE  SHARED_READS
 // Migrations and seeding are separate steps (`pnpm migrate`, `pnpm seed`): replicas of a
 // subgraph start against a database that is already there.
-import { logger, openDatabase, serveSubgraph, type Db, type Access } from '@peacegraph/kit';
+import { intSetting, logger, openDatabase, serveSubgraph, type Db, type Access } from '@peacegraph/kit';
 import { runService } from './run-service';
 
 await runService(async () => {
@@ -16,7 +16,7 @@ await runService(async () => {
   const name = process.env.SUBGRAPH;
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')} (got ${name ?? 'nothing'}).`);
-  const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: intSetting('DATABASE_POOL_SIZE', 10, { min: 1 }) });
   const service = await serveSubgraph({
     built: await entry.build(),
     database,
@@ -25,7 +25,7 @@ await runService(async () => {
     port: portOf(entry),
     portVariable: entry.portVariable,
     routes: entry.routes,
-    shutdownGraceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000),
+    shutdownGraceMs: intSetting('SHUTDOWN_GRACE_MS', 10_000),
   });
   logger.info({ subgraph: entry.name, url: service.url, database: database.location }, 'subgraph listening');
   return {

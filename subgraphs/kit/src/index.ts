@@ -27,3 +27,4 @@ export * from './policy/scope-inheritance';
 export * from './policy/agreement-cache';
 export * from './empty-cluster';
 export * from './outbox/outbox.table';
+export * from './settings';

@@ -1,5 +1,10 @@
-/** Counts below this are reported as suppressed in aggregates for callers outside the data's scope. */
-export const SUPPRESSION_THRESHOLD = Number(process.env.SUPPRESSION_THRESHOLD ?? 5);
+import { intSetting } from '../settings';
+
+/**
+ * Counts below this are reported as suppressed in aggregates for callers outside the data's
+ * scope. At least 2 (a threshold of 1 or less suppresses nothing); a bad value stops start-up.
+ */
+export const SUPPRESSION_THRESHOLD = intSetting('SUPPRESSION_THRESHOLD', 5, { min: 2 });
 
 export interface SuppressibleCount {
   value: number | null;
