@@ -76,7 +76,7 @@ describe('HXL export through the gateway', () => {
     const direct = t.subgraphUrl('humanitarian').replace(/\/graphql$/, '/export/3w.csv');
     expect((await fetch(direct)).status).toBe(401);
     // A signature made for the displacement file does not open the 3W file.
-    const signedForOther = signIdentity(t.signingSecret, demoIdentity('mission-ops'), signedRouteMaterial('/export/displacement.csv'));
+    const signedForOther = signIdentity(t.signingSecret, demoIdentity('mission-ops'), signedRouteMaterial('/export/displacement.csv'), { subgraph: 'humanitarian' });
     expect((await fetch(direct, { headers: signedForOther })).status).toBe(401);
   });
 });

@@ -68,7 +68,7 @@ describe('identity', () => {
   });
 
   it('ignores identity and signature headers sent by a client', async () => {
-    const pretend = signIdentity('guessed-secret', { subject: 'x', organizationId: 'oios', organizationType: 'oversight', roles: [] }, '');
+    const pretend = signIdentity('guessed-secret', { subject: 'x', organizationId: 'oios', organizationType: 'oversight', roles: [] }, '', { subgraph: 'missions' });
     const plain = await post({ query: AUDIT_QUERY });
     const withHeaders = await post({ query: AUDIT_QUERY }, pretend);
     expect(withHeaders.status).toBe(plain.status);
@@ -97,9 +97,11 @@ describe('identity', () => {
         const identity = { subject: 's', organizationId: 'oios', organizationType: 'oversight', roles: [] };
         const body = JSON.stringify({ query: queries._service });
         const cases: Record<string, string>[] = [
-          signIdentity(t.signingSecret, identity, JSON.stringify({ query: '{ __typename }' })),
-          signIdentity('not-the-deployment-secret-0123456789', identity, body),
-          signIdentity(t.signingSecret, identity, body, Date.now() - 10 * 60_000),
+          signIdentity(t.signingSecret, identity, JSON.stringify({ query: '{ __typename }' }), { subgraph: name }),
+          signIdentity('not-the-deployment-secret-0123456789', identity, body, { subgraph: name }),
+          signIdentity(t.signingSecret, identity, body, { subgraph: name, now: Date.now() - 10 * 60_000 }),
+          // Made for another subgraph (issue 15: a signature binds its target).
+          signIdentity(t.signingSecret, identity, body, { subgraph: name === 'missions' ? 'incidents' : 'missions' }),
         ];
         for (const headers of cases) {
           const res = await fetch(t.subgraphUrl(name), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -109,7 +111,7 @@ describe('identity', () => {
 
       it(`${name}: a correctly signed request is answered`, async () => {
         const body = JSON.stringify({ query: queries._service });
-        const headers = signIdentity(t.signingSecret, { subject: 'gw', organizationId: null, organizationType: null, roles: [] }, body);
+        const headers = signIdentity(t.signingSecret, { subject: 'gw', organizationId: null, organizationType: null, roles: [] }, body, { subgraph: name });
         const res = await fetch(t.subgraphUrl(name), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         expect(res.status).toBe(200);
         expect(((await res.json()) as { data: { _service: { sdl: string } } }).data._service.sdl).toMatch(/type Query/);

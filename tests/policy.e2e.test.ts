@@ -27,7 +27,7 @@ for (const kind of TEST_DATABASES) {
       const body = JSON.stringify({ query });
       const res = await fetch(t.subgraphUrl(subgraph), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signIdentity(t.signingSecret, demoIdentity(audience), body) },
+        headers: { 'content-type': 'application/json', ...signIdentity(t.signingSecret, demoIdentity(audience), body, { subgraph }) },
         body,
       });
       return { status: res.status, text: await res.text() };

@@ -29,7 +29,7 @@ for (const kind of TEST_DATABASES) {
 
     async function call(identity: Identity, query: string, variables?: Record<string, unknown>, url = incidents.url) {
       const body = JSON.stringify({ query, variables });
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signIdentity(t.signingSecret, identity, body) }, body });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signIdentity(t.signingSecret, identity, body, { subgraph: 'incidents' }) }, body });
       return { status: res.status, text: await res.text() };
     }
 

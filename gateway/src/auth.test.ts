@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER, jwtConfigFromEnv } from './auth';
+import { AuthenticationError, createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER, jwtConfigFromEnv, TOKEN_CLOCK_SKEW_SECONDS } from './auth';
 
 const claims = { org: 'ocha', org_type: 'un-agency', roles: ['humanitarian-coordination'] };
 
@@ -49,6 +49,14 @@ describe('production token verification', () => {
   it('refuses a shared-secret configuration in production', () => {
     expect(() => jwtConfigFromEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY/);
   });
+
+  it('refuses to start without an explicit JWT_ISSUER and JWT_AUDIENCE in production', () => {
+    const keyed = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json' };
+    expect(() => jwtConfigFromEnv(keyed)).toThrow('Production needs an explicit JWT_ISSUER and JWT_AUDIENCE');
+    expect(() => jwtConfigFromEnv({ ...keyed, JWT_ISSUER: 'https://idp.example' })).toThrow('Production needs an explicit JWT_AUDIENCE');
+    expect(() => jwtConfigFromEnv({ ...keyed, JWT_AUDIENCE: 'peacegraph-prod', JWT_ISSUER: '' })).toThrow('Production needs an explicit JWT_ISSUER');
+    expect(jwtConfigFromEnv({ ...keyed, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'peacegraph-prod' })).toMatchObject({ kind: 'jwks', issuer: 'https://idp.example', audience: 'peacegraph-prod' });
+  });
 });
 
 describe('verified tokens', () => {
@@ -65,6 +73,22 @@ describe('verified tokens', () => {
     expect(Object.isFrozen(first)).toBe(true);
     await new Promise((r) => setTimeout(r, 2100));
     await expect(authenticate(`Bearer ${short}`)).rejects.toThrow('Token expired.');
+  });
+
+  it('refuses a token issued in the future beyond the allowed clock skew', async () => {
+    const authenticate = await createAuthenticator(config);
+    const issuedAt = (offsetSeconds: number) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('analyst@ocha')
+        .setIssuer(DEFAULT_ISSUER)
+        .setAudience(DEFAULT_AUDIENCE)
+        .setIssuedAt(Math.floor(Date.now() / 1000) + offsetSeconds)
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(config.secret));
+    await expect(authenticate(`Bearer ${await issuedAt(TOKEN_CLOCK_SKEW_SECONDS + 60)}`)).rejects.toThrow('Token claim "iat" is in the future');
+    expect((await authenticate(`Bearer ${await issuedAt(5)}`)).organizationId).toBe('ocha');
+    expect((await authenticate(`Bearer ${await issuedAt(-60)}`)).organizationId).toBe('ocha');
   });
 
   it('never lets a verified token vouch for another one', async () => {

@@ -12,12 +12,25 @@ export const DEFAULT_ISSUER = 'peacegraph-dev';
 export const DEFAULT_AUDIENCE = 'peacegraph';
 
 /**
+ * How far a token's `iat` may lie ahead of the gateway's clock (an identity provider's clock a
+ * little ahead of ours); beyond it the token was minted for later, or by a broken clock.
+ */
+export const TOKEN_CLOCK_SKEW_SECONDS = 30;
+
+/**
  * Development: HS256 with JWT_SECRET (a fixed dev secret when unset). Production: RS256 /
- * ES256 from JWT_JWKS_URL or JWT_PUBLIC_KEY (PEM); shared secrets are refused there.
+ * ES256 from JWT_JWKS_URL or JWT_PUBLIC_KEY (PEM); shared secrets are refused there, and so is
+ * a start without an explicit JWT_ISSUER and JWT_AUDIENCE (the development defaults would
+ * accept any token a development key ever signed for "peacegraph").
  */
 export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtVerifierConfig {
-  const issuer = env.JWT_ISSUER ?? DEFAULT_ISSUER;
-  const audience = env.JWT_AUDIENCE ?? DEFAULT_AUDIENCE;
+  const production = env.NODE_ENV === 'production';
+  if (production && (env.JWT_JWKS_URL || env.JWT_PUBLIC_KEY)) {
+    const missing = ['JWT_ISSUER', 'JWT_AUDIENCE'].filter((name) => !env[name]);
+    if (missing.length) throw new Error(`Production needs an explicit ${missing.join(' and ')} (the identity provider's issuer and this deployment's audience).`);
+  }
+  const issuer = env.JWT_ISSUER || DEFAULT_ISSUER;
+  const audience = env.JWT_AUDIENCE || DEFAULT_AUDIENCE;
   if (env.JWT_JWKS_URL) {
     return { kind: 'jwks', url: env.JWT_JWKS_URL, algorithms: (env.JWT_ALGORITHMS ?? 'RS256,ES256').split(','), issuer, audience };
   }
@@ -75,6 +88,10 @@ export async function createAuthenticator(config: JwtVerifierConfig): Promise<Au
         audience: config.audience,
         requiredClaims: ['exp', 'sub'],
       });
+      // jose checks `iat` only against a maximum age; a token issued in the future is refused here.
+      if (typeof payload.iat === 'number' && payload.iat * 1000 > Date.now() + TOKEN_CLOCK_SKEW_SECONDS * 1000) {
+        throw new AuthenticationError(`Token claim "iat" is in the future (more than ${TOKEN_CLOCK_SKEW_SECONDS} s ahead of the gateway's clock).`);
+      }
       const claimed = identityFrom(payload);
       // Shared by every request with this token: nobody may change it on the way.
       const identity = Object.freeze({ ...claimed, roles: Object.freeze(claimed.roles) as string[] });

@@ -21,7 +21,7 @@ export async function relayExport(
   if (!match || !base) throw new HttpError(404, 'No such export. Try /export/humanitarian/3w.csv or /export/humanitarian/displacement.csv.', 'NOT_FOUND');
   const target = `/export${match[2]}${url.search}`;
   const response = await fetch(base.replace(/\/graphql$/, target), {
-    headers: signIdentity(signingSecret, identity, signedRouteMaterial(target)),
+    headers: signIdentity(signingSecret, identity, signedRouteMaterial(target), { subgraph: match[1]! }),
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await response.text();

@@ -95,7 +95,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
-      ...signIdentity(this.signingSecret, identity, body),
+      ...signIdentity(this.signingSecret, identity, body, { subgraph: this.subgraphName }),
     };
     if (requestId) headers['x-request-id'] = requestId;
     const span = tracer().startSpan(`subgraph ${this.subgraphName}`, { attributes: { 'peacegraph.subgraph': this.subgraphName } });

@@ -190,7 +190,8 @@ function requestFor(variant: Variant, id: QueryId, caller: Caller, pageSize?: nu
     // Dashboards send persisted operations by id; the subgraph needs the document itself.
     variant === 'subgraph' ? JSON.stringify({ query: operationOf(id).body, variables }) : variant === 'baseline' ? JSON.stringify(variables) : JSON.stringify({ query: operationOf(id).body, variables });
   const path = variant === 'baseline' ? `/${id.toLowerCase()}` : '/graphql';
-  const sign = (body: string) => (variant === 'subgraph' ? { ...headers, ...signIdentity(SIGNING_SECRET, caller.identity, body) } : headers);
+  const subgraph = OPERATIONS[id].singleSubgraph ?? '';
+  const sign = (body: string) => (variant === 'subgraph' ? { ...headers, ...signIdentity(SIGNING_SECRET, caller.identity, body, { subgraph }) } : headers);
   if (id === 'Q5') {
     // Every write is a new report (a new client key), signed afresh where the subgraph is called directly.
     return {
@@ -204,8 +205,9 @@ function requestFor(variant: Variant, id: QueryId, caller: Caller, pageSize?: nu
     } as autocannon.Request;
   }
   const body = graphqlBody(op.variables({ pageSize }));
-  // Subgraph signatures are valid for a minute: sign at the start of each run (requests are rebuilt per run).
-  return { method: 'POST', path, headers: sign(body), body };
+  // A subgraph accepts each signature once (its nonce): sign every request called directly.
+  if (variant === 'subgraph') return { method: 'POST', path, headers, body, setupRequest: (req) => ({ ...req, headers: sign(body) }) } as autocannon.Request;
+  return { method: 'POST', path, headers, body };
 }
 
 function urlOf(variant: Variant, id: QueryId): string {

@@ -35,7 +35,7 @@ const captured: { subgraph: string; body: string; identity: Identity }[] = [];
 const capturing = new Map<string, string>();
 for (const [name, s] of services) {
   const proxy = await countingProxy(s.url, (headers, body) => {
-    const verified = verifySignedIdentity(signingSecret, headers, body);
+    const verified = verifySignedIdentity(signingSecret, headers, body, { subgraph: name });
     if (verified.ok) captured.push({ subgraph: name, body, identity: verified.identity });
   });
   capturing.set(name, proxy.url);
@@ -48,8 +48,8 @@ if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
 console.log(`${id} as ${audience}: ${answer.text.length} bytes, ${captured.length} subgraph requests`);
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-function send(url: string, body: string, identity: Identity): Promise<number> {
-  const headers = { 'content-type': 'application/json', ...signIdentity(signingSecret, identity, body) };
+function send(subgraph: string, url: string, body: string, identity: Identity): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...signIdentity(signingSecret, identity, body, { subgraph }) };
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: 'POST', headers, agent }, (res) => {
       let n = 0;
@@ -70,7 +70,7 @@ if (profile) {
 }
 for (const c of captured.filter((c) => !process.env.ONLY || process.env.ONLY.split(',').includes(c.subgraph))) {
   const url = services.get(c.subgraph)!.url;
-  for (let i = 0; i < 50; i++) await send(url, c.body, c.identity); // warm-up
+  for (let i = 0; i < 50; i++) await send(c.subgraph, url, c.body, c.identity); // warm-up
   await new Promise((r) => setTimeout(r, 200));
   if (profile) await profile.post('Profiler.start');
   const statementsBefore = database.statementCount();
@@ -78,7 +78,7 @@ for (const c of captured.filter((c) => !process.env.ONLY || process.env.ONLY.spl
   const pgBefore = postgresCpuMs(DB_NAME);
   const t0 = performance.now();
   let bytes = 0;
-  for (let i = 0; i < repeats; i++) bytes = await send(url, c.body, c.identity);
+  for (let i = 0; i < repeats; i++) bytes = await send(c.subgraph, url, c.body, c.identity);
   const used = process.cpuUsage(cpu);
   const pgMs = (postgresCpuMs(DB_NAME) - pgBefore) / repeats;
   const wall = performance.now() - t0;

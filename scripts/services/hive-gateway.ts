@@ -7,16 +7,19 @@ import { createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegra
 
 export async function createHiveGateway(supergraph: string, subgraphUrls: Record<string, string>, signingSecret: string, jwtSecret: string) {
   const authenticate = await createAuthenticator({ kind: 'hs256', secret: jwtSecret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
+  // Signatures name their target subgraph (identity.ts): which one a fetch goes to, by its URL.
+  const subgraphAt = new Map(Object.entries(subgraphUrls).map(([name, location]) => [location, name]));
   const signing: GatewayPlugin = {
     async onContextBuilding({ context, extendContext }) {
       const request = (context as { request: Request }).request;
       extendContext({ peacegraphIdentity: await authenticate(request.headers.get('authorization') ?? undefined) } as never);
     },
-    onFetch({ options, setOptions, context }) {
+    onFetch({ url, options, setOptions, context }) {
       const identity = (context as { peacegraphIdentity?: Identity }).peacegraphIdentity;
-      if (!identity) return;
+      const subgraph = subgraphAt.get(url);
+      if (!identity || !subgraph) return;
       const body = typeof options.body === 'string' ? options.body : '';
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signIdentity(signingSecret, identity, body) } });
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signIdentity(signingSecret, identity, body, { subgraph }) } });
     },
   };
   return createGatewayRuntime({

@@ -7,7 +7,7 @@ import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
 import { clientSafeError, errorReporting } from './errors';
 import { answerGraphQL, closeGracefully, HttpError, listen, parseBody, readBody, sendError, sendGraphQLAnswer, sendJson, type GraphQLAnswer } from './http';
-import { verifySignedIdentity } from './identity';
+import { ReplayGuard, verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
 import { agreementsInForce } from './policy/agreement-cache';
@@ -106,10 +106,14 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
   });
   await server.start();
   const sharedReads = new SharedReads<SharedRead>(options.sharedReads ?? process.env.SHARED_READS !== 'off');
+  // Each gateway signature is accepted once (identity.ts): a captured request cannot be sent again.
+  const replays = new ReplayGuard();
+  const verify = (headers: import('node:http').IncomingHttpHeaders, material: string) =>
+    verifySignedIdentity(signingSecret, headers, material, { subgraph: built.name, replays });
 
   async function serveRoute(route: SignedRoute, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     if (req.method !== 'GET') throw new HttpError(405, 'Only GET is served here.', 'METHOD_NOT_ALLOWED', { allow: 'GET' });
-    const verified = verifySignedIdentity(signingSecret, req.headers, signedRouteMaterial(req.url ?? '/'));
+    const verified = verify(req.headers, signedRouteMaterial(req.url ?? '/'));
     if (!verified.ok) throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
     const audit = new AuditLog(built.name, () => `GET ${(req.url ?? '/').split('?')[0]}`);
     const access = accessFrom(verified.identity, await agreementsInForce(database, verified.identity), audit);
@@ -133,7 +137,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       if (route) return await serveRoute(route, req, res);
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       const body = await readBody(req, options.maxBodyBytes ?? 1_000_000);
-      const verified = verifySignedIdentity(signingSecret, req.headers, body);
+      const verified = verify(req.headers, body);
       if (!verified.ok) {
         throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
       }
