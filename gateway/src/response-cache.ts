@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { accessFrom, agreementsInForce, AuditLog, intSetting, logger, type Database, type Identity } from '@peacegraph/kit';
+import { accessFrom, agreementsInForce, AuditLog, DataClass, intSetting, logger, recordAuditFacts, type AuditFact, type Database, type Identity } from '@peacegraph/kit';
 import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
 import type { GatewayContext } from './signed-data-source';
 
@@ -13,9 +13,13 @@ import type { GatewayContext } from './signed-data-source';
  * dropped by a NOTIFY when policy.agreements changes). Two callers whose agreements differ never share an
  * entry; an agreement that is expired, added or edited changes the key on the next request.
  *
- * Authenticated callers also get their own entries per subject unless `shareAcrossSubjects`:
- * subgraphs audit every read of restricted data per person, and an entry shared across people
- * would leave the second reader out of the audit log.
+ * Authenticated callers also get their own entries per subject unless `shareAcrossSubjects`.
+ *
+ * Audit (issue 15): an entry keeps the audit facts of the answer it stores (what the subgraphs
+ * logged for its first reader, see kit's AUDIT_EXTENSION), and a hit writes them under the new
+ * caller's name, committed *before* the answer is sent; if that write fails, the request is a
+ * miss and goes to the subgraphs, which log it themselves. Answers that read the audit log
+ * itself (class AUDIT) are never stored: oversight always reads the log as it is now.
  *
  * Invalidation: each entry is tagged with the subgraphs its request reached and the version
  * each tag had when the request started; a mutation bumps the tags of the subgraphs it
@@ -48,6 +52,8 @@ interface CachedEntry {
   storedAt: number;
   tags: string[];
   versions: number[];
+  /** What the answer disclosed, logged again for every caller a hit serves. */
+  audit: AuditFact[];
   /** The serialized answer (errors, data, extensions — Apollo Server's order), sent as is on a hit. */
   answer: string;
 }
@@ -133,6 +139,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
         const key = keyOf(queryHashOf(request.query), operationName, request.variables ?? {}, await scopeOf(identity));
         const { entry } = await lookUp(key);
         if (!entry) return null;
+        await recordAuditFacts(options.database.db, identity, entry.audit);
         const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
         for (const [name, value] of hitHeaders(entry, identity)) headers[name] = value;
         return { answer: entry.answer, headers };
@@ -152,6 +159,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
             const found = await lookUp(key);
             lookup = { key, tagsAtStart: found.tagsAtStart, versionsAtStart: found.versions };
             if (!found.entry) return null;
+            await recordAuditFacts(options.database.db, rc.contextValue.identity, found.entry.audit);
             hit = found.entry;
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(found.entry.answer) as FormattedExecutionResult } };
           } catch (error) {
@@ -218,6 +226,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
     const result = body.singleResult;
     if (result.errors?.some((e) => !CACHEABLE_ERROR_CODES.has(String(e.extensions?.code)))) return false;
     if (rc.contextValue.subgraphTimings.some((t) => !t.ok && !result.errors?.length)) return false;
+    const audit = rc.contextValue.auditFacts;
+    if (audit.some((f) => f.dataClass === DataClass.AUDIT)) return false;
     const touched = reachedSubgraphs(rc);
     const versions: number[] = [];
     for (const tag of touched) {
@@ -229,7 +239,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
       }
       versions.push(lookup.versionsAtStart[at]!);
     }
-    const serialized = serializeEntry({ storedAt: Date.now(), tags: touched, versions, answer: serializeAnswer(result) });
+    const serialized = serializeEntry({ storedAt: Date.now(), tags: touched, versions, audit, answer: serializeAnswer(result) });
     if (serialized.length > maxEntryBytes) return false;
     await store.write(lookup.key, serialized, ttlMs);
     return true;
@@ -257,9 +267,9 @@ function cacheControl(publicCaller: boolean, maxAge: number, age: number): [stri
     : [['cache-control', 'private, no-store']];
 }
 
-/** `v2`: the entry format (metadata line + answer); entries of another format are never read. */
+/** `v3`: the entry format (metadata line with audit facts + answer); entries of another format are never read. */
 function keyOf(queryHash: string, operationName: string | null, variables: unknown, scope: string): string {
-  return createHash('sha256').update(JSON.stringify(['v2', queryHash, operationName, canonical(variables), scope])).digest('base64url');
+  return createHash('sha256').update(JSON.stringify(['v3', queryHash, operationName, canonical(variables), scope])).digest('base64url');
 }
 
 /** JSON with object keys sorted: `{a,b}` and `{b,a}` are the same variables. */

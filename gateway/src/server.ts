@@ -169,7 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         log.info({ requestId, organization: identity.organizationId, operationName: typeof operationName === 'string' ? operationName : null, status: 200, durationMs: Date.now() - startedAt, cache: 'HIT' }, 'graphql operation');
         return;
       }
-      await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [] }));
+      await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [], auditFacts: [] }));
     } catch (error) {
       if (error instanceof HttpError) {
         // Refused before GraphQL ran (413, 415, 429, 401 …): one log line, like an operation's.

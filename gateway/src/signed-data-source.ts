@@ -2,7 +2,7 @@ import { STATUS_CODES, Agent, request as httpRequest } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SpanStatusCode, context as otelContext, propagation, trace } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
-import { logger, signIdentity, type Identity } from '@peacegraph/kit';
+import { AUDIT_EXTENSION, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
 import { dedupeRepresentations } from './entity-representations';
 import { tracer } from './observability';
 
@@ -21,6 +21,8 @@ export interface GatewayContext {
   startedAt: number;
   /** One entry per subgraph fetch, for the request log. */
   subgraphTimings: SubgraphTiming[];
+  /** What the subgraphs' answers disclosed (they logged it for this caller): kept with a cached answer. */
+  auditFacts: AuditFact[];
 }
 
 /**
@@ -73,7 +75,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
       // The same entity reached along several paths is asked for once (same request, same identity).
       const deduped = dedupeRepresentations(request.variables);
       const body = JSON.stringify({ query: request.query, operationName: request.operationName, variables: deduped?.variables ?? request.variables });
-      const response = await this.post(body, ctx.identity ?? GATEWAY_IDENTITY, ctx.requestId);
+      const response = takeAuditFacts(await this.post(body, ctx.identity ?? GATEWAY_IDENTITY, ctx.requestId), ctx.auditFacts);
       ok = !response.errors?.length;
       return deduped ? deduped.expand(response) : response;
     } catch (error) {
@@ -144,6 +146,15 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     if (!/^application\/(graphql-response\+)?json/.test(contentType)) throw new Error(`${this.subgraphName} answered ${contentType || 'without a content type'}, not JSON.`);
     return JSON.parse(text) as SubgraphResponse;
   }
+}
+
+/** Moves the subgraph's audit facts out of its answer (never to a client) into `into`. */
+function takeAuditFacts(response: SubgraphResponse, into: AuditFact[] | undefined): SubgraphResponse {
+  const facts = response.extensions?.[AUDIT_EXTENSION];
+  if (facts === undefined) return response;
+  if (Array.isArray(facts)) into?.push(...(facts as AuditFact[]));
+  const { [AUDIT_EXTENSION]: _taken, ...rest } = response.extensions!;
+  return { ...response, extensions: Object.keys(rest).length ? rest : undefined };
 }
 
 /** `["incident"]` for a root fetch, `["_entities", 0, "incidents"]` for an entity fetch. */

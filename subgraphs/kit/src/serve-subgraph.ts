@@ -11,7 +11,7 @@ import { ReplayGuard, verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
 import { agreementsInForce } from './policy/agreement-cache';
-import { AuditLog } from './policy/audit';
+import { AUDIT_EXTENSION, AuditLog, auditFactsOf } from './policy/audit';
 import type { NewAuditEvent } from './policy/tables';
 import { operationTypeOf, SharedReads } from './shared-reads';
 
@@ -96,8 +96,13 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       {
         async requestDidStart() {
           return {
-            async willSendResponse({ contextValue }) {
+            async willSendResponse({ contextValue, response }) {
               await contextValue.access.audit.flush(database.db);
+              // The gateway keeps these with a cached answer and logs them for each later reader.
+              const facts = auditFactsOf(contextValue.access.audit.decisions);
+              if (facts.length && response.body.kind === 'single') {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_EXTENSION]: facts };
+              }
             },
           };
         },

@@ -76,6 +76,35 @@ export class AuditLog {
   }
 }
 
+/**
+ * What one answer disclosed, without who read it: the facts a response cache keeps with a
+ * stored answer so that every caller it serves later is logged as if the subgraphs had
+ * answered them (issue 15: every read of a restricted class is audited, cache hits included).
+ * Subgraphs send them to the gateway in the response's `extensions` under this key; the
+ * gateway removes them before anything reaches a client.
+ */
+export const AUDIT_EXTENSION = 'peacegraphAudit';
+
+export type AuditFact = Pick<NewAuditEvent, 'dataClass' | 'entityType' | 'field' | 'decision' | 'operationName' | 'subgraph'> & { entityIds: string[] };
+
+export function auditFactsOf(events: readonly NewAuditEvent[]): AuditFact[] {
+  return events.map((e) => ({
+    dataClass: e.dataClass,
+    entityType: e.entityType,
+    entityIds: [...(e.entityIds ?? [])],
+    field: e.field,
+    decision: e.decision,
+    operationName: e.operationName ?? null,
+    subgraph: e.subgraph,
+  }));
+}
+
+/** Logs `facts` as read by `identity` now; resolves once committed (group commit as any flush). */
+export async function recordAuditFacts(db: Db, identity: Identity, facts: readonly AuditFact[]): Promise<void> {
+  if (facts.length === 0) return;
+  await writerFor(db).write(facts.map((f) => ({ ...f, subject: identity.subject, organizationId: identity.organizationId })));
+}
+
 /** An event still being recorded: each entity is listed once, in the order it was decided. */
 class PendingEvent {
   private readonly seen = new Set<string>();
