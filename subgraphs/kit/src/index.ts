@@ -1,5 +1,6 @@
 export * from './build-subgraph';
 export * from './context';
+export * from './dates';
 export * from './db';
 export * from './errors';
 export * from './http';

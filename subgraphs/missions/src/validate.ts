@@ -1,11 +1,9 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, isCalendarDate } from '@peacegraph/kit';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date YYYY-MM-DD, or BAD_USER_INPUT naming the field. */
 export function isoDate(field: string, value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw badInput(field, `must be a date YYYY-MM-DD, got '${value}'.`);
   }
   return value;

@@ -1,10 +1,10 @@
+import { isCalendarDate } from '@peacegraph/kit';
 import { isKnownCurrency } from '../money/currency';
 import { normalizeAmount } from '../money/decimal';
 
 /** Field readers for FTS rows: each returns the value or throws a reason naming the column. */
 export class RowError extends Error {}
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -35,7 +35,7 @@ export function requiredInt(values: Record<string, string>, column: string): num
 export function optionalDate(values: Record<string, string>, column: string): string | null {
   const v = values[column];
   if (!v) return null;
-  if (!DATE.test(v) || Number.isNaN(Date.parse(v))) throw new RowError(`${column} is not a date: ${v}`);
+  if (!isCalendarDate(v)) throw new RowError(`${column} is not a date: ${v}`);
   return v;
 }
 

@@ -1,10 +1,9 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, calendarDate } from '@peacegraph/kit';
 import { isKnownCurrency } from './currency';
 import { fromCents, toCents } from './decimal';
 
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const RATE = /^\d{1,12}(\.\d{1,6})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A positive amount with at most two decimals, as a canonical decimal string. Errors name the field. */
 export function readPositiveAmount(field: string, value: string): string {
@@ -27,8 +26,7 @@ export function readExchangeRate(field: string, value: string): string {
 }
 
 export function readDate(field: string, value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw badInput(field, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}.`);
-  return value;
+  return calendarDate(field, value);
 }
 
 /** original ÷ rate (units per USD) → USD, rounded half up to the cent; exact bigint arithmetic. */

@@ -1,4 +1,4 @@
-import { HttpError, type SignedRoute } from '@peacegraph/kit';
+import { calendarDateProblem, HttpError, type SignedRoute } from '@peacegraph/kit';
 import { exportHxlCsv } from './hxl-export';
 
 /**
@@ -43,13 +43,17 @@ function param(url: URL, name: string): string | null {
 
 function date(url: URL, name: string): string | null {
   const value = param(url, name);
-  if (value !== null && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HttpError(400, `${name}: must be a date YYYY-MM-DD.`, 'BAD_USER_INPUT');
+  const problem = value === null ? null : calendarDateProblem(value);
+  if (problem) throw new HttpError(400, `${name}: ${problem}`, 'BAD_USER_INPUT');
   return value;
 }
+
+const MAX_INTEGER = 2_147_483_647;
 
 function integer(url: URL, name: string): number | null {
   const value = param(url, name);
   if (value === null) return null;
-  if (!/^\d+$/.test(value)) throw new HttpError(400, `${name}: must be a whole number.`, 'BAD_USER_INPUT');
+  // PostgreSQL's integer: a larger number would fail inside the query, as an internal error.
+  if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_INTEGER) throw new HttpError(400, `${name}: must be a whole number from 0 to ${MAX_INTEGER}.`, 'BAD_USER_INPUT');
   return Number(value);
 }

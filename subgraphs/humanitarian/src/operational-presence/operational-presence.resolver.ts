@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { calendarDate, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
 import type { HumanitarianContext } from '../loaders';
 import { Organization } from '../organization/organization.type';
@@ -10,10 +10,8 @@ import type { OperationalPresenceRow } from './operational-presence.table';
 import { OperationalPresence, OperationalPresencePage } from './operational-presence.type';
 import { PeopleBySexAndAge } from './people-count.type';
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function checkActiveOn(field: string, value: string | null | undefined): void {
-  if (value && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) throw badInput(field, 'must be a date YYYY-MM-DD.');
+  if (value) calendarDate(field, value);
 }
 
 @Resolver(() => OperationalPresence)

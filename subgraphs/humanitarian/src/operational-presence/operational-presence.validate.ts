@@ -1,15 +1,12 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, calendarDate } from '@peacegraph/kit';
 import { admin1Of, knownArea, missionForArea } from '../places';
 import type { OperationalPresenceInput, PeopleBySexAndAgeInput } from './operational-presence.inputs';
 import type { NewOperationalPresenceRow } from './operational-presence.table';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 2000;
 
 export function checkDate(field: string, value: string): void {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
-    throw badInput(field, 'must be a date YYYY-MM-DD.');
-  }
+  calendarDate(field, value);
 }
 
 export function checkText(field: string, value: string | null | undefined, required = false): string | null {

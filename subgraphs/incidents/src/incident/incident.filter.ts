@@ -1,9 +1,8 @@
 import { and, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { badInput, DataClass, type Access } from '@peacegraph/kit';
+import { badInput, calendarDate, DataClass, isCalendarDate, type Access } from '@peacegraph/kit';
 import { incidents } from './incident.table';
 import type { IncidentFilterInput } from './incident.inputs';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PCODE = /^[A-Z]{2}[0-9A-Z]*$/;
 
 /** Checks a filter's values; errors name the argument path. */
@@ -11,7 +10,7 @@ export function validateIncidentFilter(filter: IncidentFilterInput | null | unde
   if (!filter) return;
   for (const key of ['fromDate', 'toDate'] as const) {
     const value = filter[key];
-    if (value && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) throw badInput(`${path}.${key}`, 'must be a date YYYY-MM-DD.');
+    if (value) calendarDate(`${path}.${key}`, value);
   }
   if (filter.fromDate && filter.toDate && filter.fromDate > filter.toDate) throw badInput(`${path}.toDate`, 'is before fromDate.');
   if (filter.adminAreaPcode && !PCODE.test(filter.adminAreaPcode.toUpperCase())) {
@@ -60,6 +59,6 @@ export function incidentCursorKey(row: { eventDate: string; id: string }): strin
 export function afterCursor(after: string | null): SQL | undefined {
   if (!after) return undefined;
   const [eventDate, id] = after.split('|');
-  if (!eventDate || !id || !ISO_DATE.test(eventDate)) throw badInput('page.after', 'is not a cursor this API issued.');
+  if (!eventDate || !id || !isCalendarDate(eventDate)) throw badInput('page.after', 'is not a cursor this API issued.');
   return or(sql`${incidents.eventDate} < ${eventDate}`, and(eq(incidents.eventDate, eventDate), sql`${incidents.id} < ${id}`));
 }

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, calendarDate } from '@peacegraph/kit';
 import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
 import { MISSION_CATALOGUE, type MissionReference } from '../../../../scripts/seed/reference/missions';
 import { CasualtyOutcome } from '../casualty/casualty.type';
@@ -6,7 +6,6 @@ import { IncidentLocalType } from '../taxonomy/taxonomy';
 import { COUNTRY_BOUNDS } from './country-bounds';
 import type { ReportIncidentInput } from './report.inputs';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const areas = new Map(ADMIN_AREA_CATALOGUE.map((a) => [a.pcode, a]));
 const missions = new Map(MISSION_CATALOGUE.map((m) => [m.id, m]));
 
@@ -31,7 +30,7 @@ export function validateReport(input: ReportIncidentInput, today = new Date()): 
   const mission = missions.get(input.missionId.toUpperCase());
   if (!mission) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
 
-  if (!ISO_DATE.test(input.eventDate) || Number.isNaN(Date.parse(input.eventDate))) throw badInput('input.eventDate', 'must be a date YYYY-MM-DD.');
+  calendarDate('input.eventDate', input.eventDate);
   if (input.eventDate > today.toISOString().slice(0, 10)) throw badInput('input.eventDate', 'is in the future.');
   if (input.eventDate < '1990-01-01') throw badInput('input.eventDate', 'is before 1990.');
   if (![1, 2, 3].includes(input.timePrecision)) throw badInput('input.timePrecision', 'must be 1 (day), 2 (week) or 3 (month).');

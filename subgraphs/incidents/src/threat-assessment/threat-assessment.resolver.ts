@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { calendarDate, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
@@ -8,7 +8,6 @@ import { threatAssessments } from './threat-assessment.table';
 import { ThreatAssessment, ThreatAssessmentFilterInput, ThreatAssessmentPage, ThreatLevel } from './threat-assessment.type';
 
 const LEVELS = Object.values(ThreatLevel);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @Resolver(() => ThreatAssessment)
 export class ThreatAssessmentResolver {
@@ -20,7 +19,7 @@ export class ThreatAssessmentResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<ThreatAssessmentPage> {
     const { limit, after } = readPage(page);
-    if (filter?.onDate && !ISO_DATE.test(filter.onDate)) throw badInput('filter.onDate', 'must be a date YYYY-MM-DD.');
+    if (filter?.onDate) calendarDate('filter.onDate', filter.onDate);
     const conditions: (SQL | undefined)[] = [
       // Row scope in SQL: the same rule shield applies to each field.
       ctx.access.sqlScope(DataClass.PARTNER, { mission: threatAssessments.missionId, area: threatAssessments.adminAreaPcode }),

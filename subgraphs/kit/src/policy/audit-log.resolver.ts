@@ -2,6 +2,7 @@ import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-or
 import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { badInput } from '../errors';
+import { isCalendarDate } from '../dates';
 import { PageInfo, PageInput, readPage, toPage } from '../page';
 import { Classified, DataClass } from './data-class';
 import { auditEvents } from './tables';
@@ -92,7 +93,8 @@ export class AuditEventFilter {
 
 function parseTime(field: string, value: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput(field, 'must be an ISO 8601 date or time.');
+  // JavaScript rolls 2025-02-30 over to March: the day written must exist.
+  if (Number.isNaN(date.getTime()) || !isCalendarDate(value.slice(0, 10))) throw badInput(field, 'must be an ISO 8601 date or time.');
   return date;
 }
 

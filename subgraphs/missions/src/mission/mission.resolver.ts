@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, calendarDate, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 import type { MissionsContext } from '../loaders';
 import { MissionFilterInput } from './mission.inputs';
 import { listMissions, missionByAcronym } from './mission.loaders';
 import { Mission, MissionPage } from './mission.type';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @Resolver(() => Mission)
 export class MissionResolver {
@@ -17,7 +16,7 @@ export class MissionResolver {
     @Arg('filter', () => MissionFilterInput, { nullable: true }) filter?: MissionFilterInput | null,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<MissionPage> {
-    if (filter?.activeOn && !ISO_DATE.test(filter.activeOn)) throw badInput('filter.activeOn', 'must be a date YYYY-MM-DD.');
+    if (filter?.activeOn) calendarDate('filter.activeOn', filter.activeOn);
     if (filter?.search && filter.search.length > 100) throw badInput('filter.search', 'must be at most 100 characters.');
     const { limit, after } = readPage(page);
     const rows = await listMissions(ctx.db, filter ?? {}, after, limit);
