@@ -171,6 +171,8 @@ export interface ThrowawayPostgres {
   url: string;
   stop(): void;
   start(): void;
+  /** kill -9 of the server (postmaster and backends), as a crash or an OOM kill would. */
+  kill(): void;
   destroy(): void;
 }
 
@@ -207,6 +209,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | null
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop,
     start,
+    kill() {
+      const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      // The backends too: a postmaster killed alone leaves them holding shared memory a while.
+      let backends: number[] = [];
+      try {
+        backends = execFileSync('pgrep', ['-P', String(pid)]).toString().split('\n').filter(Boolean).map(Number);
+      } catch {
+        // pgrep exits 1 when there are none
+      }
+      for (const p of [pid, ...backends]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    },
     destroy() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError, signedRouteMaterial, signIdentity, type Identity } from '@peacegraph/kit';
+import { DATABASE_UNAVAILABLE_MESSAGE, HttpError, signedRouteMaterial, signIdentity, type Identity } from '@peacegraph/kit';
 
 /**
  * `/export/<subgraph>/<file>?…` → the subgraph's signed route `/export/<file>?…` for the
@@ -25,6 +25,9 @@ export async function relayExport(
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await response.text();
+  if (response.status === 503 && response.headers.get('retry-after')) {
+    throw new HttpError(503, DATABASE_UNAVAILABLE_MESSAGE, 'DATABASE_UNAVAILABLE', { 'retry-after': response.headers.get('retry-after')! });
+  }
   if (response.status >= 500) throw new HttpError(502, 'The export could not be produced; try again.', 'SUBGRAPH_UNAVAILABLE');
   const headers: Record<string, string> = { 'content-type': response.headers.get('content-type') ?? 'application/json' };
   const disposition = response.headers.get('content-disposition');

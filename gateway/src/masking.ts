@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { clientSafeError, errorReporting } from '@peacegraph/kit';
+import { clientSafeError, DATABASE_RETRY_AFTER_SECONDS, errorReporting } from '@peacegraph/kit';
 import { SubgraphUnavailableError, type GatewayContext } from './signed-data-source';
 
 function findUnavailable(error: unknown): SubgraphUnavailableError | null {
@@ -56,6 +56,27 @@ export function introspectionGate(roles: string[]): ApolloServerPlugin<GatewayCo
               extensions: { code: 'FORBIDDEN', http: { status: 403 } },
             });
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A database outage is HTTP 503 with Retry-After (issue 15): the client can tell "retry shortly"
+ * from a bug. Any DATABASE_UNAVAILABLE error makes the whole answer a 503 — every subgraph
+ * shares the one database, so what is missing is missing for that reason.
+ */
+export function databaseOutageStatus(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (!response.body.singleResult.errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          response.http.headers.set('cache-control', 'no-store');
         },
       };
     },

@@ -21,7 +21,7 @@ import type { HardeningOptions } from './config';
 import { relayExport } from './exports';
 import { documentErrorsPlugin } from './document-errors';
 import { DEFAULT_LIMITS, armorProtection, costLimitPlugin } from './limits';
-import { gatewayErrorFormatter, gatewayErrorReporting, introspectionGate } from './masking';
+import { databaseOutageStatus, gatewayErrorFormatter, gatewayErrorReporting, introspectionGate } from './masking';
 import { requestLogPlugin } from './observability';
 import { prepareOperationRequest, RequestRejection } from './operation-request';
 import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
@@ -104,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   if (subscriptions) gateway.onSchemaLoadOrUpdate(({ apiSchema }) => subscriptions.setApiSchema(apiSchema));
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log), documentErrorsPlugin()];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log), documentErrorsPlugin(), databaseOutageStatus()];
   if (limits) plugins.push(costLimitPlugin(limits));
   const responseCache = options.responseCache ? responseCachePlugin({ subgraphs: Object.keys(options.subgraphUrls), ...options.responseCache }) : null;
   if (responseCache) plugins.push(responseCache);

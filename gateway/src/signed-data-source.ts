@@ -2,7 +2,7 @@ import { STATUS_CODES, Agent, request as httpRequest } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SpanStatusCode, context as otelContext, propagation, trace } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
-import { AUDIT_EXTENSION, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
+import { AUDIT_EXTENSION, DATABASE_UNAVAILABLE_MESSAGE, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
 import { dedupeRepresentations } from './entity-representations';
 import { tracer } from './observability';
 
@@ -139,12 +139,26 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** As RemoteGraphQLDataSource: a JSON body on 2xx, else an error named by the status (no URL, no body). */
   private parse(status: number, contentType: string, text: string): SubgraphResponse {
+    if (status === 503 && codeOf(text) === 'DATABASE_UNAVAILABLE') {
+      // Refused before any GraphQL ran (the caller's agreements could not be read): the same
+      // error as one raised by a resolver, so the client sees one code for one condition.
+      return { data: null, errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } }] };
+    }
     if (status < 200 || status >= 300) {
       const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
       throw new GraphQLError(`${status}: ${STATUS_CODES[status] ?? 'Error'}`, code ? { extensions: { code } } : {});
     }
     if (!/^application\/(graphql-response\+)?json/.test(contentType)) throw new Error(`${this.subgraphName} answered ${contentType || 'without a content type'}, not JSON.`);
     return JSON.parse(text) as SubgraphResponse;
+  }
+}
+
+/** The first error code of a subgraph's JSON error body, if it is one. */
+function codeOf(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
+  } catch {
+    return undefined;
   }
 }
 

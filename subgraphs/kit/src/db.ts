@@ -135,6 +135,9 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
     connect_timeout: 5,
     // Fail fast instead of hanging when the server is gone (readiness, issue 8).
     idle_timeout: 30,
+    // Reconnect attempts 50 ms, 100 ms … apart, never more than a second (postgres.js's default
+    // grows to 20 s): a request during an outage fails fast, and recovery is seen within a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
   });
   try {

@@ -20,10 +20,46 @@ const CLIENT_CODES = new Set([
   'OPERATION_NOT_TRUSTED',
   'RATE_LIMITED',
   'SUBGRAPH_UNAVAILABLE',
+  // Issue 15: PostgreSQL down or unreachable — retry shortly (HTTP 503 with Retry-After).
+  'DATABASE_UNAVAILABLE',
 ]);
 
 /** Extension keys a client may see; everything else (stacktrace, SQL, service URLs) is dropped. */
 const CLIENT_EXTENSIONS = ['code', 'dataClass', 'field', 'requestId', 'limit', 'max', 'found', 'retryAfterSeconds'];
+
+/** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable; retry shortly.';
+
+/** Errors of a connection that failed or was lost (postgres.js codes, socket errors, SQLSTATE classes 08 and 57P). */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/**
+ * Is this error (or what caused it) the database being unavailable, rather than a bug or bad
+ * input? Walks `cause` / `originalError` (drizzle and GraphQL wrap the driver's error).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
+    const e = current as { code?: unknown; errno?: unknown; cause?: unknown; originalError?: unknown; extensions?: { code?: unknown } };
+    if (e.extensions?.code === 'DATABASE_UNAVAILABLE') return true;
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (CONNECTION_ERROR_CODES.has(code) || /^08|^57P0[123]$|^53300$/.test(code)) return true;
+    current = e.originalError ?? e.cause;
+  }
+  return false;
+}
 
 /** Bad input: names the offending field, changes nothing. */
 export function badInput(field: string, message: string): GraphQLError {
@@ -45,7 +81,7 @@ export function isClientError(error: { extensions?: Record<string, unknown> }): 
 }
 
 /** Codes that tell the client to quote the request id (the log has the rest under it). */
-const CODES_WITH_REQUEST_ID = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE']);
+const CODES_WITH_REQUEST_ID = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE', 'DATABASE_UNAVAILABLE']);
 
 /**
  * Apollo `formatError`: client errors pass with their code; anything unexpected becomes
@@ -53,7 +89,10 @@ const CODES_WITH_REQUEST_ID = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAI
  * sees the request's context (formatError does not).
  */
 export function clientSafeError() {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    if (formatted.extensions?.code !== 'DATABASE_UNAVAILABLE' && error !== undefined && isDatabaseUnavailable(error)) {
+      return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+    }
     const extensions: Record<string, unknown> = {};
     for (const key of CLIENT_EXTENSIONS) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
@@ -81,6 +120,10 @@ export function errorReporting<C extends { requestId: string }>(
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             if (logError(error, contextValue.requestId) || isClientError(error)) continue;
+            if (isDatabaseUnavailable(error)) {
+              log.warn({ err: error.originalError ?? error, requestId: contextValue.requestId, path: error.path }, 'database unavailable');
+              continue;
+            }
             log.error({ err: error.originalError ?? error, requestId: contextValue.requestId, path: error.path }, 'internal error');
           }
         },

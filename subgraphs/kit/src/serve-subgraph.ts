@@ -1,11 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { DatabaseAvailability, withTimeout } from './availability';
 import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
-import { clientSafeError, errorReporting } from './errors';
+import { clientSafeError, DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, errorReporting, isDatabaseUnavailable } from './errors';
 import { answerGraphQL, closeGracefully, HttpError, listen, parseBody, readBody, sendError, sendGraphQLAnswer, sendJson, type GraphQLAnswer } from './http';
 import { ReplayGuard, verifySignedIdentity } from './identity';
 import { logger } from './logger';
@@ -74,6 +76,8 @@ interface SharedRead {
 export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningSubgraph> {
   const { built, database, signingSecret } = options;
   const log = logger.child({ subgraph: built.name });
+  // A database outage is answered at once with a 503, not after the driver's reconnect attempts.
+  const availability = new DatabaseAvailability(() => database.ping());
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: built.schema,
     csrfPrevention: true,
@@ -96,8 +100,22 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       {
         async requestDidStart() {
           return {
+            async didEncounterErrors({ errors }) {
+              if (errors.some(isDatabaseUnavailable)) availability.lost();
+            },
             async willSendResponse({ contextValue, response }) {
-              await contextValue.access.audit.flush(database.db);
+              try {
+                await contextValue.access.audit.flush(database.db);
+              } catch (error) {
+                if (!isDatabaseUnavailable(error)) throw error;
+                availability.lost();
+                // Not logged, not sent: the answer is withheld, and the caller told to retry.
+                log.warn({ err: error, requestId: contextValue.requestId }, 'database unavailable: audit not written, answer withheld');
+                response.http.status = 503;
+                response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+                response.body = { kind: 'single', singleResult: { data: null, errors: [databaseUnavailableError()] } };
+                return;
+              }
               // The gateway keeps these with a cached answer and logs them for each later reader.
               const facts = auditFactsOf(contextValue.access.audit.decisions);
               if (facts.length && response.body.kind === 'single') {
@@ -146,6 +164,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       if (!verified.ok) {
         throw new HttpError(401, `Subgraphs answer only the PeaceGraph gateway: ${verified.reason}.`, 'UNAUTHENTICATED');
       }
+      if (!availability.available) throw databaseUnavailable();
       const requestId = String(req.headers['x-request-id'] ?? randomUUID());
       // Parsed once: Apollo gets the object, the audit log its operation name.
       const parsed = parseBody(body, req.headers['content-type']);
@@ -156,6 +175,10 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       try {
         access = accessFrom(identity, await agreementsInForce(database, identity), audit);
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          availability.lost();
+          throw databaseUnavailable();
+        }
         log.error({ err: error, requestId }, 'request context failed');
         throw new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
       }
@@ -186,6 +209,11 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       await sendGraphQLAnswer(res, answer);
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error);
+      if (isDatabaseUnavailable(error)) {
+        availability.lost();
+        log.warn({ err: error }, 'database unavailable');
+        return sendError(res, databaseUnavailable());
+      }
       log.error({ err: error }, 'request failed');
       sendError(res, new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR'));
     }
@@ -199,10 +227,20 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     sharedReads: () => sharedReads.stats,
     async stop() {
       draining = true;
+      availability.stop();
       await closeGracefully(http, options.shutdownGraceMs ?? 10_000);
       await server.stop();
     },
   };
+}
+
+/** PostgreSQL is down or unreachable: 503, retry shortly (the gateway passes both on). */
+function databaseUnavailable(): HttpError {
+  return new HttpError(503, DATABASE_UNAVAILABLE_MESSAGE, 'DATABASE_UNAVAILABLE', { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+}
+
+function databaseUnavailableError(): GraphQLFormattedError {
+  return { message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } };
 }
 
 async function ready(database: Database, res: import('node:http').ServerResponse): Promise<void> {
@@ -212,14 +250,4 @@ async function ready(database: Database, res: import('node:http').ServerResponse
   } catch {
     sendJson(res, 503, { status: 'unavailable', database: 'down' });
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e) => (clearTimeout(timer), reject(e)),
-    );
-  });
 }
