@@ -163,7 +163,10 @@ describe.skipIf(!pg)('faults', () => {
       const write = await post(g.url, { query: SAVE, variables: { input: presence('pg-down-while') } }, nrc);
       expect(Date.now() - during).toBeLessThan(15_000);
       for (const res of [read, write]) {
-        expect(res.json.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+        // Issue 15: an outage has its own code and status, so a client knows to retry.
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBeTruthy();
+        expect(res.json.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
         expect(res.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
       }
     } finally {
