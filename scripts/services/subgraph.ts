@@ -16,16 +16,19 @@ await runService(async () => {
   const name = process.env.SUBGRAPH;
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')} (got ${name ?? 'nothing'}).`);
+  // Every setting is read (and refused if bad) before anything connects.
+  const port = portOf(entry);
+  const shutdownGraceMs = intSetting('SHUTDOWN_GRACE_MS', 10_000);
   const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: intSetting('DATABASE_POOL_SIZE', 10, { min: 1 }) });
   const service = await serveSubgraph({
     built: await entry.build(),
     database,
     signingSecret,
     createLoaders: entry.createLoaders as (db: Db, access: Access) => unknown,
-    port: portOf(entry),
+    port,
     portVariable: entry.portVariable,
     routes: entry.routes,
-    shutdownGraceMs: intSetting('SHUTDOWN_GRACE_MS', 10_000),
+    shutdownGraceMs,
   });
   logger.info({ subgraph: entry.name, url: service.url, database: database.location }, 'subgraph listening');
   return {
