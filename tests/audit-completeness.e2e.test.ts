@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@peacegraph/gateway';
+import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, signIdentity } from '@peacegraph/kit';
+import { demoIdentity } from '../scripts/seed/reference/organizations';
 import { compose } from '../scripts/compose';
 import { postGraphQL, tokenFor } from '../scripts/bench/client';
 import { SUBGRAPHS } from '../scripts/subgraphs';
@@ -80,6 +82,21 @@ for (const kind of TEST_DATABASES) {
       expect(reads[0]!.entityIds.length).toBeGreaterThan(0);
       // The facts travel between subgraph and gateway only: no client ever sees them.
       for (const a of answers) expect(a.text).not.toMatch(/peacegraphAudit|"extensions"/);
+    });
+
+    it('subgraphs send audit facts only to a caller that asks (our gateway), never to others such as Hive Gateway', async () => {
+      const body = JSON.stringify({ query: VICTIM_NAMES });
+      const identity = { ...demoIdentity('mission-ops'), subject: `direct-${randomUUID()}@minusca` };
+      const call = async (extra: Record<string, string>) => {
+        const headers = { 'content-type': 'application/json', ...signIdentity(t.signingSecret, identity, body, { subgraph: 'incidents' }), ...extra };
+        return (await fetch(t.subgraphUrl('incidents'), { method: 'POST', headers, body })).text();
+      };
+      expect(await call({})).not.toMatch(/peacegraphAudit/);
+      const asked = JSON.parse(await call({ [AUDIT_FACTS_HEADER]: '1' })) as { extensions?: Record<string, { dataClass: string; subject?: string }[]> };
+      const facts = asked.extensions?.[AUDIT_EXTENSION] ?? [];
+      expect(facts.some((f) => f.dataClass === 'VICTIM_IDENTITY')).toBe(true);
+      // Facts, not people: who read them is the gateway's caller, written on each hit.
+      expect(facts.every((f) => f.subject === undefined)).toBe(true);
     });
 
     it('an entry shared across people of one organisation logs each of them', async () => {

@@ -2,7 +2,7 @@ import { STATUS_CODES, Agent, request as httpRequest } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SpanStatusCode, context as otelContext, propagation, trace } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
-import { AUDIT_EXTENSION, DATABASE_UNAVAILABLE_MESSAGE, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
+import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, DATABASE_UNAVAILABLE_MESSAGE, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
 import { dedupeRepresentations } from './entity-representations';
 import { tracer } from './observability';
 
@@ -100,6 +100,8 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
       ...signIdentity(this.signingSecret, identity, body, { subgraph: this.subgraphName }),
     };
     if (requestId) headers['x-request-id'] = requestId;
+    // The audit facts of the answer, for the response cache (taken out again in takeAuditFacts).
+    headers[AUDIT_FACTS_HEADER] = '1';
     const span = tracer().startSpan(`subgraph ${this.subgraphName}`, { attributes: { 'peacegraph.subgraph': this.subgraphName } });
     propagation.inject(trace.setSpan(otelContext.active(), span), headers);
     return new Promise<SubgraphResponse>((resolve, reject) => {

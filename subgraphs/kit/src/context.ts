@@ -10,4 +10,6 @@ export interface SubgraphContext<Loaders = unknown> {
   access: Access;
   db: Db;
   loaders: Loaders;
+  /** The caller (our gateway) asked for the answer's audit facts (AUDIT_FACTS_HEADER). */
+  sendAuditFacts?: boolean;
 }

@@ -13,7 +13,7 @@ import { ReplayGuard, verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
 import { agreementsInForce } from './policy/agreement-cache';
-import { AUDIT_EXTENSION, AuditLog, auditFactsOf } from './policy/audit';
+import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, AuditLog, auditFactsOf } from './policy/audit';
 import type { NewAuditEvent } from './policy/tables';
 import { operationTypeOf, SharedReads } from './shared-reads';
 
@@ -117,7 +117,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
                 return;
               }
               // The gateway keeps these with a cached answer and logs them for each later reader.
-              const facts = auditFactsOf(contextValue.access.audit.decisions);
+              const facts = contextValue.sendAuditFacts ? auditFactsOf(contextValue.access.audit.decisions) : [];
               if (facts.length && response.body.kind === 'single') {
                 response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_EXTENSION]: facts };
               }
@@ -182,6 +182,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
         log.error({ err: error, requestId }, 'request context failed');
         throw new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
       }
+      const sendAuditFacts = req.headers[AUDIT_FACTS_HEADER] === '1';
       const execute = async (): Promise<SharedRead> => {
         const answer = await answerGraphQL(server, req, { body: parsed, search: new URL(req.url ?? '/', 'http://subgraph').search }, async () => ({
           requestId,
@@ -189,13 +190,14 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
           access,
           db: database.db,
           loaders: options.createLoaders(database.db, access),
+          sendAuditFacts,
         }));
         return { answer, decisions: audit.decisions };
       };
       const operation = req.method === 'POST' ? operationTypeOf(parsed) : null;
       if (operation === 'query' && sharedReads.enabled) {
-        // The Accept header too: it picks the answer's content type.
-        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${req.headers.accept ?? ''}\n${body}`, execute);
+        // The Accept header too: it picks the answer's content type (and whether facts come with it).
+        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${req.headers.accept ?? ''}\n${sendAuditFacts}\n${body}`, execute);
         if (joined) {
           // Same answer, but this caller read it: their own audit rows, written before they get it.
           audit.recordAs(identity, value.decisions);

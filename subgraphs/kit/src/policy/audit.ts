@@ -80,10 +80,12 @@ export class AuditLog {
  * What one answer disclosed, without who read it: the facts a response cache keeps with a
  * stored answer so that every caller it serves later is logged as if the subgraphs had
  * answered them (issue 15: every read of a restricted class is audited, cache hits included).
- * Subgraphs send them to the gateway in the response's `extensions` under this key; the
- * gateway removes them before anything reaches a client.
+ * Subgraphs send them to the gateway in the response's `extensions` under this key when it
+ * asks (AUDIT_FACTS_HEADER); the gateway removes them before anything reaches a client.
  */
 export const AUDIT_EXTENSION = 'peacegraphAudit';
+/** Sent by the gateway to ask for them (other callers, e.g. Hive Gateway, get answers without). */
+export const AUDIT_FACTS_HEADER = 'x-peacegraph-audit-facts';
 
 export type AuditFact = Pick<NewAuditEvent, 'dataClass' | 'entityType' | 'field' | 'decision' | 'operationName' | 'subgraph'> & { entityIds: string[] };
 
