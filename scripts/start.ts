@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const secrets = loadSecrets();
   if (secrets.generated) {
     console.log('Development mode: generated a gateway signing secret for this run and using the development JWT key.');
-    console.log('  (Production refuses to start without GATEWAY_SIGNING_SECRET and JWT_JWKS_URL / JWT_PUBLIC_KEY.)');
+    console.log('  (Production refuses to start without GATEWAY_SIGNING_SECRET, JWT_JWKS_URL / JWT_PUBLIC_KEY, JWT_ISSUER and JWT_AUDIENCE.)');
   }
   const cacheOn = ['1', 'true', 'yes', 'on'].includes((process.env.RESPONSE_CACHE ?? '').toLowerCase());
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
