@@ -97,7 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clientAddress: (req) => clientAddress(req, options.trustProxyHops ?? 0),
         // Each event's selection runs the ordinary query path as the subscriber: limits, plan, signed fetches.
         execute: async (query, variables, identity) => {
-          const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: randomUUID(), identity, startedAt: Date.now(), subgraphTimings: [] } });
+          const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: randomUUID(), identity, startedAt: Date.now(), subgraphTimings: [], auditFacts: [] } });
           return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here.' }] };
         },
       })
