@@ -47,7 +47,16 @@ export class EventFeed {
   private stopped = false;
   private readonly log = logger.child({ service: 'gateway', component: 'event-feed' });
 
-  constructor(private readonly database: Database) {}
+  /**
+   * `wanted`: whether anyone is subscribed now. The backstop poll only runs then — with nobody
+   * to deliver to, a lost notification costs nothing, and an idle gateway sends the shared
+   * database no statement of its own (statement counts stay per request). NOTIFY-driven reads
+   * and the read on every (re)connect run regardless, so the cursor stays current.
+   */
+  constructor(
+    private readonly database: Database,
+    private readonly wanted: () => boolean = () => true,
+  ) {}
 
   async start(): Promise<void> {
     for (const source of EVENT_SOURCES) {
@@ -57,7 +66,7 @@ export class EventFeed {
     }
     // Every (re)connect reads: notifications sent while the listener was down are lost, the rows are not.
     await this.database.listen(OUTBOX_CHANNEL, () => this.readAll(), () => this.readAll());
-    this.timer = setInterval(() => this.readAll(), BACKSTOP_POLL_MS);
+    this.timer = setInterval(() => this.wanted() && this.readAll(), BACKSTOP_POLL_MS);
     this.timer.unref();
   }
 

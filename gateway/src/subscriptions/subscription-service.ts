@@ -100,7 +100,8 @@ export class SubscriptionService {
 
   constructor(private readonly options: SubscriptionServiceOptions) {
     this.limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptionLimits };
-    this.feed = new EventFeed(options.database);
+    // Polled as a backstop only while someone is subscribed (see EventFeed).
+    this.feed = new EventFeed(options.database, () => this.active.size > 0);
     this.resolver = new EventResolver(options.database, options.execute);
     this.validationRules = [...specifiedRules, ...(options.limits ? armorProtection(options.limits).validationRules : [])];
     this.handleSse = this.sseHandler();
