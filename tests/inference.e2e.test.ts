@@ -73,9 +73,9 @@ describe.each(TEST_DATABASES)('inference attacks on every served aggregate on $l
   }
 
   const oracleOf = (audience: string) => new Oracle(DEMO_IDENTITIES.find((d) => d.audience === audience)!);
-  /** May this attacker list the row (PARTNER within its agreements, or its own)? */
+  /** May this attacker list the row (PARTNER within its agreements, or its own)? Incidents are mission records (docs/policy.md, "Providers"). */
   const lists = (audience: string, i: TruthIncident) =>
-    audience !== 'public' && oracleOf(audience).allows('PARTNER', { mission: i.missionId, area: i.adminAreaPcode, owner: i.reportedByOrganizationId });
+    audience !== 'public' && oracleOf(audience).allows('PARTNER', { mission: i.missionId, area: i.adminAreaPcode, owner: i.reportedByOrganizationId, providedBy: 'mission' });
 
   /** The part of a set of incidents an attacker cannot list: what it must not learn when small. */
   const hiddenCount = (audience: string, rows: TruthIncident[]) => rows.filter((i) => !lists(audience, i)).length;
@@ -241,7 +241,7 @@ describe.each(TEST_DATABASES)('inference attacks on every served aggregate on $l
         'accessConstraints',
       );
       const oracle = oracleOf(audience);
-      const listsRow = (r: (typeof truthRows)[number]) => audience !== 'public' && oracle.allows('PARTNER', { mission: r.missionId, area: r.adminAreaPcode, owner: r.reportingOrganizationId });
+      const listsRow = (r: (typeof truthRows)[number]) => audience !== 'public' && oracle.allows('PARTNER', { mission: r.missionId, area: r.adminAreaPcode, owner: r.reportingOrganizationId, providedBy: 'mission' });
       const query = `query($f: AccessConstraintFilterInput) { accessConstraintCounts(filter: $f) { admin1Pcode missionId month constraintType count suppressed } }`;
       type C = { admin1Pcode: string; month: string; constraintType: string; count: number | null; suppressed: boolean };
       const key = (c: C) => `${c.admin1Pcode}|${c.month}|${c.constraintType}`;

@@ -36,6 +36,7 @@ function withinFloors(cls: string, provider: string, recipientType: string | und
     kind === 'mission' ? !['AUDIT', 'DONOR_CONFIDENTIAL'].includes(cls)
     : kind === 'un-secretariat' ? ['PARTNER', 'UN_INTERNAL', 'PRECISE_LOCATION', 'SECURITY_OPERATIONS'].includes(cls)
     : kind === 'platform' ? cls === 'AUDIT'
+    : kind === 'custodian' ? cls === 'DONOR_CONFIDENTIAL'
     : kind !== undefined && OWNER_READABLE.has(cls);
   if (!owned) return false;
   if (IDENTITIES.includes(cls) && (!role || !['mission', 'un-agency', 'un-secretariat', 'oversight'].includes(recipientType ?? ''))) return false;
@@ -50,7 +51,7 @@ function provides(provider: string, scope: Scope): boolean {
   if (!entry) return false;
   if (entry.type === 'mission') return ownedBy ? ownedBy === provider : scope.mission === entry.acronym;
   if (entry.type === 'un-secretariat') return !ownedBy;
-  if (entry.type === 'platform') return !ownedBy && !scope.mission;
+  if (entry.type === 'platform' || entry.type === 'custodian') return !ownedBy && !scope.mission;
   return ownedBy === provider;
 }
 

@@ -54,6 +54,7 @@ export const ORGANIZATION_CATALOGUE: OrganizationReference[] = [
 export const POLICY_ONLY_ORGANIZATIONS: { id: string; name: string; type: string; acronym: string | null }[] = [
   { id: 'dpo', name: 'Department of Peace Operations (UN Secretariat)', type: 'un-secretariat', acronym: 'DPO' },
   { id: 'peacegraph', name: 'PeaceGraph platform (the audit log)', type: 'platform', acronym: null },
+  { id: 'fts', name: 'Financial Tracking Service (OCHA, UN Secretariat): custodian of anonymous-donor flows', type: 'custodian', acronym: 'FTS' },
 ];
 
 /**

@@ -157,6 +157,7 @@ describe(`Access.sqlScope filters exactly the rows Access.allows admits (${label
     ['UN-wide provider', [{ provider: 'dpo', providerType: 'un-secretariat', providerAcronym: null }]],
     ['an NGO provider', [{ provider: 'ngo-b', providerType: 'ingo', providerAcronym: null }]],
     ['the platform', [{ provider: 'peacegraph', providerType: 'platform', providerAcronym: null }]],
+    ['the custodian', [{ provider: 'fts', providerType: 'custodian', providerAcronym: 'FTS' }]],
   ];
   for (const [name, agreements] of cases) {
     for (const cls of [DataClass.PARTNER, DataClass.DONOR_CONFIDENTIAL, DataClass.AUDIT]) {

@@ -141,6 +141,7 @@ function providedBy(provider: Provider, row: RowScope): boolean {
     case 'un-wide':
       return !of || 'missionId' in of;
     case 'platform':
+    case 'custodian':
       return !of;
   }
 }
@@ -159,6 +160,7 @@ function providerSql(provider: Provider, columns: ScopeColumns): SQL {
     case 'un-wide':
       return unowned;
     case 'platform':
+    case 'custodian':
       return columns.mission ? and(unowned, isNull(columns.mission))! : unowned;
   }
 }

@@ -5,7 +5,9 @@ import { DataClass } from './data-class';
  * provider's data. A row's provider is the organisation that owns it (an NGO's 3W rows, a
  * donor's pledges, the reporter of an access constraint) or, for mission records (incidents
  * and their victims, sources, perpetrators, SEA allegations, threat assessments; rows of any
- * type without an owner), the mission it belongs to. See docs/policy.md, "Providers".
+ * type without an owner), the mission it belongs to. Rows with neither an owner nor a mission
+ * (an anonymous donor's flow imported from FTS) are the custodian's: the FTS custodian holds
+ * what FTS recorded without a donor. See docs/policy.md, "Providers".
  */
 export type Provider =
   /** A mission (directory type `mission`): its own records, and rows its organisation owns. */
@@ -14,6 +16,12 @@ export type Provider =
   | { kind: 'un-wide' }
   /** The platform itself (directory type `platform`): the audit log. */
   | { kind: 'platform' }
+  /**
+   * The custodian of rows no organisation owns and no mission holds (directory type
+   * `custodian`; seeded: `fts`, OCHA's Financial Tracking Service in the UN Secretariat):
+   * DONOR_CONFIDENTIAL of those rows only, i.e. anonymous-donor flows.
+   */
+  | { kind: 'custodian' }
   /** Any other organisation: only rows it owns. */
   | { kind: 'organization'; organizationId: string };
 
@@ -22,6 +30,7 @@ export function providerFrom(id: string, type: string | null, acronym: string | 
   if (type === 'mission') return acronym ? { kind: 'mission', organizationId: id, missionId: acronym } : null;
   if (type === 'un-secretariat') return { kind: 'un-wide' };
   if (type === 'platform') return { kind: 'platform' };
+  if (type === 'custodian') return { kind: 'custodian' };
   return { kind: 'organization', organizationId: id };
 }
 
@@ -51,6 +60,7 @@ const PROVIDER_CLASSES: Record<Provider['kind'], ReadonlySet<DataClass>> = {
   ]),
   'un-wide': new Set([DataClass.PARTNER, DataClass.UN_INTERNAL, DataClass.PRECISE_LOCATION, DataClass.SECURITY_OPERATIONS]),
   platform: new Set([DataClass.AUDIT]),
+  custodian: new Set([DataClass.DONOR_CONFIDENTIAL]),
   organization: OWNER_READABLE,
 };
 

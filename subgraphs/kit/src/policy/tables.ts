@@ -13,7 +13,7 @@ export const policySchema = pgSchema('policy');
 export const organizations = policySchema.table('organizations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  /** mission | un-agency | un-secretariat | ingo | nngo | red-cross | government | donor | oversight | platform | other */
+  /** mission | un-agency | un-secretariat | ingo | nngo | red-cross | government | donor | oversight | platform | custodian | other */
   type: text('type').notNull(),
   /** For missions: the mission id their rows carry (MINUSCA). */
   acronym: text('acronym'),
