@@ -78,6 +78,8 @@ describe.skipIf(!pg)('every service as its own process', () => {
     gatewayUrl = `http://127.0.0.1:${port}/graphql`;
     gateway = spawnScript('scripts/services/gateway.ts', {
       GATEWAY_PORT: String(port),
+      // The subgraphs' database: the gateway reads its outboxes for subscriptions.
+      DATABASE_URL: cluster.url,
       GATEWAY_SIGNING_SECRET: SECRET,
       JWT_SECRET: TEST_JWT_SECRET,
       MISSIONS_URL: slowMissions.url,

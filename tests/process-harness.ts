@@ -114,11 +114,15 @@ export interface ChildService {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** Runs `scripts/services/<script>.ts` (or any script) as its own Node process. */
+/**
+ * Runs `scripts/services/<script>.ts` (or any script) as its own Node process. The runner's
+ * DATABASE_URL and REDIS_URL are not inherited: a child uses only the databases its test gives it
+ * (a gateway given none has no subscriptions, as a subgraph given none refuses to start).
+ */
 export function spawnScript(script: string, env: Record<string, string | undefined>): ChildService {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
-    env: { ...process.env, VITEST: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, VITEST: undefined, DATABASE_URL: undefined, REDIS_URL: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -46,6 +46,7 @@ export const LOOKUP_SOURCES: Record<string, string> = {
   escortRequest: 'escortRequests',
   fundingFlow: 'fundingFlows',
   operationalPresenceRow: 'operationalPresence',
+  accessConstraint: 'accessConstraints',
 };
 
 const ROOT_PAGE = '{ first: 200, after: $after }';

@@ -25,6 +25,8 @@ export const OUTBOX_RETENTION_MS = 7 * 86_400_000;
 
 class SourceCursor {
   maxSeen = 0;
+  /** False while the outbox is missing (migrations not run): reads first look for it again. */
+  ready = false;
   /** Ids below maxSeen not seen yet → when first missed. */
   readonly gaps = new Map<number, number>();
   running: Promise<void> | null = null;
@@ -32,6 +34,14 @@ class SourceCursor {
 }
 
 export class ReplayWindowError extends Error {}
+
+/** PostgreSQL's undefined_table / invalid_schema_name, however the driver wraps it. */
+function isMissingRelation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '42P01' || e.code === '3F000') return true;
+  }
+  return /relation .* does not exist|schema .* does not exist/i.test(String((error as Error)?.message ?? ''));
+}
 
 /**
  * The gateway's view of the outboxes: LISTEN for the NOTIFY each outbox sends at commit, then
@@ -60,9 +70,11 @@ export class EventFeed {
 
   async start(): Promise<void> {
     for (const source of EVENT_SOURCES) {
-      const t = outboxes[source];
-      const [row] = await this.database.db.select({ last: max(t.id) }).from(t);
-      this.cursors.get(source)!.maxSeen = Number(row?.last ?? 0);
+      // A database without the outbox (migrations not run) does not stop the gateway: its
+      // subscriptions get no events until the outbox exists, and the log says why, once.
+      if (!(await this.initialise(source))) {
+        this.log.error({ source }, `subscriptions: ${source}.outbox does not exist in DATABASE_URL's database (migrations not run?); no ${source} events until it does`);
+      }
     }
     // Every (re)connect reads: notifications sent while the listener was down are lost, the rows are not.
     await this.database.listen(OUTBOX_CHANNEL, () => this.readAll(), () => this.readAll());
@@ -113,7 +125,27 @@ export class EventFeed {
     return cursor.running;
   }
 
+  /** Starts the cursor at the outbox's last row; false (quietly) while the outbox is missing. */
+  private async initialise(source: EventSource): Promise<boolean> {
+    const cursor = this.cursors.get(source)!;
+    const t = outboxes[source];
+    try {
+      const [row] = await this.database.db.select({ last: max(t.id) }).from(t);
+      cursor.maxSeen = Number(row?.last ?? 0);
+      cursor.ready = true;
+      return true;
+    } catch (error) {
+      if (isMissingRelation(error)) return false;
+      throw error;
+    }
+  }
+
   private async readBatch(source: EventSource, cursor: SourceCursor): Promise<number> {
+    if (!cursor.ready) {
+      if (!(await this.initialise(source))) return 0;
+      this.log.info({ source }, `subscriptions: ${source}.outbox found; reading its events`);
+      return 0;
+    }
     const t = outboxes[source];
     const now = Date.now();
     for (const [id, since] of cursor.gaps) if (now - since > GAP_WAIT_MS) cursor.gaps.delete(id);
