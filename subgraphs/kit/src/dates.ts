@@ -35,3 +35,17 @@ export function calendarDate(field: string, value: string): string {
   if (problem) throw badInput(field, problem);
   return value;
 }
+
+const TIME_SHAPE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * An ISO 8601 date (midnight UTC) or date-time with an offset whose day exists on the calendar,
+ * as a Date; else BAD_USER_INPUT naming `field`.
+ */
+export function calendarTime(field: string, value: string): Date {
+  const date = new Date(value);
+  if (!TIME_SHAPE.test(value) || Number.isNaN(date.getTime()) || !isCalendarDate(value.slice(0, 10))) {
+    throw badInput(field, `must be an ISO 8601 date or date-time, got ${JSON.stringify(value.slice(0, 40))}.`);
+  }
+  return date;
+}

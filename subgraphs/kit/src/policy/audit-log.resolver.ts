@@ -2,7 +2,7 @@ import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-or
 import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { badInput } from '../errors';
-import { isCalendarDate } from '../dates';
+import { calendarTime } from '../dates';
 import { PageInfo, PageInput, readPage, toPage } from '../page';
 import { Classified, DataClass } from './data-class';
 import { auditEvents } from './tables';
@@ -91,13 +91,6 @@ export class AuditEventFilter {
   to?: string | null;
 }
 
-function parseTime(field: string, value: string): Date {
-  const date = new Date(value);
-  // JavaScript rolls 2025-02-30 over to March: the day written must exist.
-  if (Number.isNaN(date.getTime()) || !isCalendarDate(value.slice(0, 10))) throw badInput(field, 'must be an ISO 8601 date or time.');
-  return date;
-}
-
 /** The audit log, newest first. Readable only with the AUDIT class (oversight); the application has no path that changes it. */
 @Resolver(() => AuditEvent)
 export class AuditLogResolver {
@@ -115,8 +108,8 @@ export class AuditLogResolver {
     if (filter?.decision) conditions.push(eq(auditEvents.decision, filter.decision));
     if (filter?.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
     if (filter?.entityId) conditions.push(arrayContains(auditEvents.entityIds, [filter.entityId]));
-    if (filter?.from) conditions.push(gte(auditEvents.at, parseTime('filter.from', filter.from)));
-    if (filter?.to) conditions.push(lte(auditEvents.at, parseTime('filter.to', filter.to)));
+    if (filter?.from) conditions.push(gte(auditEvents.at, calendarTime('filter.from', filter.from)));
+    if (filter?.to) conditions.push(lte(auditEvents.at, calendarTime('filter.to', filter.to)));
     if (after) {
       const id = Number(after);
       if (!Number.isSafeInteger(id)) throw badInput('page.after', 'is not a cursor this API issued.');

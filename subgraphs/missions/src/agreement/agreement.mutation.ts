@@ -5,6 +5,7 @@ import {
   agreements,
   badInput,
   Classified,
+  calendarTime,
   DATA_OWNER_ROLE,
   DataClass,
   directoryCaller,
@@ -19,7 +20,7 @@ import { requiredText } from '../validate';
 import { checkClientKey, conflict, writeOnce } from '../write-receipt/write-once';
 import { AgreementChangeInput, RequestAgreementInput, type AgreementNarrowing } from './agreement.inputs';
 import { agreementOut } from './agreement.read';
-import { checkTerms, forbiddenField, parseTime, wideningOf, type Terms } from './agreement.terms';
+import { checkTerms, forbiddenField, wideningOf, type Terms } from './agreement.terms';
 import { Agreement } from './agreement.type';
 
 function termsOf(row: AgreementRow): Terms {
@@ -45,8 +46,8 @@ function narrowed(current: Terms, narrowing: AgreementNarrowing | null | undefin
     dataClasses: narrowing.dataClasses ?? current.dataClasses,
     missionIds: narrowing.missionIds ?? current.missionIds,
     adminAreaPcodes: narrowing.adminAreaPcodes ?? current.adminAreaPcodes,
-    validFrom: narrowing.validFrom ? parseTime('input.narrowing.validFrom', narrowing.validFrom) : current.validFrom,
-    validUntil: narrowing.validUntil ? parseTime('input.narrowing.validUntil', narrowing.validUntil) : current.validUntil,
+    validFrom: narrowing.validFrom ? calendarTime('input.narrowing.validFrom', narrowing.validFrom) : current.validFrom,
+    validUntil: narrowing.validUntil ? calendarTime('input.narrowing.validUntil', narrowing.validUntil) : current.validUntil,
   };
 }
 
@@ -154,8 +155,8 @@ export class AgreementMutations {
       missionIds: input.missionIds ?? null,
       adminAreaPcodes: input.adminAreaPcodes ?? null,
       purpose: input.purpose,
-      validFrom: parseTime('input.validFrom', input.validFrom),
-      validUntil: input.validUntil ? parseTime('input.validUntil', input.validUntil) : null,
+      validFrom: calendarTime('input.validFrom', input.validFrom),
+      validUntil: input.validUntil ? calendarTime('input.validUntil', input.validUntil) : null,
     });
     const { clientKey: _key, ...request } = input;
     const id = `req-${randomUUID()}`;

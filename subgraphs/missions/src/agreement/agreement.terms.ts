@@ -23,18 +23,6 @@ export function forbiddenField(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'FORBIDDEN', field } });
 }
 
-/** An ISO 8601 date (midnight UTC) or date-time with a real calendar date, or BAD_USER_INPUT naming the field. */
-export function parseTime(field: string, value: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/.exec(value);
-  const date = new Date(value);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (!match || Number.isNaN(date.getTime()) || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
-    throw badInput(field, `must be an ISO 8601 date or date-time, got '${value}'.`);
-  }
-  return date;
-}
-
 const KNOWN_CLASSES = new Set<string>(Object.values(DataClass));
 
 function distinctUpper(values: readonly string[]): string[] {
