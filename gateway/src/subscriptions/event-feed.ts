@@ -3,12 +3,14 @@ import { pgSchema } from 'drizzle-orm/pg-core';
 import { logger, OUTBOX_CHANNEL, outboxTable, type Database, type OutboxRow } from '@peacegraph/kit';
 
 /** The outboxes the gateway reads (read only): each subgraph that emits events has one in its own schema. */
-export const EVENT_SOURCES = ['incidents', 'humanitarian'] as const;
+export const EVENT_SOURCES = ['incidents', 'humanitarian', 'policy'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 const outboxes: Record<EventSource, ReturnType<typeof outboxTable>> = {
   incidents: outboxTable(pgSchema('incidents')),
   humanitarian: outboxTable(pgSchema('humanitarian')),
+  // Agreement changes (migrations/policy/0005_agreement_outbox.sql).
+  policy: outboxTable(pgSchema('policy')),
 };
 
 export interface OutboxEvent extends OutboxRow {

@@ -50,6 +50,12 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     accessConstraint: AccessConstraint
   }
 
+  type AgreementEvent {
+    eventId: ID!
+    occurredAt: String!
+    agreement: Agreement
+  }
+
   type Subscription {
     "Incidents reported from now on (or after the event id given), that you may see."
     incidentReported(filter: IncidentEventFilter, after: ID): IncidentEvent!
@@ -59,6 +65,8 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     escortRequestChanged(filter: EscortRequestEventFilter, after: ID): EscortRequestEvent!
     "Access constraints reported that you may see."
     accessConstraintReported(filter: AccessConstraintEventFilter, after: ID): AccessConstraintEvent!
+    "Changes of agreements you are party to (its provider's data owners, the recipient organisation's members) or, for oversight, of any."
+    agreementChanged(after: ID): AgreementEvent!
   }
 `;
 
@@ -96,6 +104,8 @@ export const TOPICS: Record<string, Topic> = {
     matches: (event, filter, organizationId) => (filter.missionId ? filter.missionId === event.missionId : organizationId !== null && event.organizationId === organizationId),
   },
   accessConstraintReported: { source: 'humanitarian', entityField: 'accessConstraint', rootQuery: 'accessConstraint', matches: matchesAreaFilter('constraintTypes') },
+  // Every change may concern anyone: agreement(id:) decides, with the visibility of agreements(filter).
+  agreementChanged: { source: 'policy', entityField: 'agreement', rootQuery: 'agreement', matches: () => true },
 };
 
 export function subscriptionSchema(apiSchema: GraphQLSchema): GraphQLSchema {

@@ -1,6 +1,7 @@
 import { AuditLogResolver, buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
 import { AgreementMutations } from './agreement/agreement.mutation';
 import { AgreementResolver } from './agreement/agreement.resolver';
+import { AgreementByIdResolver } from './agreement/agreement-by-id.resolver';
 import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaResolver } from './admin-area/admin-area.resolver';
 import { ContributionResolver, MissionContributionsResolver } from './contribution/contribution.resolver';
@@ -57,6 +58,7 @@ export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
       // Data-sharing agreements live in the policy schema too; this subgraph serves them
       // (it holds the missions and admin areas an agreement's scope is checked against).
       AgreementResolver,
+      AgreementByIdResolver,
       AgreementMutations,
     ],
     referenceResolvers: { ...missionReference, ...countryReference, ...adminAreaReference },
