@@ -23,6 +23,8 @@ export function endReason(code: string, message: string): FormattedExecutionResu
  */
 export class LiveSubscription {
   private readonly queue: FormattedExecutionResult[] = [];
+  /** Each queued payload's event id: the SSE transport writes it as the message's `id:` (Last-Event-ID). */
+  private readonly eventIds = new WeakMap<FormattedExecutionResult, number>();
   private wake: (() => void) | null = null;
   private ended = false;
   /** Events handed over while it replays what the client missed: handled once the replay is done. */
@@ -71,8 +73,14 @@ export class LiveSubscription {
       return this.end(endReason('SLOW_CONSUMER', `Dropped: more than ${this.limits.maxQueued} events were waiting for this client. Subscribe again with after: your last eventId to receive the rest.`));
     }
     this.lastActivity = Date.now();
+    this.eventIds.set(payload, eventId);
     this.queue.push(payload);
     this.wake?.();
+  }
+
+  /** The event a payload of this subscription delivers; undefined for its final (ending) message. */
+  eventIdOf(payload: FormattedExecutionResult): number | undefined {
+    return this.eventIds.get(payload);
   }
 
   end(finalMessage?: FormattedExecutionResult): void {

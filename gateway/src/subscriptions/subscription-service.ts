@@ -11,7 +11,7 @@ import type { OperationRegistry } from '../persisted-operations';
 import { EventFeed, ReplayWindowError, type OutboxEvent } from './event-feed';
 import { subscriptionSchema } from './fields';
 import { endReason, LiveSubscription, type LiveLimits } from './live-subscription';
-import { EventResolver, EventUnavailableError, planDelivery, type GraphExecutor } from './resolution';
+import { EventResolver, EventUnavailableError, planDelivery, type DeliveryPlan, type GraphExecutor } from './resolution';
 
 export const SSE_PATH = '/graphql/stream';
 export const WS_PATH = '/graphql/ws';
@@ -67,6 +67,8 @@ interface OpenRequest {
   variables?: Record<string, unknown> | null;
   extensions?: Record<string, unknown> | null;
   backedUp: () => boolean;
+  /** SSE distinct connections: the Last-Event-ID header of a reconnect, used when no after: is given. */
+  lastEventId?: string;
 }
 
 /** Context handed from a transport's onSubscribe to its subscribe. */
@@ -95,7 +97,7 @@ export class SubscriptionService {
   private readonly log = logger.child({ service: 'gateway', component: 'subscriptions' });
   readonly handleSse: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Per SSE response: payloads handed to graphql-sse and not yet written to the socket. */
-  private readonly sseBacklog = new WeakMap<ServerResponse, { queued: number }>();
+  private readonly sseBacklog = new WeakMap<ServerResponse, SseBacklog>();
   private readonly sseStreams = new Map<string, ServerResponse>();
 
   constructor(private readonly options: SubscriptionServiceOptions) {
@@ -162,7 +164,7 @@ export class SubscriptionService {
     const identity = await this.identityOf(request.authorization);
     const document = this.documentOf(request);
     const variables = request.variables ?? {};
-    const plan = planDelivery(this.schema, document, request.operationName, variables);
+    const plan = withLastEventId(planDelivery(this.schema, document, request.operationName, variables), request.lastEventId);
     const callerKey = identity.organizationId ? `${identity.organizationId}:${identity.subject}` : `anonymous@${request.address}`;
     if ((this.perCaller.get(callerKey) ?? 0) >= this.limits.maxPerCaller) {
       throw refusal('SUBSCRIPTION_LIMIT', `At most ${this.limits.maxPerCaller} subscriptions per caller are open at once; close one first.`, { limit: 'maxPerCaller', max: this.limits.maxPerCaller });
@@ -271,8 +273,9 @@ export class SubscriptionService {
             variables: params.variables,
             extensions: params.extensions,
             backedUp: () => (backlog ? backlog.queued > this.limits.maxQueued : false),
+            lastEventId: distinct ? (raw.headers['last-event-id'] as string | undefined) : undefined,
           });
-          if (backlog) wrapCounting(args.contextValue as SubscriptionContext, backlog);
+          if (backlog) wrapCounting(args.contextValue as SubscriptionContext, backlog, distinct);
           return args as never;
         } catch (error) {
           return sseRefusal(error) as never;
@@ -281,17 +284,22 @@ export class SubscriptionService {
       subscribe: (args) => (args.contextValue as SubscriptionContext).live.stream() as never,
     });
     return async (req: IncomingMessage, res: ServerResponse) => {
-      const backlog = { queued: 0 };
+      const backlog: SseBacklog = { queued: 0, eventIds: [] };
       this.sseBacklog.set(res, backlog);
       const token = req.method === 'GET' ? String(req.headers['x-graphql-event-stream-token'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '') : '';
       if (token) this.sseStreams.set(token, res);
       // graphql-sse awaits each write: what it took from us and has not written yet is the backlog.
       const write = res.write.bind(res) as (chunk: unknown, cb?: (err?: Error | null) => void) => boolean;
-      res.write = ((chunk: unknown, cb?: (err?: Error | null) => void) =>
-        write(chunk, (err) => {
-          if (typeof chunk === 'string' && chunk.startsWith('event: next')) backlog.queued = Math.max(0, backlog.queued - 1);
+      // graphql-sse prints no `id:` field: on a distinct-connections stream (one subscription) each
+      // `next` message gets its event's id here, so an EventSource-style reconnect sends Last-Event-ID.
+      res.write = ((chunk: unknown, cb?: (err?: Error | null) => void) => {
+        const next = typeof chunk === 'string' && chunk.startsWith('event: next');
+        const eventId = next ? backlog.eventIds.shift() : undefined;
+        return write(eventId === undefined ? chunk : `id: ${eventId}\n${chunk as string}`, (err) => {
+          if (next) backlog.queued = Math.max(0, backlog.queued - 1);
           cb?.(err);
-        })) as typeof res.write;
+        });
+      }) as typeof res.write;
       try {
         await handler(req, res);
       } finally {
@@ -358,15 +366,30 @@ export class SubscriptionService {
   }
 }
 
-/** Counts payloads the subscription hands to graphql-sse, so the transport's backlog is known. */
-function wrapCounting(context: SubscriptionContext, backlog: { queued: number }): void {
+/** An SSE response's payloads handed to graphql-sse and not yet written, and (distinct connections) their event ids in order. */
+interface SseBacklog {
+  queued: number;
+  eventIds: (number | undefined)[];
+}
+
+/** Counts payloads the subscription hands to graphql-sse, so the transport's backlog is known; notes their ids for `id:`. */
+function wrapCounting(context: SubscriptionContext, backlog: SseBacklog, withIds: boolean): void {
   const live = context.live;
   const stream = live.stream.bind(live);
   live.stream = () =>
     mapStream(stream(), (value) => {
       backlog.queued++;
+      if (withIds) backlog.eventIds.push(live.eventIdOf(value));
       return value;
     });
+}
+
+/** A reconnect's Last-Event-ID stands for after: when the document gives none (the argument wins). */
+function withLastEventId(plan: DeliveryPlan, lastEventId: string | undefined): DeliveryPlan {
+  if (plan.after !== null || lastEventId === undefined || lastEventId === '') return plan;
+  const after = Number(lastEventId);
+  if (!Number.isSafeInteger(after) || after < 0) throw refusal('BAD_USER_INPUT', 'Last-Event-ID must be an event id this stream sent.');
+  return { ...plan, after };
 }
 
 /** graphql-ws serializes errors with toJSON: it wants GraphQLError instances, not formatted ones. */
