@@ -106,6 +106,14 @@ export type DashboardHumanitarianQueryVariables = Exact<{
 
 export type DashboardHumanitarianQuery = { operationalPresence: { nodes: Array<{ id: string, cluster: IascCluster, adminAreaPcode: string, adminArea: { name: string }, organization: { name: string } | null }> }, accessConstraintCounts: Array<{ admin1Pcode: string, month: string, constraintType: AccessConstraintType, count: number | null, suppressed: boolean }>, displacement: { nodes: Array<{ id: string, reportingRound: number, reportingDate: string, populationGroup: PopulationGroup, individuals: number }> } };
 
+export type DashboardIncidentReportedSubscriptionVariables = Exact<{
+  mission: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardIncidentReportedSubscription = { incidentReported: { eventId: string, incident: { id: string, eventDate: string, eventType: IncidentEventType, fatalities: number, adminAreaPcode: string, location: { latitude: number, longitude: number, precision: IncidentPointPrecision } } | null } };
+
 export type DashboardIncidentsQueryVariables = Exact<{
   mission: string;
   countryIso3: string;
@@ -133,6 +141,7 @@ export type DashboardPartnerQuery = { escortRequests: { nodes: Array<{ id: strin
 
 export const DashboardFundingDocument = {"__meta__":{"hash":"5672060b173ba59dbdaffe5ae43d67224c5f5fa8f2d635e797047eed1ee568f8"}} as unknown as DocumentNode<DashboardFundingQuery, DashboardFundingQueryVariables>;
 export const DashboardHumanitarianDocument = {"__meta__":{"hash":"f2ee05842ecd55a25e2a11b7d5d7b781f9bd321ba5028b3d3c1c0c5c595d5870"}} as unknown as DocumentNode<DashboardHumanitarianQuery, DashboardHumanitarianQueryVariables>;
+export const DashboardIncidentReportedDocument = {"__meta__":{"hash":"bfe8fee26954e7e7a6f9c9565f1e314fb5df5b8feeff01ea0a1b3f73bace5f87"}} as unknown as DocumentNode<DashboardIncidentReportedSubscription, DashboardIncidentReportedSubscriptionVariables>;
 export const DashboardIncidentsDocument = {"__meta__":{"hash":"00c58a613155801b0c4f085940843ec7f97613cac23eb720b7cd75658a81f58f"}} as unknown as DocumentNode<DashboardIncidentsQuery, DashboardIncidentsQueryVariables>;
 export const DashboardMissionOverviewDocument = {"__meta__":{"hash":"5830a1ce915aa4deb67cce4a0ee6e5b105edaac246283d09e9b90472d8620007"}} as unknown as DocumentNode<DashboardMissionOverviewQuery, DashboardMissionOverviewQueryVariables>;
 export const DashboardPartnerDocument = {"__meta__":{"hash":"c88fc6c7ae39223117b9caf95ce1431bce18e0f2c4c305f42bdd26dcf3a8012d"}} as unknown as DocumentNode<DashboardPartnerQuery, DashboardPartnerQueryVariables>;

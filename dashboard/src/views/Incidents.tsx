@@ -4,6 +4,7 @@ import type { Language, Translate } from '../i18n';
 import { QueryFrame, useQuery, Withheld, withheldClasses } from '../query';
 import type { Session } from '../session';
 import { IncidentMap, type MapPoint } from './IncidentMap';
+import { LiveIncidents } from './LiveIncidents';
 import type { MissionChoice } from './missions';
 
 /** Per admin area; 500 is the gateway's page-size limit. */
@@ -17,6 +18,7 @@ export function IncidentsView({ mission, session, t }: { mission: MissionChoice;
         const withheld = withheldClasses(errors, 'adminAreas');
         return (
           <>
+            <LiveIncidents mission={mission.acronym} session={session} t={t} />
             <section aria-labelledby="map-title">
               <h3 id="map-title">{t('map')}</h3>
               {withheld.length > 0 && !data.adminAreas.some((a) => a.incidents) ? <Withheld classes={withheld} t={t} /> : <Points data={data} mission={mission} t={t} />}
