@@ -16,6 +16,7 @@ import postgres from 'postgres';
 import { migrateAll, openDatabase, repoRoot, signIdentity, type Identity } from '@peacegraph/kit';
 import { DEMO_IDENTITIES } from '../seed/reference/organizations';
 import { seedAll } from '../seed/seed-all';
+import { MAX_SEED_SCALE } from '@peacegraph/incidents';
 import { compose } from '../compose';
 import { randomSecret, tokenFor } from './client';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
@@ -36,14 +37,20 @@ const COLD_START_RUNS = args.includes('--no-cold-start') ? 0 : QUICK ? 1 : 3;
  * one of the same scope is in flight). Its report goes to its own section and JSON file.
  */
 const SHARED_READS = !args.includes('--no-shared-reads');
-const REPORT_JSON = SHARED_READS ? 'docs/benchmarks.json' : 'docs/benchmarks-unshared.json';
+/**
+ * --scale=N: a benchmark database with N× the generated incidents and their records (its own
+ * database, peacegraph_bench_xN, seeded once and reused), reported in its own section and JSON.
+ */
+const SCALE = parseScale(args.find((a) => a.startsWith('--scale='))?.slice(8));
+const SCALE_SUFFIX = SCALE === 1 ? '' : `-x${SCALE}`;
+const REPORT_JSON = `${SHARED_READS ? 'docs/benchmarks' : 'docs/benchmarks-unshared'}${SCALE_SUFFIX}.json`;
 const REDIS = args.includes('--redis') ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
 const THROUGHPUT_SECONDS = QUICK ? 2 : 7;
 const LATENCY_SECONDS = QUICK ? 2 : 5;
 const CONNECTIONS = 10;
 const SUBJECTS_PER_AUDIENCE = 4;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'peacegraph_bench';
+const BENCH_DB = SCALE === 1 ? 'peacegraph_bench' : `peacegraph_bench_x${SCALE}`;
 const BENCH_URL = ADMIN_URL.replace(/\/[^/?]*(\?|$)/, `/${BENCH_DB}$1`);
 const JWT_SECRET = randomSecret();
 const SIGNING_SECRET = randomSecret();
@@ -114,6 +121,19 @@ async function stopProc(proc: Proc): Promise<void> {
 
 // ---------------------------------------------------------------- database
 
+function parseScale(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const scale = Number(value);
+  if (!/^\d+$/.test(value) || scale < 1 || scale > MAX_SEED_SCALE) {
+    console.error(`--scale must be a whole number from 1 to ${MAX_SEED_SCALE} (e.g. --scale=10 or --scale=100), got "${value}"`);
+    process.exit(2);
+  }
+  return scale;
+}
+
+/** Seconds the seed took in this run (undefined: the database was already seeded). */
+let seedSeconds: number | undefined;
+
 async function prepareDatabase(): Promise<void> {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
@@ -130,13 +150,27 @@ async function prepareDatabase(): Promise<void> {
     const probe = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
     const [{ n }] = (await probe`select count(*)::int as n from incidents.incidents`) as unknown as [{ n: number }];
     if (n === 0) {
-      log('seeding', BENCH_DB, '(once; --fresh to redo)');
-      await seedAll(database);
+      log('seeding', BENCH_DB, `at ×${SCALE} (once; --fresh to redo)`);
+      const seedStarted = Date.now();
+      const summary = await seedAll(database, undefined, { scale: SCALE });
+      seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
+      for (const line of summary.lines) log('  ', line);
+      log('seeded in', seedSeconds, 's');
     }
     await probe.end();
     await removeBenchWrites();
   } finally {
     await database.close();
+  }
+}
+
+async function countIncidents(): Promise<number> {
+  const probe = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [{ n }] = (await probe`select count(*)::int as n from incidents.incidents`) as unknown as [{ n: number }];
+    return n;
+  } finally {
+    await probe.end();
   }
 }
 
@@ -434,7 +468,8 @@ async function main(): Promise<void> {
   const rss = Object.fromEntries(procs.filter((p) => p.name !== 'profiled').map((p) => [p.name, peakRssMb(p.pid)]));
   const facts = await machineFacts();
   for (const p of [...procs].reverse()) await stopProc(p);
-  const report = { date: new Date().toISOString(), quick: QUICK, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', gatewayNodeFlags: gatewayNodeArgs, coldStart, sharedReads: SHARED_READS, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
+  const incidentRows = await countIncidents();
+  const report = { date: new Date().toISOString(), quick: QUICK, scale: SCALE, incidentRows, seedSeconds, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', gatewayNodeFlags: gatewayNodeArgs, coldStart, sharedReads: SHARED_READS, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
   writeFileSync(path.join(repoRoot, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
   writeReport(report);
   rmSync(WORK, { recursive: true, force: true });
@@ -467,6 +502,10 @@ async function machineFacts() {
 type Report = {
   date: string;
   quick: boolean;
+  /** Absent in reports from before --scale: ×1. */
+  scale?: number;
+  incidentRows?: number;
+  seedSeconds?: number;
   facts: Awaited<ReturnType<typeof machineFacts>>;
   supergraph: string;
   connections: number;
@@ -497,6 +536,7 @@ function writeReport(r: Report): void {
   const find = (q: string, v: Variant) => r.measurements.find((m) => m.query === q && m.variant === v);
   const lines: string[] = [];
   lines.push(`Run: ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (--quick)' : ''}, ${r.durationSeconds} s. Machine: ${r.facts.cores} × ${r.facts.cpu}, ${r.facts.memoryGb} GB, Linux ${r.facts.kernel}, Node ${r.facts.node}, ${r.facts.postgres}; load average at the end ${r.facts.loadAverageAtEnd}.`);
+  if (r.incidentRows !== undefined) lines.push(`Data: ×${r.scale ?? 1} — ${r.incidentRows} incidents in the benchmark database${r.seedSeconds !== undefined ? `, seeded in ${r.seedSeconds} s this run` : ' (seeded by an earlier run)'}.`);
   lines.push(`Supergraph: ${r.supergraph}. Throughput: ${r.connections} connections for ${r.throughputSeconds} s per cell; latency at a fixed rate (half the slowest variant's throughput for that query) for ${r.latencySeconds} s. Requests rotate over ${SUBJECTS_PER_AUDIENCE} distinct tokens per audience.`);
   lines.push('');
   lines.push(r.sharedReads
@@ -590,8 +630,9 @@ function writeReport(r: Report): void {
     lines.push('Hottest functions: ' + r.profile.topFunctions.slice(0, 10).map((f) => `${f.name} (${f.share.toFixed(1)} %)`).join(', ') + '.');
   }
   const file = path.join(repoRoot, 'docs/benchmarks.md');
-  const section = r.sharedReads === false ? 'bench-unshared' : 'bench';
-  const begin = `<!-- ${section}:begin (generated by pnpm bench${r.sharedReads === false ? ' --no-shared-reads' : ''}) -->`;
+  const scale = r.scale ?? 1;
+  const section = `${r.sharedReads === false ? 'bench-unshared' : 'bench'}${scale === 1 ? '' : `-x${scale}`}`;
+  const begin = `<!-- ${section}:begin (generated by pnpm bench${r.sharedReads === false ? ' --no-shared-reads' : ''}${scale === 1 ? '' : ` --scale=${scale}`}) -->`;
   const end = `<!-- ${section}:end -->`;
   const generated = `${begin}\n${lines.join('\n')}\n${end}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;

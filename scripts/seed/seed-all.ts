@@ -12,14 +12,20 @@ export interface SeedSummary {
   lines: string[];
 }
 
-export async function seedAll(database: Database, dataDir = sharedDataDir): Promise<SeedSummary> {
+/**
+ * `scale` (benchmarks' --scale) multiplies the generated incidents and every record keyed by
+ * one; the real UN/OCHA rows are imported as they are.
+ */
+export async function seedAll(database: Database, dataDir = sharedDataDir, options: { scale?: number } = {}): Promise<SeedSummary> {
   const db = database.db;
   const lines: string[] = [];
   const agreements = await seedAgreements(db);
   lines.push(`agreements: ${agreements.inserted} inserted, ${agreements.updated} updated from schema/agreements.json`);
   const missions = await importMissionsData(db, dataDir);
   lines.push(...missions.summary);
-  lines.push(`incidents (generated demo data): ${(await seedIncidents(db)).inserted} inserted`);
+  const scale = options.scale ?? 1;
+  const incidents = await seedIncidents(db, { scale });
+  lines.push(`incidents (generated demo data${scale === 1 ? '' : `, ×${scale}`}): ${incidents.inserted} inserted`);
   lines.push(`humanitarian (generated 3W demo data): ${(await seedHumanitarian(db)).inserted} inserted`);
   lines.push(`finance: ${(await seedFinance(db, dataDir)).inserted} inserted`);
   return { lines };

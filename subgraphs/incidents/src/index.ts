@@ -15,7 +15,7 @@ import { VerificationResolver } from './verification/verification.resolver';
 
 export { createIncidentsLoaders } from './loaders';
 export type { IncidentsContext, IncidentsLoaders } from './loaders';
-export { seedIncidents } from './seed/seed-incidents';
+export { MAX_SEED_SCALE, seedIncidents } from './seed/seed-incidents';
 
 /** The incidents subgraph: security incidents, their verification, sources, threat assessments and aggregates. */
 export function buildIncidentsSubgraph(): Promise<BuiltSubgraph> {

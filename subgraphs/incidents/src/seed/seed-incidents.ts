@@ -23,9 +23,20 @@ function seededProfiles() {
   return MISSION_PROFILES.filter((p) => active.has(p.missionId));
 }
 
-/** Every generated incident, for the active missions that have a profile, in a stable order. */
-export function generatedIncidents(): GeneratedIncident[] {
-  return seededProfiles().flatMap((profile) => Array.from({ length: profile.incidents }, (_, i) => generateIncident(profile, i + 1)));
+/** The largest data scale factor the seed accepts (×1000 of the incidents is ~1.3 million rows). */
+export const MAX_SEED_SCALE = 1000;
+
+/**
+ * Every generated incident, for the active missions that have a profile, in a stable order.
+ * `scale` (benchmarks' --scale) multiplies each mission's count: incidents 1…n of ×1 stay the
+ * same rows, the extra ones follow with the same recipe, so the profiles' skew (a few missions
+ * and weighted towns hold most events) holds at every size.
+ */
+export function generatedIncidents(scale = 1): GeneratedIncident[] {
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SEED_SCALE) {
+    throw new RangeError(`seed scale must be a whole number from 1 to ${MAX_SEED_SCALE}, got ${scale}`);
+  }
+  return seededProfiles().flatMap((profile) => Array.from({ length: profile.incidents * scale }, (_, i) => generateIncident(profile, i + 1)));
 }
 
 /**
@@ -33,10 +44,13 @@ export function generatedIncidents(): GeneratedIncident[] {
  * 'generated', tag 'generated-demo', texts prefixed "GENERATED DEMO DATA"): incidents and
  * their actors, casualties, victims, sources, attributions and verification history;
  * threat assessments; SEA allegations. Idempotent: the same ids every time, and existing
- * rows are left alone (on conflict do nothing). Returns how many rows it added.
+ * rows are left alone (on conflict do nothing). Returns how many rows it added. With
+ * `scale` > 1 (benchmarks only) every incident-keyed table grows by that factor; SEA
+ * allegations and threat assessments stay at ×1 (they are per mission, not per event).
  */
-export async function seedIncidents(db: Db): Promise<{ inserted: number }> {
-  const generated = generatedIncidents();
+export async function seedIncidents(db: Db, options: { scale?: number } = {}): Promise<{ inserted: number }> {
+  const scale = options.scale ?? 1;
+  const generated = generatedIncidents(scale);
   const records = generated.map(generateRecords);
   const tables: [PgTable, object[]][] = [
     [incidents, generated.map((g) => g.row)],
@@ -46,7 +60,8 @@ export async function seedIncidents(db: Db): Promise<{ inserted: number }> {
     [sourceReports, records.flatMap((r) => r.sources)],
     [perpetratorAttributions, records.flatMap((r) => r.perpetrators)],
     [verificationTransitions, records.flatMap((r) => r.transitions)],
-    [threatAssessments, generateThreatAssessments(generated)],
+    // Levels from the ×1 incidents: a scaled benchmark database keeps the same threat picture.
+    [threatAssessments, generateThreatAssessments(scale === 1 ? generated : generatedIncidents(1))],
     [seaAllegations, seededProfiles().flatMap(generateSeaAllegations)],
   ];
   let inserted = 0;
