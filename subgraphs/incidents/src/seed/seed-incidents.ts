@@ -17,6 +17,8 @@ import { MISSION_PROFILES } from './profiles';
 
 /** Rows per INSERT: well under Postgres' 65 535 parameters for the widest table. */
 const ROWS_PER_INSERT = 500;
+/** Incidents whose records are generated and inserted together (×1 is one chunk). */
+const INCIDENTS_PER_CHUNK = 10_000;
 
 function seededProfiles() {
   const active = new Set(MISSION_CATALOGUE.filter((m) => m.status === 'ACTIVE').map((m) => m.id));
@@ -51,22 +53,9 @@ export function generatedIncidents(scale = 1): GeneratedIncident[] {
 export async function seedIncidents(db: Db, options: { scale?: number } = {}): Promise<{ inserted: number }> {
   const scale = options.scale ?? 1;
   const generated = generatedIncidents(scale);
-  const records = generated.map(generateRecords);
-  const tables: [PgTable, object[]][] = [
-    [incidents, generated.map((g) => g.row)],
-    [incidentActors, records.flatMap((r) => r.actors)],
-    [casualtyCounts, records.flatMap((r) => r.casualties)],
-    [victims, records.flatMap((r) => r.victims)],
-    [sourceReports, records.flatMap((r) => r.sources)],
-    [perpetratorAttributions, records.flatMap((r) => r.perpetrators)],
-    [verificationTransitions, records.flatMap((r) => r.transitions)],
-    // Levels from the ×1 incidents: a scaled benchmark database keeps the same threat picture.
-    [threatAssessments, generateThreatAssessments(scale === 1 ? generated : generatedIncidents(1))],
-    [seaAllegations, seededProfiles().flatMap(generateSeaAllegations)],
-  ];
   let inserted = 0;
   await db.transaction(async (tx) => {
-    for (const [table, rows] of tables) {
+    const insertAll = async (table: PgTable, rows: object[]) => {
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const result = await tx
           .insert(table)
@@ -76,7 +65,22 @@ export async function seedIncidents(db: Db, options: { scale?: number } = {}): P
           .returning({ added: sql<number>`1` });
         inserted += result.length;
       }
+    };
+    // A chunk's incidents, then their records: at ×100 all records at once held over a million rows in memory.
+    for (let at = 0; at < generated.length; at += INCIDENTS_PER_CHUNK) {
+      const chunk = generated.slice(at, at + INCIDENTS_PER_CHUNK);
+      const records = chunk.map(generateRecords);
+      await insertAll(incidents, chunk.map((g) => g.row));
+      await insertAll(incidentActors, records.flatMap((r) => r.actors));
+      await insertAll(casualtyCounts, records.flatMap((r) => r.casualties));
+      await insertAll(victims, records.flatMap((r) => r.victims));
+      await insertAll(sourceReports, records.flatMap((r) => r.sources));
+      await insertAll(perpetratorAttributions, records.flatMap((r) => r.perpetrators));
+      await insertAll(verificationTransitions, records.flatMap((r) => r.transitions));
     }
+    // Levels from the ×1 incidents: a scaled benchmark database keeps the same threat picture.
+    await insertAll(threatAssessments, generateThreatAssessments(scale === 1 ? generated : generatedIncidents(1)));
+    await insertAll(seaAllegations, seededProfiles().flatMap(generateSeaAllegations));
   });
   return { inserted };
 }
