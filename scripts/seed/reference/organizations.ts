@@ -73,7 +73,7 @@ export const RESPONSE_ORGANIZATIONS: OrganizationReference[] = [
 const KNOWN_ORGANIZATIONS = [...ORGANIZATION_CATALOGUE, ...RESPONSE_ORGANIZATIONS];
 
 /** The mission roles every mission of the catalogue defines. */
-const MISSION_ROLES = ['joint-operations-centre', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE];
+const MISSION_ROLES = ['joint-operations-centre', 'mission-analysis-cell', 'human-rights', 'conduct-and-discipline', 'mission-headquarters', 'civil-military-coordination', DATA_OWNER_ROLE];
 
 /**
  * The policy directory as seeded (policy.organizations): every organisation that holds or

@@ -13,6 +13,7 @@ import { ReplayGuard, verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
 import { agreementsInForce } from './policy/agreement-cache';
+import { asDirectoryKnows } from './policy/directory';
 import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, AuditLog, auditFactsOf } from './policy/audit';
 import type { NewAuditEvent } from './policy/tables';
 import { operationTypeOf, SharedReads } from './shared-reads';
@@ -169,10 +170,13 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       // Parsed once: Apollo gets the object, the audit log its operation name.
       const parsed = parseBody(body, req.headers['content-type']);
       const operationName = (parsed as { operationName?: unknown } | undefined)?.operationName;
-      const identity = verified.identity;
+      const operation = req.method === 'POST' ? operationTypeOf(parsed) : null;
+      let identity = verified.identity;
       const audit = new AuditLog(built.name, () => (typeof operationName === 'string' ? operationName : null));
       let access: Access;
       try {
+        // Writes are decided on the organisation directory's type and roles, not the token's claims.
+        if (operation !== 'query') identity = await asDirectoryKnows(database.db, identity);
         access = accessFrom(identity, await agreementsInForce(database, identity), audit);
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
@@ -194,7 +198,6 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
         }));
         return { answer, decisions: audit.decisions };
       };
-      const operation = req.method === 'POST' ? operationTypeOf(parsed) : null;
       if (operation === 'query' && sharedReads.enabled) {
         // The Accept header too: it picks the answer's content type (and whether facts come with it).
         const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${req.headers.accept ?? ''}\n${sendAuditFacts}\n${body}`, execute);

@@ -7,7 +7,7 @@ import { forbiddenAction, type Identity } from '@peacegraph/kit';
  *
  * - mission headquarters: `organizationType 'mission'`, role `mission-headquarters`, and
  *   the organisation is the mission itself (`minusca` for MINUSCA) — for its own mission;
- * - DPO headquarters: organisation `dpo` (`organizationType 'un-agency'`) with role
+ * - DPO headquarters: organisation `dpo` (the UN Secretariat's department) with role
  *   `dpo-mandate-officer` — for any mission, but not measurements: M&E data is read under
  *   the mission's UN_INTERNAL agreements, so the mission that can read it records it.
  *
@@ -32,7 +32,6 @@ export function mayWrite(identity: Identity, action: MissionsAction, missionId: 
     identity.organizationId === missionOrganizationId(missionId) &&
     identity.roles.includes(MISSION_HQ_ROLE);
   const dpo =
-    identity.organizationType === 'un-agency' &&
     identity.organizationId === DPO_ORGANIZATION_ID &&
     identity.roles.includes(DPO_ROLE) &&
     DPO_ACTIONS.has(action);

@@ -32,3 +32,16 @@ export async function directoryCaller(db: Db, identity: Identity): Promise<Direc
   if (!organization) return null;
   return { organization, roles: identity.roles.filter((r) => organization.roles.includes(r)) };
 }
+
+/**
+ * The identity a write is decided on: its organisation's type as the directory has it, and only
+ * the token roles the directory lists for that organisation — what a token claims beyond the
+ * directory counts for nothing. An organisation missing from the directory has no type and no role.
+ * (Reads need no such step: agreements already name callers by the directory, access.ts.)
+ */
+export async function asDirectoryKnows(db: Db, identity: Identity): Promise<Identity> {
+  if (!identity.organizationId) return identity;
+  const entry = await directoryEntry(db, identity.organizationId);
+  if (!entry) return { ...identity, organizationType: null, roles: [] };
+  return { ...identity, organizationType: entry.type, roles: identity.roles.filter((r) => entry.roles.includes(r)) };
+}
