@@ -34,10 +34,15 @@ export class DatabaseUnreachableError extends Error {
   override name = 'DatabaseUnreachableError';
 }
 
+/** Each statement drizzle sends, with its parameters (tests capture the loaders' SQL to EXPLAIN it). */
+export type StatementObserver = (query: string, params: unknown[]) => void;
+
 class CountingLogger implements Logger {
   count = 0;
-  logQuery(): void {
+  constructor(private readonly observe?: StatementObserver) {}
+  logQuery(query: string, params: unknown[]): void {
     this.count++;
+    this.observe?.(query, params);
   }
 }
 
@@ -57,12 +62,14 @@ export interface OpenDatabaseOptions {
    * transaction mode).
    */
   prepare?: boolean;
+  /** Sees every statement drizzle sends, with its parameters. */
+  onStatement?: StatementObserver;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.maxConnections ?? 10, options.prepare ?? process.env.DATABASE_PREPARE !== 'off')
-    : openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
+    ? openPostgres(options.url, options.maxConnections ?? 10, options.prepare ?? process.env.DATABASE_PREPARE !== 'off', options.onStatement)
+    : openPglite(options.dataDir ?? 'memory://', options.loadDataDir, options.onStatement);
 }
 
 /** The PGlite behind each Database, for dumping its data directory. */
@@ -75,13 +82,13 @@ export async function dumpPglite(database: Database): Promise<Blob> {
   return (await client.dumpDataDir('gzip')) as Blob;
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob, onStatement?: StatementObserver): Promise<Database> {
   // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const start = loadDataDir ?? emptyClusterFor(dataDir);
   const client = new PGlite(dataDir, start ? { loadDataDir: start } : {});
   await client.waitReady;
-  const logger = new CountingLogger();
+  const logger = new CountingLogger(onStatement);
   const db = drizzlePglite(client, { logger }) as unknown as Db;
   const database: Database = {
     db,
@@ -128,7 +135,7 @@ function preparingClient(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, { get: (target, key, receiver) => (key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)) });
 }
 
-async function openPostgres(url: string, max: number, prepare: boolean): Promise<Database> {
+async function openPostgres(url: string, max: number, prepare: boolean, onStatement?: StatementObserver): Promise<Database> {
   const target = describeUrl(url);
   const client = postgres(url, {
     max,
@@ -148,7 +155,7 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
       `Cannot reach PostgreSQL at ${target} (${reason(error)}). Check that the server is running and that DATABASE_URL names the right host, port, user and database.`,
     );
   }
-  const logger = new CountingLogger();
+  const logger = new CountingLogger(onStatement);
   const db = drizzlePostgres(prepare ? preparingClient(client) : client, { logger }) as unknown as Db;
   return {
     db,
