@@ -27,7 +27,12 @@ export const accessConstraints = humanitarianSchema.table(
     reportingOrganizationId: text('reporting_organization_id').notNull(),
     source: text('source').notNull(),
   },
-  (t) => [index('access_constraints_area_idx').on(t.admin1Pcode, t.occurredOn), index('access_constraints_mission_idx').on(t.missionId, t.id)],
+  (t) => [
+    index('access_constraints_area_idx').on(t.admin1Pcode, t.occurredOn),
+    // AdminArea.accessConstraints matches the area's own p-code or its admin1 (a BitmapOr of both).
+    index('access_constraints_admin_area_idx').on(t.adminAreaPcode),
+    index('access_constraints_mission_idx').on(t.missionId, t.id),
+  ],
 );
 export type AccessConstraintRow = typeof accessConstraints.$inferSelect;
 export type NewAccessConstraintRow = typeof accessConstraints.$inferInsert;

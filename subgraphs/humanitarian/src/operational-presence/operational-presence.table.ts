@@ -46,6 +46,8 @@ export const operationalPresence = humanitarianSchema.table(
   (t) => [
     index('operational_presence_country_idx').on(t.countryIso3, t.id),
     index('operational_presence_area_idx').on(t.adminAreaPcode),
+    // AdminArea.presence matches either the area's own p-code or its admin1 (a BitmapOr of both).
+    index('operational_presence_admin1_idx').on(t.admin1Pcode),
     index('operational_presence_org_idx').on(t.organizationId),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "access_constraints_admin_area_idx" ON "humanitarian"."access_constraints" USING btree ("admin_area_pcode");--> statement-breakpoint
+CREATE INDEX "operational_presence_admin1_idx" ON "humanitarian"."operational_presence" USING btree ("admin1_pcode");
