@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
 import type { HardeningOptions } from './config';
 import { relayExport } from './exports';
+import { withExplainAccess } from './explain/with-explain';
 import { documentErrorsPlugin } from './document-errors';
 import { DEFAULT_LIMITS, armorProtection, costLimitPlugin } from './limits';
 import { databaseOutageStatus, gatewayErrorFormatter, gatewayErrorReporting, introspectionGate } from './masking';
@@ -114,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (production) plugins.push(introspectionGate(introspectionRoles));
   const web = webRoutes({ production, devTokens: options.devTokens, dashboardDir: options.dashboardDir });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withExplainAccess(gateway, { supergraphSdl: options.supergraphSdl, subgraphUrls: options.subgraphUrls, signingSecret: options.signingSecret, timeoutMs }),
     csrfPrevention: true,
     // We stop on SIGINT/SIGTERM ourselves (drain, close the pool, exit 0); Apollo's own handlers
     // would race ours and re-raise the signal.

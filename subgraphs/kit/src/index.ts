@@ -21,6 +21,8 @@ export * from './policy/tables';
 export * from './policy/agreement-history';
 export * from './policy/floors';
 export * from './policy/directory';
+export * from './policy/explain';
+export { EXPLAIN_PATH } from './policy/explain-route';
 export * from './page';
 export * from './testing';
 export * from './policy/audit-log.resolver';

@@ -12,6 +12,7 @@ import { answerGraphQL, closeGracefully, HttpError, listen, parseBody, readBody,
 import { ReplayGuard, verifySignedIdentity } from './identity';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
+import { EXPLAIN_PATH, explainRoute } from './policy/explain-route';
 import { agreementsInForce } from './policy/agreement-cache';
 import { asDirectoryKnows } from './policy/directory';
 import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, AuditLog, auditFactsOf } from './policy/audit';
@@ -150,6 +151,18 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     res.end(out.body);
   }
 
+  // Every subgraph answers explainAccess for its own fields, through its own lookups (policy/explain-route.ts).
+  const routes: Record<string, SignedRoute> = {
+    ...options.routes,
+    [EXPLAIN_PATH]: explainRoute(built, async (query, variables, access) => {
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: { requestId: randomUUID(), identity: access.identity, access, db: database.db, loaders: options.createLoaders(database.db, access) } },
+      );
+      return response.body.kind === 'single' ? response.body.singleResult : {};
+    }),
+  };
+
   let draining = false;
   const http = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -157,7 +170,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       // Counters only (how many reads ran, how many joined one in flight): no data, loopback only.
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', sharedReads: sharedReads.stats });
       if (path === '/readyz') return draining ? sendJson(res, 503, { status: 'draining' }) : await ready(database, res);
-      const route = path ? options.routes?.[path] : undefined;
+      const route = path ? routes[path] : undefined;
       if (route) return await serveRoute(route, req, res);
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
       const body = await readBody(req, options.maxBodyBytes ?? 1_000_000);

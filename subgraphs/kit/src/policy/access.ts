@@ -33,6 +33,12 @@ export interface AgreementInForce extends AgreementRow {
   recipientType: string | null;
 }
 
+/** Why a class is open to a caller: see Access.basisFor. */
+export type AccessBasis = { kind: 'public' } | { kind: 'own-data' } | { kind: 'agreement'; agreementId: string };
+
+const PUBLIC_BASIS: AccessBasis = Object.freeze({ kind: 'public' });
+const OWN_DATA_BASIS: AccessBasis = Object.freeze({ kind: 'own-data' });
+
 export interface Decision {
   entityType: string;
   entityId: string | null;
@@ -59,15 +65,27 @@ export class Access {
 
   /** Does any grant of `dataClass` cover this row? PUBLIC always does. */
   allows(dataClass: DataClass, row: RowScope = {}): boolean {
-    if (dataClass === DataClass.PUBLIC) return true;
-    const owner = this.identity.organizationId;
-    if (owner && row.ownerOrganizationId === owner && OWNER_READABLE.has(dataClass)) return true;
-    return (this.grants.get(dataClass) ?? []).some((grant) => covers(grant, row));
+    return this.basisFor(dataClass, row) !== null;
   }
 
   /** Has the caller any grant of this class at all (root fields, before rows exist)? */
   holds(dataClass: DataClass): boolean {
-    return dataClass === DataClass.PUBLIC || (this.grants.get(dataClass)?.length ?? 0) > 0;
+    return this.basisFor(dataClass) !== null;
+  }
+
+  /**
+   * What lets the caller see `dataClass` on this row (or, without a row, anywhere): the class
+   * is public, the row is its organisation's own, or the first agreement whose grant covers it;
+   * null when nothing does. `allows` and `holds` are this test; explainAccess reports its answer.
+   */
+  basisFor(dataClass: DataClass, row?: RowScope): AccessBasis | null {
+    if (dataClass === DataClass.PUBLIC) return PUBLIC_BASIS;
+    const grants = this.grants.get(dataClass) ?? [];
+    if (!row) return grants[0] ? { kind: 'agreement', agreementId: grants[0].agreementId } : null;
+    const owner = this.identity.organizationId;
+    if (owner && row.ownerOrganizationId === owner && OWNER_READABLE.has(dataClass)) return OWN_DATA_BASIS;
+    const grant = grants.find((g) => covers(g, row));
+    return grant ? { kind: 'agreement', agreementId: grant.agreementId } : null;
   }
 
   /** `allows`, and for restricted classes an audit record of the decision. */
@@ -122,9 +140,9 @@ export interface ScopeColumns {
 }
 
 /** Whose data a row is: its owner organisation, its mission, or nobody in particular. */
-type RowProvider = { organizationId: string } | { missionId: string } | null;
+export type RowProvider = { organizationId: string } | { missionId: string } | null;
 
-function rowProviderOf(row: RowScope): RowProvider {
+export function rowProviderOf(row: RowScope): RowProvider {
   if (row.providedBy !== 'mission' && row.ownerOrganizationId) return { organizationId: row.ownerOrganizationId };
   if (row.missionId) return { missionId: row.missionId };
   return null;
