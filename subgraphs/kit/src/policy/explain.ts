@@ -5,7 +5,7 @@ import { DataClass, type RowScopeKeys } from './data-class';
 import { directoryCaller } from './directory';
 import type { FieldPolicy, TypePolicy } from './field-policy';
 import { DATA_OWNER_ROLE, floorViolation, IDENTITY_CLASSES, providerFrom, SEA_ROLE, type Provider } from './floors';
-import { ownScope } from './scope-inheritance';
+import { scopeOf } from './scope-inheritance';
 import { organizations } from './tables';
 
 /**
@@ -85,7 +85,8 @@ export async function explainAccess(input: ExplainInput): Promise<AccessExplanat
       wouldGrant: await suggestion(input, rowClass, null),
     };
   }
-  const scope: RowScope | undefined = row ? ownScope(row, policy.scope) : undefined;
+  // What shield's rule judges the field by (rules.ts): the row's own scope keys, or none — a looked-up row inherits nothing.
+  const scope: RowScope | undefined = row ? scopeOf(row, policy.scope, {}) : undefined;
   const basis = access.basisFor(field.dataClass, scope);
   if (!basis) {
     return {
