@@ -27,6 +27,7 @@ export * from './page';
 export * from './testing';
 export * from './policy/audit-log.resolver';
 export * from './policy/scope-inheritance';
+export * from './policy/row-filter';
 export * from './policy/agreement-cache';
 export * from './empty-cluster';
 export * from './outbox/outbox.table';

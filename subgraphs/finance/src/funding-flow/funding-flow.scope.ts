@@ -1,6 +1,7 @@
 import { and, eq, like, or, type SQL } from 'drizzle-orm';
-import { DataClass, type Access } from '@peacegraph/kit';
+import { DataClass, rowFilter, type Access } from '@peacegraph/kit';
 import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
+import { FundingFlow } from './funding-flow.type';
 
 /**
  * The one rule for which flows a caller may list: every non-confidential flow, and a
@@ -9,7 +10,7 @@ import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
  * leave the database.
  */
 export function visibleFlows(access: Access): SQL {
-  return or(eq(fundingFlows.confidential, false), access.sqlScope(DataClass.DONOR_CONFIDENTIAL, { owner: fundingFlows.sourceOrganizationId }))!;
+  return rowFilter(access, FundingFlow, fundingFlows);
 }
 
 /**

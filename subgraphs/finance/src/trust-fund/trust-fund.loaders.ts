@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { and, asc, inArray, or, sql } from 'drizzle-orm';
+import { DataClass, rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { voluntaryContributions, type VoluntaryContributionRow } from './trust-fund.table';
+import { VoluntaryContribution } from './trust-fund.type';
 
 /** Non-confidential contributions, and confidential ones for their donor or holders of DONOR_CONFIDENTIAL. */
 function visibleContributions(access: Access) {
-  return or(eq(voluntaryContributions.confidential, false), access.sqlScope(DataClass.DONOR_CONFIDENTIAL, { owner: voluntaryContributions.donorOrganizationId }));
+  return rowFilter(access, VoluntaryContribution, voluntaryContributions);
 }
 
 /** Contributions of many trust funds that this caller may see, one statement per batch. */

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { DataClass, snapToMonths, type Access, type Db } from '@peacegraph/kit';
+import { rowFilter, snapToMonths, type Access, type Db } from '@peacegraph/kit';
 import { accessConstraints as t, type AccessConstraintRow } from './access-constraint.table';
+import { AccessConstraint } from './access-constraint.type';
 
 export interface ConstraintFilter {
   countryIso3?: string | null;
@@ -17,7 +18,7 @@ export interface ConstraintFilter {
  * Constraints are reported into the mission area's access monitoring: the mission's agreements open them.
  */
 function scope(access: Access): SQL {
-  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.adminAreaPcode, owner: t.reportingOrganizationId, providedBy: 'mission' });
+  return rowFilter(access, AccessConstraint, t);
 }
 
 function filterConditions(filter: ConstraintFilter): SQL[] {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, inArray, like, or, type SQL } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { displacement as t, type DisplacementRow } from './displacement.table';
+import { Displacement } from './displacement.type';
 
 export interface DisplacementFilter {
   countryIso3?: string | null;
@@ -10,12 +11,9 @@ export interface DisplacementFilter {
   reportingRound?: number | null;
 }
 
-/** Displacement figures are PUBLIC (HDX publishes them); the scope is applied anyway, in one place. */
-export const DISPLACEMENT_ROW_CLASS = DataClass.PUBLIC;
-
 /** A page of displacement rows in id order (keyset); the graph and the HXL export both read through it. */
 export function listDisplacement(db: Db, access: Access, filter: DisplacementFilter, after: string | null, limit: number): Promise<DisplacementRow[]> {
-  const conditions: SQL[] = [access.sqlScope(DISPLACEMENT_ROW_CLASS, { mission: t.missionId, area: t.adminAreaPcode, owner: t.sourceOrganizationId })];
+  const conditions: SQL[] = [rowFilter(access, Displacement, t)];
   if (filter.countryIso3) conditions.push(eq(t.countryIso3, filter.countryIso3.toUpperCase()));
   if (filter.adminAreaPcode) conditions.push(like(t.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
   if (filter.populationGroup) conditions.push(eq(t.populationGroup, filter.populationGroup));

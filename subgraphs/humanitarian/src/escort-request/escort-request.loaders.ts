@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { escortRequestEvents, escortRequests as t, type EscortRequestEventRow, type EscortRequestRow } from './escort-request.table';
+import { EscortRequest } from './escort-request.type';
 
 export interface EscortFilter {
   missionId?: string | null;
@@ -14,7 +15,7 @@ export interface EscortFilter {
  * An escort is a mission operation: the mission's agreements open it, whoever asked for it.
  */
 export function escortScope(access: Access): SQL {
-  return access.sqlScope(DataClass.PARTNER, { mission: t.missionId, area: t.originPcode, owner: t.requestingOrganizationId, providedBy: 'mission' });
+  return rowFilter(access, EscortRequest, t);
 }
 
 export function listEscortRequests(db: Db, access: Access, filter: EscortFilter, after: string | null, limit: number): Promise<EscortRequestRow[]> {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lte, or, type SQL } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { operationalPresence as t, type OperationalPresenceRow } from './operational-presence.table';
+import { OperationalPresence } from './operational-presence.type';
 
 export interface PresenceFilter {
   countryIso3?: string | null;
@@ -11,9 +12,6 @@ export interface PresenceFilter {
   status?: string | null;
   activeOn?: string | null;
 }
-
-/** The class a caller needs to see a 3W row at all: PUBLIC (HDX publishes 3W openly). */
-export const PRESENCE_ROW_CLASS = DataClass.PUBLIC;
 
 function filterConditions(filter: PresenceFilter): SQL[] {
   const conditions: SQL[] = [];
@@ -39,7 +37,7 @@ export function listOperationalPresence(
 ): Promise<OperationalPresenceRow[]> {
   const conditions = filterConditions(filter);
   if (after) conditions.push(gt(t.id, after));
-  conditions.push(access.sqlScope(PRESENCE_ROW_CLASS, { mission: t.missionId, area: t.adminAreaPcode, owner: t.organizationId }));
+  conditions.push(rowFilter(access, OperationalPresence, t));
   return db
     .select()
     .from(t)

@@ -1,19 +1,19 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { DataClass, rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { incidentActors } from '../actor/actor.table';
 import { ACTOR_TYPES_BY_INTER, type IncidentActor } from '../actor/actor.type';
 import { casualtyCounts } from '../casualty/casualty.table';
 import type { CasualtyCount } from '../casualty/casualty.type';
 import { perpetratorAttributions } from '../perpetrator/perpetrator.table';
-import type { PerpetratorAttribution } from '../perpetrator/perpetrator.type';
+import { PerpetratorAttribution } from '../perpetrator/perpetrator.type';
 import { sourceReports } from '../source-report/source-report.table';
-import type { SourceReport } from '../source-report/source-report.type';
+import { SourceReport } from '../source-report/source-report.type';
 import { verificationTransitions } from '../verification/verification.table';
 import type { VerificationTransition } from '../verification/verification.type';
 import { victims } from '../victim/victim.table';
-import type { Victim } from '../victim/victim.type';
+import { Victim } from '../victim/victim.type';
 
 /**
  * Rows of a child table for many incidents in one statement, grouped back per incident.
@@ -94,7 +94,7 @@ export function victimsByIncidentLoader(db: Db, access: Access) {
     db,
     victims,
     [victims.incidentId, victims.id],
-    access.sqlScope(DataClass.VICTIM_IDENTITY, { mission: victims.missionId, area: victims.adminAreaPcode }),
+    rowFilter(access, Victim, victims),
     (r: typeof victims.$inferSelect) => ({ ...r, group: r.casualtyGroup }) as unknown as Victim,
   );
 }
@@ -105,7 +105,7 @@ export function sourcesByIncidentLoader(db: Db, access: Access) {
     db,
     sourceReports,
     [sourceReports.incidentId, sourceReports.receivedAt, sourceReports.id],
-    access.sqlScope(DataClass.SOURCE_IDENTITY, { mission: sourceReports.missionId, area: sourceReports.adminAreaPcode }),
+    rowFilter(access, SourceReport, sourceReports),
     toSourceReport,
   );
 }
@@ -120,7 +120,7 @@ export function perpetratorsByIncidentLoader(db: Db, access: Access) {
     db,
     perpetratorAttributions,
     [perpetratorAttributions.incidentId, perpetratorAttributions.id],
-    access.sqlScope(DataClass.PERPETRATOR_IDENTITY, { mission: perpetratorAttributions.missionId, area: perpetratorAttributions.adminAreaPcode }),
+    rowFilter(access, PerpetratorAttribution, perpetratorAttributions),
     (r: typeof perpetratorAttributions.$inferSelect) => r as unknown as PerpetratorAttribution,
   );
 }

@@ -1,5 +1,6 @@
 import { and, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { badInput, calendarDate, DataClass, isCalendarDate, type Access } from '@peacegraph/kit';
+import { badInput, calendarDate, isCalendarDate, rowFilter, type Access } from '@peacegraph/kit';
+import { Incident } from './incident.type';
 import { incidents } from './incident.table';
 import type { IncidentFilterInput } from './incident.inputs';
 
@@ -26,13 +27,7 @@ export function validateIncidentFilter(filter: IncidentFilterInput | null | unde
  * out-of-scope rows never leave the database (the same rule shield applies per field).
  */
 export function incidentScope(access: Access): SQL {
-  return access.sqlScope(DataClass.PARTNER, {
-    mission: incidents.missionId,
-    area: incidents.adminAreaPcode,
-    owner: incidents.reportedByOrganizationId,
-    // The mission's record, whoever reported it: only the mission's agreements open it.
-    providedBy: 'mission',
-  });
+  return rowFilter(access, Incident, incidents);
 }
 
 /** A filter as SQL conditions, scope included. */

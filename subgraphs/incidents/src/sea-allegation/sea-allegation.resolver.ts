@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Classified, DataClass, PageInput, discloseCount, readPage, toPage } from '@peacegraph/kit';
+import { Classified, DataClass, PageInput, discloseCount, readPage, rowFilter, toPage } from '@peacegraph/kit';
 import type { IncidentsContext } from '../loaders';
 import { seaAllegations } from './sea-allegation.table';
 import { SeaAllegation, SeaAllegationPage, SeaAllegationStatistic } from './sea-allegation.type';
@@ -18,7 +18,7 @@ export class SeaAllegationResolver {
   ): Promise<SeaAllegationPage> {
     const { limit, after } = readPage(page);
     const conditions: (SQL | undefined)[] = [
-      ctx.access.sqlScope(DataClass.SEA_ALLEGATION, { mission: seaAllegations.missionId, area: seaAllegations.adminAreaPcode }),
+      rowFilter(ctx.access, SeaAllegation, seaAllegations),
     ];
     if (missionId) conditions.push(eq(seaAllegations.missionId, missionId.toUpperCase()));
     if (after) conditions.push(gt(seaAllegations.id, after));

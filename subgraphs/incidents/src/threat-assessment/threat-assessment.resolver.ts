@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { calendarDate, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { calendarDate, Classified, DataClass, PageInput, readPage, rowFilter, toPage } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
@@ -22,7 +22,7 @@ export class ThreatAssessmentResolver {
     if (filter?.onDate) calendarDate('filter.onDate', filter.onDate);
     const conditions: (SQL | undefined)[] = [
       // Row scope in SQL: the same rule shield applies to each field.
-      ctx.access.sqlScope(DataClass.PARTNER, { mission: threatAssessments.missionId, area: threatAssessments.adminAreaPcode }),
+      rowFilter(ctx.access, ThreatAssessment, threatAssessments),
     ];
     if (filter?.missionId) conditions.push(eq(threatAssessments.missionId, filter.missionId.toUpperCase()));
     if (filter?.adminAreaPcode) conditions.push(like(threatAssessments.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));

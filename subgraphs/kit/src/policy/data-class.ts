@@ -44,9 +44,36 @@ export const COARSENED_KEY = 'coarsenedFrom';
 export const COARSENED_WHEN_KEY = 'coarsenedWhen';
 export const ROW_SCOPE_KEY = 'rowScope';
 
+/**
+ * What the decorators declared, by class, for code that needs it before a schema exists — the
+ * loaders' SQL row filter (row-filter.ts) reads a row type's @ScopedBy and its key's class here.
+ */
+const declaredClasses = new WeakMap<object, Map<string, DataClass>>();
+const declaredScopes = new WeakMap<object, RowScopeKeys>();
+
+/** The class `@Classified` gave `field` of the object type `type` (a property of the class). */
+export function declaredClass(type: object, field: string): DataClass | undefined {
+  return declaredClasses.get(type)?.get(field);
+}
+
+/** The keys `@ScopedBy` gave the object type `type`. */
+export function declaredScope(type: object): RowScopeKeys | undefined {
+  return declaredScopes.get(type);
+}
+
+function remembered(dataClass: DataClass, decorator: MethodDecorator & PropertyDecorator): MethodDecorator & PropertyDecorator {
+  return ((target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => {
+    const type = target.constructor;
+    const fields = declaredClasses.get(type) ?? new Map<string, DataClass>();
+    fields.set(String(propertyKey), dataClass);
+    declaredClasses.set(type, fields);
+    return (decorator as (t: object, k: string | symbol, d?: PropertyDescriptor) => void)(target, propertyKey, descriptor);
+  }) as MethodDecorator & PropertyDecorator;
+}
+
 /** The field's data class. Put it right above `@Field`. */
 export function Classified(dataClass: DataClass): MethodDecorator & PropertyDecorator {
-  return Extensions({ [DATA_CLASS_KEY]: dataClass });
+  return remembered(dataClass, Extensions({ [DATA_CLASS_KEY]: dataClass }));
 }
 
 /**
@@ -89,5 +116,9 @@ export interface RowScopeKeys {
 }
 
 export function ScopedBy(keys: RowScopeKeys): ClassDecorator {
-  return Extensions({ [ROW_SCOPE_KEY]: keys });
+  const extension = Extensions({ [ROW_SCOPE_KEY]: keys }) as ClassDecorator;
+  return (target) => {
+    declaredScopes.set(target, keys);
+    return extension(target);
+  };
 }

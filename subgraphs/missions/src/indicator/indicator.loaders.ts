@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray, type SQL } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { Indicator, Measurement } from './indicator.type';
 import { indicators, measurements, type IndicatorRow, type MeasurementRow } from './indicator.table';
 
 /** Indicators of each mandate task within the caller's UN_INTERNAL scope: one statement per batch of tasks. */
@@ -9,7 +10,7 @@ export function indicatorsByTaskLoader(db: Db, access: Access) {
     const rows = await db
       .select()
       .from(indicators)
-      .where(and(access.sqlScope(DataClass.UN_INTERNAL, { mission: indicators.missionId }), inArray(indicators.mandateTaskId, [...taskIds])))
+      .where(and(rowFilter(access, Indicator, indicators), inArray(indicators.mandateTaskId, [...taskIds])))
       .orderBy(asc(indicators.id));
     return taskIds.map((id) => rows.filter((row) => row.mandateTaskId === id));
   });
@@ -21,7 +22,7 @@ export function indicatorsByMissionLoader(db: Db, access: Access) {
     const rows = await db
       .select()
       .from(indicators)
-      .where(and(access.sqlScope(DataClass.UN_INTERNAL, { mission: indicators.missionId }), inArray(indicators.missionId, [...missionIds])))
+      .where(and(rowFilter(access, Indicator, indicators), inArray(indicators.missionId, [...missionIds])))
       .orderBy(asc(indicators.mandateTaskId), asc(indicators.id));
     return missionIds.map((id) => rows.filter((row) => row.missionId === id));
   });
@@ -30,7 +31,7 @@ export function indicatorsByMissionLoader(db: Db, access: Access) {
 /** Measurements of each indicator, oldest first, within scope: one statement per batch of indicators. */
 export function measurementsByIndicatorLoader(db: Db, access: Access) {
   return new DataLoader<string, MeasurementRow[]>(async (indicatorIds) => {
-    const scope: SQL = access.sqlScope(DataClass.UN_INTERNAL, { mission: measurements.missionId });
+    const scope: SQL = rowFilter(access, Measurement, measurements);
     const rows = await db
       .select()
       .from(measurements)
@@ -46,7 +47,7 @@ export function indicatorByIdLoader(db: Db, access: Access) {
     const rows = await db
       .select()
       .from(indicators)
-      .where(and(access.sqlScope(DataClass.UN_INTERNAL, { mission: indicators.missionId }), inArray(indicators.id, [...ids])));
+      .where(and(rowFilter(access, Indicator, indicators), inArray(indicators.id, [...ids])));
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import { DataClass, type Access, type Db } from '@peacegraph/kit';
+import { rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { trainingRecords, type TrainingRecordRow } from './training-record.table';
+import { TrainingRecord } from './training-record.type';
 
 /** Rows the caller may see: UN_INTERNAL within its agreements' missions, filtered in SQL. */
 function inScope(access: Access): SQL {
-  return access.sqlScope(DataClass.UN_INTERNAL, { mission: trainingRecords.missionId });
+  return rowFilter(access, TrainingRecord, trainingRecords);
 }
 
 /** Each mission's training records in its latest year with records (or a given year): one statement per batch. */
