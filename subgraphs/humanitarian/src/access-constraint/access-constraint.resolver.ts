@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Classified, Coarsened, coarsenPoint, DataClass, PageInput, PointPrecision, readPage, toPage, checkAreaFilter, discloseCount } from '@peacegraph/kit';
+import { Classified, Coarsened, coarsenPoint, DataClass, exactOrCoarsened, PageInput, PointPrecision, readPage, toPage, checkAreaFilter, discloseCount } from '@peacegraph/kit';
 import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
 import type { HumanitarianContext } from '../loaders';
@@ -75,14 +75,12 @@ export class AccessConstraintResolver {
   location(@Root() row: AccessConstraint, @Ctx() ctx: HumanitarianContext): AccessConstraintLocation | null {
     const { latitude, longitude } = row as unknown as { latitude: number | null; longitude: number | null };
     if (latitude === null || longitude === null) return null;
-    const scope = { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode, ownerOrganizationId: row.reportingOrganizationId, providedBy: 'mission' as const };
-    const decision = { entityType: 'AccessConstraint', entityId: row.id, field: 'location' };
-    if (ctx.access.allows(DataClass.PRECISE_LOCATION, scope)) {
-      ctx.access.audit.record(ctx.identity, DataClass.PRECISE_LOCATION, decision, 'GRANTED');
-      return { latitude, longitude, precision: PointPrecision.EXACT };
-    }
-    ctx.access.recordCoarsened(DataClass.PRECISE_LOCATION, decision);
-    const area = knownArea(row.adminAreaPcode);
-    return coarsenPoint(latitude, longitude, area ? { latitude: area.centroidLatitude, longitude: area.centroidLongitude } : null);
+    return exactOrCoarsened(ctx.access, AccessConstraint, row, { field: 'location', precise: DataClass.PRECISE_LOCATION }, {
+      exact: () => ({ latitude, longitude, precision: PointPrecision.EXACT }),
+      coarsened: () => {
+        const area = knownArea(row.adminAreaPcode);
+        return coarsenPoint(latitude, longitude, area ? { latitude: area.centroidLatitude, longitude: area.centroidLongitude } : null);
+      },
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Classified, Coarsened, coarsenPoint, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { Classified, Coarsened, coarsenPoint, DataClass, exactOrCoarsened, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
@@ -47,18 +47,16 @@ export class IncidentResolver {
   @Coarsened(DataClass.PARTNER, DataClass.PRECISE_LOCATION)
   @FieldResolver(() => IncidentPoint)
   location(@Root() incident: Incident, @Ctx() ctx: IncidentsContext): IncidentPoint {
-    const scope = { missionId: incident.missionId, adminAreaPcode: incident.adminAreaPcode, ownerOrganizationId: incident.reportedByOrganizationId, providedBy: 'mission' as const };
-    const decision = { entityType: 'Incident', entityId: incident.id, field: 'location' };
-    if (ctx.access.allows(DataClass.PRECISE_LOCATION, scope)) {
-      ctx.access.audit.record(ctx.identity, DataClass.PRECISE_LOCATION, decision, 'GRANTED');
-      return { latitude: incident.latitude, longitude: incident.longitude, precision: IncidentPointPrecision.EXACT };
-    }
-    ctx.access.recordCoarsened(DataClass.PRECISE_LOCATION, decision);
-    const centroid =
-      incident.areaCentroidLatitude !== null && incident.areaCentroidLongitude !== null
-        ? { latitude: incident.areaCentroidLatitude, longitude: incident.areaCentroidLongitude }
-        : null;
-    const served = coarsenPoint(incident.latitude, incident.longitude, centroid);
-    return { latitude: served.latitude, longitude: served.longitude, precision: served.precision as unknown as IncidentPointPrecision };
+    return exactOrCoarsened(ctx.access, Incident, incident, { field: 'location', precise: DataClass.PRECISE_LOCATION }, {
+      exact: () => ({ latitude: incident.latitude, longitude: incident.longitude, precision: IncidentPointPrecision.EXACT }),
+      coarsened: () => {
+        const centroid =
+          incident.areaCentroidLatitude !== null && incident.areaCentroidLongitude !== null
+            ? { latitude: incident.areaCentroidLatitude, longitude: incident.areaCentroidLongitude }
+            : null;
+        const served = coarsenPoint(incident.latitude, incident.longitude, centroid);
+        return { latitude: served.latitude, longitude: served.longitude, precision: served.precision as unknown as IncidentPointPrecision };
+      },
+    });
   }
 }

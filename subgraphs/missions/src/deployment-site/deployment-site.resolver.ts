@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, coarsenPoint, Coarsened, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, Classified, coarsenPoint, Coarsened, DataClass, exactOrCoarsened, PageInput, readPage, toPage } from '@peacegraph/kit';
 import type { MissionsContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
 import { DeploymentSiteFilterInput } from './deployment-site.inputs';
@@ -42,14 +42,13 @@ export class DeploymentSiteResolver {
   point(@Root() site: DeploymentSite, @Ctx() ctx: MissionsContext): SitePoint {
     const exact = { latitude: site.latitude, longitude: site.longitude, precision: SitePointPrecision.EXACT };
     if (!site.isCurrent && !site.identifiesCurrent) return exact;
-    const decision = { entityType: 'DeploymentSite', entityId: String(site.id), field: 'point' };
-    if (ctx.access.allows(DataClass.SECURITY_OPERATIONS, { missionId: site.missionId })) {
-      ctx.access.audit.record(ctx.identity, DataClass.SECURITY_OPERATIONS, decision, 'GRANTED');
-      return exact;
-    }
-    ctx.access.recordCoarsened(DataClass.SECURITY_OPERATIONS, decision);
-    const served = coarsenPoint(site.latitude, site.longitude);
-    return { latitude: served.latitude, longitude: served.longitude, precision: served.precision as unknown as SitePointPrecision };
+    return exactOrCoarsened(ctx.access, DeploymentSite, site, { field: 'point', precise: DataClass.SECURITY_OPERATIONS }, {
+      exact: () => exact,
+      coarsened: () => {
+        const served = coarsenPoint(site.latitude, site.longitude);
+        return { latitude: served.latitude, longitude: served.longitude, precision: served.precision as unknown as SitePointPrecision };
+      },
+    });
   }
 
   @Classified(DataClass.PUBLIC)
