@@ -24,11 +24,3 @@ export function readFiscalPeriod(field: string, id: string): FiscalPeriodBounds 
   if (!bounds) throw badInput(field, `must be a fiscal period like 2024/25 (1 July 2024 – 30 June 2025), got ${JSON.stringify(id)}.`);
   return bounds;
 }
-
-/** The period a date (YYYY-MM-DD) falls in. */
-export function fiscalPeriodOf(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const start = month >= 7 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}

@@ -5,11 +5,6 @@
  */
 const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
 
-/** Is this an amount with at most two decimals (what every money column stores)? */
-export function isDecimalAmount(value: string): boolean {
-  return DECIMAL.test(value);
-}
-
 /** '1234.5' → 123450n (cents). Throws on anything that is not a decimal amount. */
 export function toCents(value: string): bigint {
   if (!DECIMAL.test(value)) throw new Error(`not a decimal amount: ${value}`);
@@ -37,10 +32,6 @@ export function normalizeAmount(value: string | number | bigint): string {
   const fraction = (match[2] ?? '').padEnd(2, '0');
   if (/[1-9]/.test(fraction.slice(2))) throw new Error(`more than two decimals: ${text}`);
   return fromCents(toCents(`${match[1]}.${fraction.slice(0, 2)}`));
-}
-
-export function sumAmounts(values: readonly string[]): string {
-  return fromCents(values.reduce((sum, v) => sum + toCents(normalizeAmount(v)), 0n));
 }
 
 /** amount ÷ n, rounded half away from zero to the cent. */

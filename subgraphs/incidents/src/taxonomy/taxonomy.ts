@@ -108,10 +108,6 @@ export const SUB_EVENT_TYPES: Readonly<Record<IncidentSubEventType, SubEventType
   [S.OTHER]: { eventType: E.STRATEGIC_DEVELOPMENTS, disorderType: SD, acledLabel: 'Other' },
 };
 
-export function isSubEventType(value: string): value is IncidentSubEventType {
-  return Object.prototype.hasOwnProperty.call(SUB_EVENT_TYPES, value);
-}
-
 /** ACLED `time_precision`: 1 = the exact day, 2 = within the week, 3 = within the month. */
 export const TIME_PRECISIONS = [1, 2, 3] as const;
 /** ACLED `geo_precision`: 1 = the exact town, 2 = near the town / part of a region, 3 = only the larger region. */
