@@ -68,7 +68,7 @@ export class AuditEventPage {
 }
 
 @InputType()
-export class AuditEventFilter {
+export class AuditEventFilterInput {
   @Field(() => String, { nullable: true })
   organizationId?: string | null;
 
@@ -98,7 +98,7 @@ export class AuditLogResolver {
   @Query(() => AuditEventPage, { nullable: true, description: 'Decisions on restricted data, newest first (oversight only).' })
   async auditEvents(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
+    @Arg('filter', () => AuditEventFilterInput, { nullable: true }) filter?: AuditEventFilterInput | null,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<AuditEventPage> {
     const { limit, after } = readPage(page);
