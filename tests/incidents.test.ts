@@ -85,17 +85,22 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
     }
   });
 
-  test('Mission.incidents needs PARTNER for the whole mission; an area-limited partner uses AdminArea.incidents', async () => {
+  test('Mission.incidents and AdminArea.incidents give an area-limited partner exactly the rows of its areas; the public is refused', async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) {
-      ... on Mission { id incidents { nodes { id } } }
+      ... on Mission { id incidents(page: {first: 500}) { nodes { adminArea { pcode } } } }
       ... on AdminArea { pcode incidents(page: {first: 500}) { nodes { adminArea { pcode } } } } } }`;
     const result: any = await run('ngo-partner', query, { r: [{ __typename: 'Mission', id: 'MINUSCA' }, { __typename: 'AdminArea', pcode: 'CF' }] });
-    expect(result.data._entities[0].incidents).toBeNull();
-    expect(result.errors?.[0]).toMatchObject({ path: ['_entities', 0, 'incidents'], extensions: { code: 'FORBIDDEN', dataClass: 'PARTNER' } });
-    const nodes = result.data._entities[1].incidents.nodes as any[];
-    expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => NGO_PARTNER_AREAS.some((p) => n.adminArea.pcode.startsWith(p)))).toBe(true);
+    expect(result.errors).toBeUndefined();
+    const byMission = result.data._entities[0].incidents.nodes as any[];
+    const byArea = result.data._entities[1].incidents.nodes as any[];
+    expect(byMission.length).toBeGreaterThan(0);
+    expect(byMission.every((n) => NGO_PARTNER_AREAS.some((p) => n.adminArea.pcode.startsWith(p)))).toBe(true);
+    expect(byArea.every((n) => NGO_PARTNER_AREAS.some((p) => n.adminArea.pcode.startsWith(p)))).toBe(true);
+    const pub: any = await run('public', query, { r: [{ __typename: 'Mission', id: 'MINUSCA' }] });
+    expect(pub.data._entities[0].incidents).toBeNull();
+    expect(pub.errors?.[0]).toMatchObject({ path: ['_entities', 0, 'incidents'], extensions: { code: 'FORBIDDEN', dataClass: 'PARTNER' } });
   });
+
 
   test('_entities returns only in-scope incidents', async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id fatalities } } }`;

@@ -193,7 +193,9 @@ export class Comparer {
       // A page whose oracle window is not the whole list (hasNextPage): its rows are judged as a window.
       const window = (row.pageInfo as { hasNextPage?: boolean } | undefined)?.hasNextPage === true;
       for (const field of Object.keys(row)) {
-        this.compareField(named, field, row[field], (seen as Record<string, unknown>)[field], [...path, field], rowScope, false, window && field === 'nodes', row);
+        // A field whose subgraph does not scope this type is judged by the scope handed down to the row.
+        const fieldScope = this.policy.fieldScoped(named.name, field) ? rowScope : scope;
+        this.compareField(named, field, row[field], (seen as Record<string, unknown>)[field], [...path, field], fieldScope, false, window && field === 'nodes', row);
       }
       return;
     }

@@ -27,6 +27,11 @@ export interface PolicyMap {
   scopeKeys(type: string): ScopeKeys | undefined;
   /** Row fields that decide how a row is judged (sensitivity flags, coarsening conditions). */
   conditionFields(type: string): string[];
+  /**
+   * Whether the subgraph serving Type.field scopes the type's rows itself (@ScopedBy there); if
+   * not, its rule judges the field by the scope handed down from the row above, or none.
+   */
+  fieldScoped(type: string, field: string): boolean;
 }
 
 type Snapshot = Record<string, Record<string, Record<string, string | ScopeKeys>>>;
@@ -59,6 +64,13 @@ export function loadPolicyMap(): PolicyMap {
       }
     }
   }
+  const unscopedFields = new Set<string>();
+  for (const types of Object.values(snapshot)) {
+    for (const [type, fields] of Object.entries(types)) {
+      if (fields['@scopedBy']) continue;
+      for (const [field, value] of Object.entries(fields)) if (field !== '@scopedBy' && !String(value).startsWith('PUBLIC')) unscopedFields.add(`${type}.${field}`);
+    }
+  }
   const conditions = new Map<string, Set<string>>();
   for (const [key, value] of classes) {
     if (value.coarsenedWhen) (conditions.get(key.split('.')[0]!) ?? conditions.set(key.split('.')[0]!, new Set()).get(key.split('.')[0]!)!).add(value.coarsenedWhen);
@@ -70,5 +82,6 @@ export function loadPolicyMap(): PolicyMap {
     fieldClass: (type, field) => classes.get(`${type}.${field}`),
     scopeKeys: (type) => scopes.get(type),
     conditionFields: (type) => [...(conditions.get(type) ?? [])],
+    fieldScoped: (type, field) => !unscopedFields.has(`${type}.${field}`),
   };
 }

@@ -11,7 +11,7 @@ export class MissionIncidentsResolver {
   @Classified(DataClass.PARTNER)
   @FieldResolver(() => IncidentPage, {
     nullable: true,
-    description: "The mission's incidents, newest first (batched across missions). Needs PARTNER for the whole mission; area-limited partners use AdminArea.incidents.",
+    description: "The mission's incidents within your agreements (a partner cleared for some areas gets those areas'), newest first (batched across missions).",
   })
   async incidents(
     @Root() mission: Mission,

@@ -1,12 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass } from '@peacegraph/kit';
 
 /**
  * Stub of the missions subgraph's Mission: the key only; this subgraph adds its incidents.
- * Scoped by its id like the owner's type, so `Mission.incidents` needs PARTNER for the whole
- * mission; a partner cleared for some areas only reads `AdminArea.incidents` or `Query.incidents`.
+ * No row scope of its own (like AdminArea here): `Mission.incidents` is open to holders of
+ * PARTNER, and its rows are each scoped in SQL — a partner cleared for some areas of the
+ * mission gets the incidents of those areas.
  */
-@ScopedBy({ mission: 'id' })
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Mission {
