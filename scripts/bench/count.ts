@@ -17,6 +17,8 @@ export interface OperationCounts {
   statementsLarge?: number;
   subgraphRequestsOurs: number;
   subgraphRequestsHive?: number;
+  /** Hive Gateway with its Rust query planner. */
+  subgraphRequestsHiveRust?: number;
 }
 
 const PAGED: Partial<Record<QueryId, true>> = { Q2: true, Q3: true };
@@ -52,6 +54,8 @@ interface Setup {
   proxies: Awaited<ReturnType<typeof countingProxy>>[];
   oursUrl: string;
   hiveUrl: string | null;
+  /** Hive Gateway with its Rust query planner (HIVE_PLANNER=rust). */
+  hiveRustUrl: string | null;
   jwtSecret: string;
   close(): Promise<void>;
 }
@@ -77,23 +81,26 @@ async function setup(databaseUrl: string, supergraphSdl: string, withHive: boole
     host: '127.0.0.1',
     rateLimit: false,
   });
-  let hiveServer: Server | null = null;
-  let hiveUrl: string | null = null;
-  let hive: Awaited<ReturnType<typeof createHiveGateway>> | null = null;
+  const hives: { server: Server; runtime: Awaited<ReturnType<typeof createHiveGateway>>; url: string }[] = [];
   if (withHive) {
-    hive = await createHiveGateway(supergraphSdl, urls, signingSecret, jwtSecret);
-    hiveServer = createServer(hive);
-    hiveUrl = `http://127.0.0.1:${await listen(hiveServer)}/graphql`;
+    for (const planner of ['js', 'rust'] as const) {
+      const runtime = await createHiveGateway(supergraphSdl, urls, signingSecret, jwtSecret, planner);
+      const server = createServer(runtime);
+      hives.push({ server, runtime, url: `http://127.0.0.1:${await listen(server)}/graphql` });
+    }
   }
   return {
     database,
     proxies,
     oursUrl: gateway.url.replace('localhost', '127.0.0.1'),
-    hiveUrl,
+    hiveUrl: hives[0]?.url ?? null,
+    hiveRustUrl: hives[1]?.url ?? null,
     jwtSecret,
     async close() {
-      if (hiveServer) await new Promise((r) => hiveServer!.close(() => r(null)));
-      await hive?.dispose();
+      for (const hive of hives) {
+        await new Promise((r) => hive.server.close(() => r(null)));
+        await hive.runtime.dispose();
+      }
       await gateway.stop();
       for (const p of proxies) await p.close();
       for (const s of services) await s.stop();
@@ -128,7 +135,8 @@ export async function countOperation(databaseUrl: string, supergraphSdl: string,
   const small = await run(s.oursUrl, 10);
   const large = PAGED[id] ? await run(s.oursUrl, 500) : undefined;
   const hive = s.hiveUrl ? await run(s.hiveUrl, 10) : undefined;
-  return { audience, statementsSmall: small.statements, statementsLarge: large?.statements, subgraphRequestsOurs: small.requests, subgraphRequestsHive: hive?.requests };
+  const hiveRust = s.hiveRustUrl ? await run(s.hiveRustUrl, 10) : undefined;
+  return { audience, statementsSmall: small.statements, statementsLarge: large?.statements, subgraphRequestsOurs: small.requests, subgraphRequestsHive: hive?.requests, subgraphRequestsHiveRust: hiveRust?.requests };
 }
 
 export async function closeCounting(): Promise<void> {
