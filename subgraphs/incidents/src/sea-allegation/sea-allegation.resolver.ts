@@ -1,11 +1,8 @@
-import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Classified, DataClass, PageInput, discloseCount, readPage, rowFilter, toPage } from '@peacegraph/kit';
+import { Classified, DataClass, PageInput, discloseCount, readPage, toPage } from '@peacegraph/kit';
 import type { IncidentsContext } from '../loaders';
-import { seaAllegations } from './sea-allegation.table';
+import { listSeaAllegations, seaAllegationCounts } from './sea-allegation.loaders';
 import { SeaAllegation, SeaAllegationPage, SeaAllegationStatistic } from './sea-allegation.type';
-
-const year = sql<number>`extract(year from ${seaAllegations.reportedOn})::int`;
 
 @Resolver(() => SeaAllegation)
 export class SeaAllegationResolver {
@@ -17,17 +14,7 @@ export class SeaAllegationResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<SeaAllegationPage> {
     const { limit, after } = readPage(page);
-    const conditions: (SQL | undefined)[] = [
-      rowFilter(ctx.access, SeaAllegation, seaAllegations),
-    ];
-    if (missionId) conditions.push(eq(seaAllegations.missionId, missionId.toUpperCase()));
-    if (after) conditions.push(gt(seaAllegations.id, after));
-    const rows = await ctx.db
-      .select()
-      .from(seaAllegations)
-      .where(and(...conditions))
-      .orderBy(asc(seaAllegations.id))
-      .limit(limit + 1);
+    const rows = await listSeaAllegations(ctx.db, ctx.access, missionId, after, limit);
     return toPage(rows as SeaAllegation[], limit, (r) => r.id);
   }
 
@@ -42,12 +29,7 @@ export class SeaAllegationResolver {
     @Ctx() ctx: IncidentsContext,
     @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
   ): Promise<SeaAllegationStatistic[]> {
-    const rows = await ctx.db
-      .select({ missionId: seaAllegations.missionId, year, allegations: count() })
-      .from(seaAllegations)
-      .where(missionId ? eq(seaAllegations.missionId, missionId.toUpperCase()) : undefined)
-      .groupBy(seaAllegations.missionId, year)
-      .orderBy(asc(seaAllegations.missionId), asc(year));
+    const rows = await seaAllegationCounts(ctx.db, missionId);
     return rows.map((r) => {
       const c = discloseCount(r.allegations); // nobody's rows count as listed here: the rule is the same for every caller
       return { missionId: r.missionId, year: r.year, allegations: c.value, suppressed: c.suppressed };

@@ -1,13 +1,10 @@
-import { and, asc, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { calendarDate, Classified, DataClass, PageInput, readPage, rowFilter, toPage } from '@peacegraph/kit';
+import { calendarDate, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
-import { threatAssessments } from './threat-assessment.table';
-import { ThreatAssessment, ThreatAssessmentFilterInput, ThreatAssessmentPage, ThreatLevel } from './threat-assessment.type';
-
-const LEVELS = Object.values(ThreatLevel);
+import { listThreatAssessments } from './threat-assessment.loaders';
+import { ThreatAssessment, ThreatAssessmentFilterInput, ThreatAssessmentPage } from './threat-assessment.type';
 
 @Resolver(() => ThreatAssessment)
 export class ThreatAssessmentResolver {
@@ -20,21 +17,7 @@ export class ThreatAssessmentResolver {
   ): Promise<ThreatAssessmentPage> {
     const { limit, after } = readPage(page);
     if (filter?.onDate) calendarDate('filter.onDate', filter.onDate);
-    const conditions: (SQL | undefined)[] = [
-      // Row scope in SQL: the same rule shield applies to each field.
-      rowFilter(ctx.access, ThreatAssessment, threatAssessments),
-    ];
-    if (filter?.missionId) conditions.push(eq(threatAssessments.missionId, filter.missionId.toUpperCase()));
-    if (filter?.adminAreaPcode) conditions.push(like(threatAssessments.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
-    if (filter?.onDate) conditions.push(lte(threatAssessments.periodStart, filter.onDate), gte(threatAssessments.periodEnd, filter.onDate));
-    if (filter?.minLevel) conditions.push(inArray(threatAssessments.level, LEVELS.slice(LEVELS.indexOf(filter.minLevel))));
-    if (after) conditions.push(gt(threatAssessments.id, after));
-    const rows = await ctx.db
-      .select()
-      .from(threatAssessments)
-      .where(and(...conditions))
-      .orderBy(asc(threatAssessments.id))
-      .limit(limit + 1);
+    const rows = await listThreatAssessments(ctx.db, ctx.access, filter, after, limit);
     return toPage(rows as ThreatAssessment[], limit, (r) => r.id);
   }
 
