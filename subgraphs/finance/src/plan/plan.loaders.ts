@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
 import { totalledFlows } from '../funding-flow/funding-flow.scope';
 import { fundingFlows } from '../funding-flow/funding-flow.table';
@@ -44,4 +44,19 @@ export function planFundingLoader(db: Db, access: Access) {
     const byId = new Map(rows.map((r) => [r.planId, r.usd]));
     return ids.map((id) => byId.get(id) ?? '0');
   });
+}
+
+/** Plans of a country (any of its host countries) and year, by year and code. */
+export function listPlans(db: Db, countryIso3: string | null | undefined, year: number | null | undefined): Promise<PlanRow[]> {
+  return db
+    .select()
+    .from(plans)
+    .where(and(countryIso3 ? sql`${countryIso3.toUpperCase()} = any(${plans.countryIso3})` : undefined, year ? eq(plans.year, year) : undefined))
+    .orderBy(asc(plans.year), asc(plans.code));
+}
+
+/** The plan with this code (the lowest FTS id if FTS lists it twice). */
+export async function planByCode(db: Db, code: string): Promise<PlanRow | null> {
+  const [row] = await db.select().from(plans).where(eq(plans.code, code)).orderBy(asc(plans.id)).limit(1);
+  return row ?? null;
 }

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { badInput, Classified, Coarsened, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { FundingFlowPage } from '../funding-flow/funding-flow.type';
 import { normalizeFilter } from '../funding-flow/funding-flow.filter';
 import { toFundingFlow } from '../funding-flow/funding-flow.mapping';
 import type { FinanceContext } from '../loaders';
 import { normalizeAmount, percentOf } from '../money/decimal';
-import { plans } from './plan.table';
+import { listPlans, planByCode } from './plan.loaders';
 import { Plan, PlanCluster } from './plan.type';
 
 @Resolver(() => Plan)
@@ -18,11 +17,7 @@ export class PlanResolver {
     @Arg('countryIso3', () => String, { nullable: true }) countryIso3?: string | null,
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
   ): Promise<Plan[]> {
-    return ctx.db
-      .select()
-      .from(plans)
-      .where(and(countryIso3 ? sql`${countryIso3.toUpperCase()} = any(${plans.countryIso3})` : undefined, year ? eq(plans.year, year) : undefined))
-      .orderBy(asc(plans.year), asc(plans.code));
+    return listPlans(ctx.db, countryIso3, year);
   }
 
   @Classified(DataClass.PUBLIC)
@@ -37,8 +32,7 @@ export class PlanResolver {
       if (!/^\d+$/.test(id)) throw badInput('id', 'must be an FTS plan id (digits).');
       return ctx.loaders.planById.load(Number(id));
     }
-    const [row] = await ctx.db.select().from(plans).where(eq(plans.code, code!)).orderBy(asc(plans.id)).limit(1);
-    return row ?? null;
+    return planByCode(ctx.db, code!);
   }
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray, or, sql } from 'drizzle-orm';
 import { DataClass, rowFilter, type Access, type Db } from '@peacegraph/kit';
-import { voluntaryContributions, type VoluntaryContributionRow } from './trust-fund.table';
+import { trustFunds, voluntaryContributions, type TrustFundRow, type VoluntaryContributionRow } from './trust-fund.table';
 import { VoluntaryContribution } from './trust-fund.type';
 
 /** Non-confidential contributions, and confidential ones for their donor or holders of DONOR_CONFIDENTIAL. */
@@ -46,4 +46,9 @@ export function trustFundTotalsLoader(db: Db, access: Access) {
       .orderBy(asc(voluntaryContributions.currency));
     return ids.map((id) => rows.filter((r) => r.trustFundId === id).map(({ currency, cash, inKind }) => ({ currency, cash, inKind })));
   });
+}
+
+/** Every trust fund, by id. */
+export function listTrustFunds(db: Db): Promise<TrustFundRow[]> {
+  return db.select().from(trustFunds).orderBy(asc(trustFunds.id));
 }

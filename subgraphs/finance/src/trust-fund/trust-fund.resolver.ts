@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { asc } from 'drizzle-orm';
 import { Classified, DataClass } from '@peacegraph/kit';
 import type { FinanceContext } from '../loaders';
 import { normalizeAmount } from '../money/decimal';
-import { trustFunds } from './trust-fund.table';
+import { listTrustFunds } from './trust-fund.loaders';
 import { ContributionKind, Earmarking, TrustFund, TrustFundTotal, VoluntaryContribution } from './trust-fund.type';
 
 @Resolver(() => TrustFund)
@@ -11,7 +10,7 @@ export class TrustFundResolver {
   @Classified(DataClass.PUBLIC)
   @Query(() => [TrustFund], { description: 'Trust funds receiving voluntary contributions.' })
   async trustFunds(@Ctx() ctx: FinanceContext): Promise<TrustFund[]> {
-    return ctx.db.select().from(trustFunds).orderBy(asc(trustFunds.id));
+    return listTrustFunds(ctx.db);
   }
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { countries, type CountryRow } from './country.table';
 
@@ -10,4 +10,9 @@ export function countryByIso3Loader(db: Db) {
     const byCode = new Map(rows.map((r) => [r.iso3, r]));
     return codes.map((c) => byCode.get(c) ?? null);
   });
+}
+
+/** Every country the data refers to, by name. */
+export function listCountries(db: Db): Promise<CountryRow[]> {
+  return db.select().from(countries).orderBy(asc(countries.name));
 }

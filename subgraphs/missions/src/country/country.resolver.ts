@@ -1,8 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { asc } from 'drizzle-orm';
 import { Classified, DataClass } from '@peacegraph/kit';
 import type { MissionsContext } from '../loaders';
-import { countries } from './country.table';
+import { listCountries } from './country.loaders';
 import { Country } from './country.type';
 
 @Resolver(() => Country)
@@ -10,7 +9,7 @@ export class CountryResolver {
   @Classified(DataClass.PUBLIC)
   @Query(() => [Country], { description: 'Every country the data refers to, by name.' })
   async countries(@Ctx() ctx: MissionsContext): Promise<Country[]> {
-    return ctx.db.select().from(countries).orderBy(asc(countries.name));
+    return listCountries(ctx.db);
   }
 
   @Classified(DataClass.PUBLIC)
