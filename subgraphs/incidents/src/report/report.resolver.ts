@@ -16,7 +16,7 @@ import { SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
 import { verificationTransitions } from '../verification/verification.table';
 import { victims } from '../victim/victim.table';
 import { ReportIncidentInput } from './report.inputs';
-import { isKnownMission, validateReport } from './report.validation';
+import { isKnownMission, validateReport } from './report.validate';
 
 @ObjectType()
 export class ReportIncidentPayload {
