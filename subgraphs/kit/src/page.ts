@@ -1,4 +1,7 @@
+import { and, asc, gt, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
+import type { Db } from './db';
 import { badInput } from './errors';
 import { Classified, DataClass } from './policy/data-class';
 
@@ -51,4 +54,24 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => string): 
   const nodes = rows.slice(0, limit);
   const last = nodes[nodes.length - 1];
   return { nodes, pageInfo: { endCursor: last ? encodeCursor(keyOf(last)) : null, hasNextPage: rows.length > limit } };
+}
+
+/**
+ * One keyset page in id order — the rows matching `conditions` after the cursor's id, and one
+ * more to say whether another page follows (`toPage`). The statement every `list…` loader
+ * that pages by id sends.
+ */
+export function pageInIdOrder<T extends PgTable & { id: PgColumn }>(
+  db: Db,
+  table: T,
+  conditions: readonly (SQL | undefined)[],
+  after: string | null,
+  limit: number,
+): Promise<T['$inferSelect'][]> {
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(and(...conditions, after === null ? undefined : gt(table.id, after)))
+    .orderBy(asc(table.id))
+    .limit(limit + 1) as Promise<T['$inferSelect'][]>;
 }

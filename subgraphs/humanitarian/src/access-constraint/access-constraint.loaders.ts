@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { rowFilter, snapToMonths, type Access, type Db } from '@peacegraph/kit';
+import { and, asc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { rowFilter, snapToMonths, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
 import { accessConstraints as t, type AccessConstraintRow } from './access-constraint.table';
 import { AccessConstraint } from './access-constraint.type';
 
@@ -34,13 +34,7 @@ function filterConditions(filter: ConstraintFilter): SQL[] {
 
 export function listAccessConstraints(db: Db, access: Access, filter: ConstraintFilter, after: string | null, limit: number): Promise<AccessConstraintRow[]> {
   const conditions = [scope(access), ...filterConditions(filter)];
-  if (after) conditions.push(gt(t.id, after));
-  return db
-    .select()
-    .from(t)
-    .where(and(...conditions))
-    .orderBy(asc(t.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, t, conditions, after, limit);
 }
 
 /** One constraint, if the caller may see it (a subscription's event resolves through it). */

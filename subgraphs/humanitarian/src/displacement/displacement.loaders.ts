@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, inArray, like, or, type SQL } from 'drizzle-orm';
-import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
 import { displacement as t, type DisplacementRow } from './displacement.table';
 import { Displacement } from './displacement.type';
 
@@ -18,13 +18,7 @@ export function listDisplacement(db: Db, access: Access, filter: DisplacementFil
   if (filter.adminAreaPcode) conditions.push(like(t.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
   if (filter.populationGroup) conditions.push(eq(t.populationGroup, filter.populationGroup));
   if (filter.reportingRound) conditions.push(eq(t.reportingRound, filter.reportingRound));
-  if (after) conditions.push(gt(t.id, after));
-  return db
-    .select()
-    .from(t)
-    .where(and(...conditions))
-    .orderBy(asc(t.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, t, conditions, after, limit);
 }
 
 /** Displacement in each of many areas or inside them, one statement per batch. */

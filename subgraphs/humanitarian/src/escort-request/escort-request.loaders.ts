@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
 import { escortRequestEvents, escortRequests as t, type EscortRequestEventRow, type EscortRequestRow } from './escort-request.table';
 import { EscortRequest } from './escort-request.type';
 
@@ -23,13 +23,7 @@ export function listEscortRequests(db: Db, access: Access, filter: EscortFilter,
   if (filter.missionId) conditions.push(eq(t.missionId, filter.missionId));
   if (filter.status) conditions.push(eq(t.status, filter.status));
   if (filter.requestingOrganizationId) conditions.push(eq(t.requestingOrganizationId, filter.requestingOrganizationId));
-  if (after) conditions.push(gt(t.id, after));
-  return db
-    .select()
-    .from(t)
-    .where(and(...conditions))
-    .orderBy(asc(t.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, t, conditions, after, limit);
 }
 
 /** Escort requests by id within the caller's scope, one statement per batch. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { eq, inArray, type SQL } from 'drizzle-orm';
+import { pageInIdOrder, type Db } from '@peacegraph/kit';
 import { organizations, type OrganizationRow } from './organization.table';
 
 /** Organisations by id, one statement per batch (3W rows' organisations and `_entities` lookups). */
@@ -16,11 +16,5 @@ export function organizationByIdLoader(db: Db) {
 export function listOrganizations(db: Db, type: string | null | undefined, after: string | null, limit: number): Promise<OrganizationRow[]> {
   const conditions: SQL[] = [];
   if (type) conditions.push(eq(organizations.type, type));
-  if (after) conditions.push(gt(organizations.id, after));
-  return db
-    .select()
-    .from(organizations)
-    .where(and(...conditions))
-    .orderBy(asc(organizations.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, organizations, conditions, after, limit);
 }

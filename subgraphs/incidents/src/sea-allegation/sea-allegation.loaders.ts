@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
-import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
 import { seaAllegations, type SeaAllegationRow } from './sea-allegation.table';
 import { SeaAllegation } from './sea-allegation.type';
 
@@ -9,13 +9,7 @@ const year = sql<number>`extract(year from ${seaAllegations.reportedOn})::int`;
 export function listSeaAllegations(db: Db, access: Access, missionId: string | null | undefined, after: string | null, limit: number): Promise<SeaAllegationRow[]> {
   const conditions: (SQL | undefined)[] = [rowFilter(access, SeaAllegation, seaAllegations)];
   if (missionId) conditions.push(eq(seaAllegations.missionId, missionId.toUpperCase()));
-  if (after) conditions.push(gt(seaAllegations.id, after));
-  return db
-    .select()
-    .from(seaAllegations)
-    .where(and(...conditions))
-    .orderBy(asc(seaAllegations.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, seaAllegations, conditions, after, limit);
 }
 
 /** Every allegation counted per mission × year, whoever asks (the resolver suppresses small counts). */

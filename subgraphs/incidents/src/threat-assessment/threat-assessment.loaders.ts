@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
-import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
 import { threatAssessments, type ThreatAssessmentRow } from './threat-assessment.table';
 import { ThreatAssessment, ThreatLevel, type ThreatAssessmentFilterInput } from './threat-assessment.type';
 
@@ -12,11 +12,5 @@ export function listThreatAssessments(db: Db, access: Access, filter: ThreatAsse
   if (filter?.adminAreaPcode) conditions.push(like(threatAssessments.adminAreaPcode, `${filter.adminAreaPcode.toUpperCase()}%`));
   if (filter?.onDate) conditions.push(lte(threatAssessments.periodStart, filter.onDate), gte(threatAssessments.periodEnd, filter.onDate));
   if (filter?.minLevel) conditions.push(inArray(threatAssessments.level, LEVELS.slice(LEVELS.indexOf(filter.minLevel))));
-  if (after) conditions.push(gt(threatAssessments.id, after));
-  return db
-    .select()
-    .from(threatAssessments)
-    .where(and(...conditions))
-    .orderBy(asc(threatAssessments.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, threatAssessments, conditions, after, limit);
 }

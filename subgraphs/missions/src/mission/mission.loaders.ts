@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { pageInIdOrder, type Db } from '@peacegraph/kit';
 import { missions, type MissionRow } from './mission.table';
 
 export interface MissionFilter {
@@ -44,11 +44,5 @@ export function listMissions(db: Db, filter: MissionFilter, after: string | null
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(sql`(${missions.acronym} ilike ${pattern} or ${missions.name} ilike ${pattern})`);
   }
-  if (after) conditions.push(gt(missions.id, after));
-  return db
-    .select()
-    .from(missions)
-    .where(and(...conditions))
-    .orderBy(asc(missions.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, missions, conditions, after, limit);
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
 import { trainingRecords, type TrainingRecordRow } from './training-record.table';
 import { TrainingRecord } from './training-record.type';
 
@@ -33,13 +33,7 @@ export function listTrainingRecords(db: Db, access: Access, filter: { missionId?
   const conditions: SQL[] = [inScope(access)];
   if (filter.missionId) conditions.push(eq(trainingRecords.missionId, filter.missionId.toUpperCase()));
   if (filter.year) conditions.push(eq(trainingRecords.year, filter.year));
-  if (after) conditions.push(gt(trainingRecords.id, after));
-  return db
-    .select()
-    .from(trainingRecords)
-    .where(and(...conditions))
-    .orderBy(asc(trainingRecords.id))
-    .limit(limit + 1);
+  return pageInIdOrder(db, trainingRecords, conditions, after, limit);
 }
 
 /** Compliance summary of one mission-year's records. */
