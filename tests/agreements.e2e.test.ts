@@ -207,7 +207,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
     const again = await t.query<{ requestAgreement: { id: string } }>('mission-data-owner', REQUEST, { input: requestInput('own-1', { recipientRole: 'data-owner' }) });
     expect(again.body.data!.requestAgreement.id).toBe(ownId);
     const reused = await t.query('mission-data-owner', REQUEST, { input: requestInput('own-1', { purpose: 'Something else.' }) });
-    expect(reused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(reused.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const req = await t.query<{ requestAgreement: { id: string } }>('ngo-other', REQUEST, { input: requestInput('revoked-1') });
     const id = req.body.data!.requestAgreement.id;

@@ -133,7 +133,7 @@ describe.skipIf(!pg)('a database outage (PostgreSQL killed with SIGKILL)', () =>
     expect(recovered).toBe(true);
     const acknowledged = outcomes.filter((o) => o.acknowledged).map((o) => o.clientKey);
     expect(acknowledged.length).toBeGreaterThan(3);
-    const present = await t.database.db.execute(sql`select client_key from incidents.incidents where client_key like 'outage-%'`);
+    const present = await t.database.db.execute(sql`select r.client_key from incidents.write_receipts r join incidents.incidents i on i.id = r.result->>'id' where r.client_key like 'outage-%'`);
     const keys = new Set(((present as unknown as { rows?: { client_key: string }[] }).rows ?? (present as unknown as { client_key: string }[])).map((r) => r.client_key));
     for (const key of acknowledged) expect(keys.has(key), key).toBe(true);
     // Nothing refused was written behind the caller's back as a duplicate: a refused report

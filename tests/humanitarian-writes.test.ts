@@ -68,7 +68,7 @@ describe.each(TEST_DATABASE_KINDS)('NGO writes of 3W rows on %s', (kind) => {
     expect((retry.data!.saveOperationalPresence as { id: string }).id).toBe((first.data!.saveOperationalPresence as { id: string }).id);
     expect(await rowCount()).toBe(before);
     const reused = await run(nrc, SAVE, { input: { ...body, cluster: 'WASH' } });
-    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientKey' });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientKey' });
     expect(await rowCount()).toBe(before);
   });
 

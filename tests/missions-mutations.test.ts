@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import type { BuiltSubgraph, Database, Identity } from '@peacegraph/kit';
 import { buildMissionsSubgraph } from '@peacegraph/missions';
 import { FALLBACK_DATA_DIR } from '../subgraphs/missions/src/import';
-import { authorizedStrengths, mandateTasks, measurements, missions, missionWriteReceipts, securityCouncilResolutions } from '../subgraphs/missions/src/tables';
+import { authorizedStrengths, mandateTasks, measurements, missions, writeReceipts, securityCouncilResolutions } from '../subgraphs/missions/src/tables';
 import { demoIdentity, DPO_OFFICER, runner, seedMissionsDatabase } from '../subgraphs/missions/src/testing';
 import { TEST_DATABASES } from './databases';
 
@@ -45,7 +45,7 @@ describe.each(TEST_DATABASES)('missions mutations on $label', (kind) => {
     const [r] = await db.select({ n: count() }).from(securityCouncilResolutions);
     const [t] = await db.select({ n: count() }).from(mandateTasks);
     const [s] = await db.select({ n: count() }).from(authorizedStrengths);
-    const [k] = await db.select({ n: count() }).from(missionWriteReceipts);
+    const [k] = await db.select({ n: count() }).from(writeReceipts);
     return { resolutions: r!.n, tasks: t!.n, strengths: s!.n, receipts: k!.n };
   };
 
@@ -95,7 +95,7 @@ describe.each(TEST_DATABASES)('missions mutations on $label', (kind) => {
 
     // The same key with a different request is refused, naming the key; nothing is written.
     const reused = await run(missionHq, RECORD, { input: { ...input, summary: 'something else' } });
-    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientKey' });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.clientKey' });
     // A new key for a symbol already recorded is a conflict on the symbol.
     const again = await run(missionHq, RECORD, { input: { ...input, clientKey: 'retry-key-2' } });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.symbol' });

@@ -1,7 +1,7 @@
 import type { Identity } from '@peacegraph/kit';
 import type { HumanitarianContext } from './loaders';
 import type { OrganizationRow } from './organization/organization.table';
-import { forbiddenField } from './write-receipt/idempotency';
+import { forbiddenField } from './errors';
 
 /**
  * Who may change humanitarian records: the catalogue of write actions of this subgraph.

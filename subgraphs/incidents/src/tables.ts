@@ -9,4 +9,5 @@ export * from './source-report/source-report.table';
 export * from './threat-assessment/threat-assessment.table';
 export * from './verification/verification.table';
 export * from './victim/victim.table';
+export * from './write-receipt/write-receipt.table';
 export { incidentsSchema } from './schema';

@@ -5,6 +5,7 @@ export * from './db';
 export * from './errors';
 export * from './http';
 export * from './identity';
+export * from './idempotency';
 export * from './logger';
 export * from './migrate';
 export * from './paths';

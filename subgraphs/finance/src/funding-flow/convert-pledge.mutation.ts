@@ -1,10 +1,10 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { and, eq } from 'drizzle-orm';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
 import { assertMayWriteFlowsOf } from '../authz';
 import type { FinanceContext } from '../loaders';
 import { readDate, readPositiveAmount, toUsd } from '../money/validate';
-import { idempotent } from '../write-receipt/idempotent';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { toFundingFlow } from './funding-flow.mapping';
 import { ConvertPledgeInput } from './funding-flow.mutation-inputs';
 import { visibleFlows } from './funding-flow.scope';
@@ -18,7 +18,8 @@ export class ConvertPledgeMutation {
   async convertPledgeToCommitment(@Ctx() ctx: FinanceContext, @Arg('input', () => ConvertPledgeInput) input: ConvertPledgeInput): Promise<FundingFlow> {
     const amount = input.amount ? readPositiveAmount('input.amount', input.amount) : null;
     const decisionDate = input.decisionDate ? readDate('input.decisionDate', input.decisionDate) : new Date().toISOString().slice(0, 10);
-    return idempotent(ctx.db, ctx.identity, 'convertPledgeToCommitment', input, async (tx) => {
+    const key = { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'convertPledgeToCommitment', input };
+    const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       // Row lock: two different conversions of one pledge cannot both pass the status check.
       const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, input.flowId), visibleFlows(ctx.access))).for('update');
       if (!flow) throw badInput('input.flowId', 'no funding flow with this id that you may see.');
@@ -36,5 +37,6 @@ export class ConvertPledgeMutation {
       const [row] = await tx.update(fundingFlows).set(changes).where(eq(fundingFlows.id, flow.id)).returning();
       return toFundingFlow(row!);
     });
+    return result;
   }
 }

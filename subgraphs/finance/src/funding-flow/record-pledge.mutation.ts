@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { eq } from 'drizzle-orm';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
 import { assertMayWriteFlowsOf } from '../authz';
 import type { FinanceContext } from '../loaders';
 import { convert } from '../money/validate';
 import { isCatalogueOrganization, organizationName } from '../organization/organization-catalogue';
 import { plans } from '../plan/plan.table';
-import { idempotent } from '../write-receipt/idempotent';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { toFundingFlow } from './funding-flow.mapping';
 import { RecordPledgeInput } from './funding-flow.mutation-inputs';
 import { fundingFlows } from './funding-flow.table';
@@ -33,7 +33,8 @@ export class RecordPledgeMutation {
     }
     const today = new Date().toISOString().slice(0, 10);
     const money = convert({ amount: 'input.amount', currency: 'input.currency', rate: 'input.exchangeRate', rateDate: 'input.exchangeRateDate' }, input, today);
-    return idempotent(ctx.db, ctx.identity, 'recordPledge', input, async (tx) => {
+    const key = { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'recordPledge', input };
+    const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       let plan: { id: number; code: string; name: string } | undefined;
       if (input.destinationPlanCode) {
         [plan] = await tx.select({ id: plans.id, code: plans.code, name: plans.name }).from(plans).where(eq(plans.code, input.destinationPlanCode)).limit(1);
@@ -71,5 +72,6 @@ export class RecordPledgeMutation {
         .returning();
       return toFundingFlow(row!);
     });
+    return result;
   }
 }

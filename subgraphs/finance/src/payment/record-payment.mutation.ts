@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { and, eq, sql } from 'drizzle-orm';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, idempotent, type Db } from '@peacegraph/kit';
 import { assessments } from '../assessment/assessment.table';
 import { assertMayPayAssessmentOf, assertMayWriteFlowsOf } from '../authz';
 import { visibleFlows } from '../funding-flow/funding-flow.scope';
@@ -9,7 +9,7 @@ import { fundingFlows } from '../funding-flow/funding-flow.table';
 import type { FinanceContext } from '../loaders';
 import { fromCents, toCents } from '../money/decimal';
 import { readCurrency, readDate, readPositiveAmount } from '../money/validate';
-import { idempotent, type Tx } from '../write-receipt/idempotent';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordPaymentInput } from './payment.inputs';
 import { payments } from './payment.table';
 import { PaymentReceipt, type Payment } from './payment.type';
@@ -21,22 +21,22 @@ interface Target {
   /** Already paid, in cents. */
   paidCents: bigint;
   /** Called after the payment is stored, with the new paid total. */
-  afterPayment?: (tx: Tx, paidTotal: bigint) => Promise<void>;
+  afterPayment?: (tx: Db, paidTotal: bigint) => Promise<void>;
 }
 
-async function paidSoFar(tx: Tx, column: typeof payments.assessmentId | typeof payments.fundingFlowId, id: string): Promise<bigint> {
+async function paidSoFar(tx: Db, column: typeof payments.assessmentId | typeof payments.fundingFlowId, id: string): Promise<bigint> {
   const [row] = await tx.select({ usd: sql<string | null>`sum(${payments.amount})::text` }).from(payments).where(eq(column, id));
   return row?.usd ? toCents(row.usd) : 0n;
 }
 
-async function assessmentTarget(tx: Tx, ctx: FinanceContext, assessmentId: string): Promise<Target> {
+async function assessmentTarget(tx: Db, ctx: FinanceContext, assessmentId: string): Promise<Target> {
   const [assessment] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId)).for('update');
   if (!assessment) throw badInput('input.assessmentId', 'no assessment with this id.');
   assertMayPayAssessmentOf(ctx.access, assessment.memberStateIso3);
   return { currency: assessment.currency, owedCents: toCents(assessment.assessedAmount), paidCents: await paidSoFar(tx, payments.assessmentId, assessmentId) };
 }
 
-async function flowTarget(tx: Tx, ctx: FinanceContext, flowId: string): Promise<Target> {
+async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<Target> {
   const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, flowId), visibleFlows(ctx.access))).for('update');
   if (!flow) throw badInput('input.fundingFlowId', 'no funding flow with this id that you may see.');
   assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
@@ -67,7 +67,8 @@ export class RecordPaymentMutation {
     const amount = readPositiveAmount('input.amount', input.amount);
     const currency = readCurrency('input.currency', input.currency);
     const paidOn = readDate('input.paidOn', input.paidOn);
-    return idempotent(ctx.db, ctx.identity, 'recordPayment', input, async (tx) => {
+    const key = { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'recordPayment', input };
+    const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       const target = input.assessmentId ? await assessmentTarget(tx, ctx, input.assessmentId) : await flowTarget(tx, ctx, input.fundingFlowId!);
       if (currency !== target.currency) throw badInput('input.currency', `must be ${target.currency}, the currency of what is paid.`);
       const due = target.owedCents > target.paidCents ? target.owedCents - target.paidCents : 0n;
@@ -98,5 +99,6 @@ export class RecordPaymentMutation {
       const payment: Payment = { ...row!, amount: row!.amount, excessAmount: row!.excessAmount };
       return { payment, dueBefore: fromCents(due), outstandingAfter: fromCents(due > cents ? due - cents : 0n) };
     });
+    return result;
   }
 }

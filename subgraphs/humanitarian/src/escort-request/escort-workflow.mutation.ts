@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, forbiddenAction } from '@peacegraph/kit';
+import { Classified, conflict, DataClass, forbiddenAction, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
 import { ESCORT_ACTORS, escortActorOf } from '../authz';
 import { checkText } from '../operational-presence/operational-presence.validate';
-import { checkClientKey, conflictField, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
+import { forbiddenField, notFoundField } from '../errors';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { escortRequestEvents, escortRequests } from './escort-request.table';
 import { EscortRequest, EscortStatus } from './escort-request.type';
 
@@ -29,7 +30,6 @@ interface Transition {
  * history event in one transaction, idempotent by client key.
  */
 async function transition(ctx: HumanitarianContext, move: Transition): Promise<EscortRequest> {
-  checkClientKey(move.clientKey);
   const organizationId = ctx.identity.organizationId;
   if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
   const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, move.id));
@@ -42,7 +42,8 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
       allowed.includes('requester') ? 'only the requesting organisation or the mission can do this.' : `only ${current.missionId}'s civil-military coordination can do this.`,
     );
   }
-  const result = await writeOnce(ctx.db, { organizationId, clientKey: move.clientKey, operation: move.operation, input: move }, move.id, async (tx) => {
+  const key = { organizationId, clientKey: move.clientKey, operation: move.operation, input: move, field: 'clientKey' };
+  const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
     // Re-checked in the statement: a concurrent decision makes this one a conflict, not an overwrite.
     for (const from of move.from) {
       const updated = await tx
@@ -63,10 +64,10 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
           actorSubject: ctx.identity.subject,
           actorOrganizationId: organizationId,
         });
-        return;
+        return { id: move.id };
       }
     }
-    throw conflictField('id', `is ${current.status}; it can become ${move.to} only from ${move.from.join(' or ')}.`);
+    throw conflict('id', `is ${current.status}; it can become ${move.to} only from ${move.from.join(' or ')}.`);
   });
   const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
   return saved as unknown as EscortRequest;

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, conflict, DataClass, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
 import { writingOrganization } from '../authz';
-import { checkClientKey, conflictField, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
+import { forbiddenField, notFoundField } from '../errors';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { EscortRequestInput } from './escort-request.inputs';
 import { escortRequestEvents, escortRequests } from './escort-request.table';
 import { EscortRequest, EscortStatus } from './escort-request.type';
@@ -21,21 +22,20 @@ export class SaveEscortRequestMutation {
     @Ctx() ctx: HumanitarianContext,
     @Arg('input', () => EscortRequestInput) input: EscortRequestInput,
   ): Promise<EscortRequest> {
-    checkClientKey(input.clientKey);
     const organization = await writingOrganization(ctx, input.organizationId);
     const values = validateEscortInput(input);
     if (input.id) {
       const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, input.id));
       if (!current) throw notFoundField('id', `no escort request ${input.id}.`);
       if (current.requestingOrganizationId !== organization.id) throw forbiddenField('id', 'this escort request belongs to another organisation.');
-      if (current.status !== EscortStatus.REQUESTED) throw conflictField('id', `is ${current.status}; only a REQUESTED request can be changed.`);
+      if (current.status !== EscortStatus.REQUESTED) throw conflict('id', `is ${current.status}; only a REQUESTED request can be changed.`);
       if (current.missionId !== values.missionId) throw badMissionChange();
     }
     const id = input.id ?? `escort-${randomUUID()}`;
-    const result = await writeOnce(
+    const { result } = await idempotent(
       ctx.db,
-      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveEscortRequest', input },
-      id,
+      writeReceipts,
+      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveEscortRequest', input, field: 'clientKey' },
       async (tx) => {
         if (input.id) {
           const updated = await tx
@@ -45,7 +45,7 @@ export class SaveEscortRequestMutation {
               and(eq(escortRequests.id, id), eq(escortRequests.requestingOrganizationId, organization.id), eq(escortRequests.status, EscortStatus.REQUESTED)),
             )
             .returning({ id: escortRequests.id });
-          if (updated.length === 0) throw conflictField('id', 'changed meanwhile; read it again.');
+          if (updated.length === 0) throw conflict('id', 'changed meanwhile; read it again.');
         } else {
           await tx.insert(escortRequests).values({
             ...values,
@@ -62,6 +62,7 @@ export class SaveEscortRequestMutation {
             actorOrganizationId: organization.id,
           });
         }
+        return { id };
       },
     );
     const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
@@ -70,5 +71,5 @@ export class SaveEscortRequestMutation {
 }
 
 function badMissionChange() {
-  return conflictField('missionId', 'a request cannot move to another mission; cancel it and request again.');
+  return conflict('missionId', 'a request cannot move to another mission; cancel it and request again.');
 }

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
 import { writingOrganization } from '../authz';
-import { checkClientKey, forbiddenField, notFoundField, writeOnce } from '../write-receipt/idempotency';
+import { forbiddenField, notFoundField } from '../errors';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { OperationalPresenceInput } from './operational-presence.inputs';
 import { operationalPresence } from './operational-presence.table';
 import { OperationalPresence } from './operational-presence.type';
@@ -24,7 +25,6 @@ export class SaveOperationalPresenceMutation {
     @Ctx() ctx: HumanitarianContext,
     @Arg('input', () => OperationalPresenceInput) input: OperationalPresenceInput,
   ): Promise<OperationalPresence> {
-    checkClientKey(input.clientKey);
     const organization = await writingOrganization(ctx, input.organizationId);
     const values = validatePresenceInput(input);
     if (input.id) {
@@ -33,10 +33,10 @@ export class SaveOperationalPresenceMutation {
       if (current.organizationId !== organization.id) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
     }
     const id = input.id ?? `3w-${organization.id}-${randomUUID()}`;
-    const result = await writeOnce(
+    const { result } = await idempotent(
       ctx.db,
-      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveOperationalPresence', input },
-      id,
+      writeReceipts,
+      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveOperationalPresence', input, field: 'clientKey' },
       async (tx) => {
         const row = { ...values, updatedBy: ctx.identity.subject, updatedAt: new Date() };
         if (input.id) {
@@ -50,6 +50,7 @@ export class SaveOperationalPresenceMutation {
         } else {
           await tx.insert(operationalPresence).values({ ...row, id, organizationId: organization.id });
         }
+        return { id };
       },
     );
     const [saved] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, result.id));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { incidentsSchema } from '../schema';
 
 /**
@@ -48,17 +48,14 @@ export const incidents = incidentsSchema.table(
     version: integer('version').notNull().default(1),
     /** 'generated' (illustrative demo data, not real events) or 'reported' (through reportIncident). */
     provenance: text('provenance').notNull(),
-    /** reportIncident's idempotency key, unique per reporting organisation. */
+    /** The client key it was reported under (the receipt in write_receipts makes the retry safe; kept as provenance). */
     clientKey: text('client_key'),
-    /** sha256 of the first request under `clientKey`: a retry with other content is refused. */
-    requestHash: text('request_hash'),
   },
   (t) => [
     index('incidents_mission_date_idx').on(t.missionId, t.eventDate.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('incidents_area_idx').on(t.adminAreaPcode),
     index('incidents_admin1_idx').on(t.admin1Pcode, t.eventDate),
     index('incidents_date_idx').on(t.eventDate.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    uniqueIndex('incidents_client_key_uq').on(t.reportedByOrganizationId, t.clientKey),
     check('incidents_time_precision_ck', sql`${t.timePrecision} between 1 and 3`),
     check('incidents_geo_precision_ck', sql`${t.geoPrecision} between 1 and 3`),
     check('incidents_fatalities_ck', sql`${t.fatalities} >= 0`),

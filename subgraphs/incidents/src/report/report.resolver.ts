@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
 import { incidentActors } from '../actor/actor.table';
 import { ACTOR_TYPES_BY_INTER } from '../actor/actor.type';
 import { assertMayWrite } from '../authz';
@@ -15,6 +14,7 @@ import { perpetratorAttributions } from '../perpetrator/perpetrator.table';
 import { SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
 import { verificationTransitions } from '../verification/verification.table';
 import { victims } from '../victim/victim.table';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { ReportIncidentInput } from './report.inputs';
 import { isKnownMission, validateReport } from './report.validate';
 
@@ -32,9 +32,9 @@ export class ReportIncidentPayload {
 @Resolver()
 export class ReportIncidentResolver {
   /**
-   * Validated, transactional and idempotent: the incident id is derived from the
-   * organisation and clientKey, so a retry lands on the same row (insert … on conflict do
-   * nothing) and gets the first result back; a different request under the same key is refused.
+   * Validated, transactional and idempotent by clientKey (kit's idempotent): a retry gets the
+   * first incident back, a different request under the same key is a CONFLICT. The id derives
+   * from the organisation and key, so it is the same on every retry.
    */
   @Classified(DataClass.PARTNER)
   @Mutation(() => ReportIncidentPayload, { description: 'Record a new incident (mission JOC / analysis cell only).' })
@@ -49,8 +49,6 @@ export class ReportIncidentResolver {
     const organizationId = ctx.identity.organizationId!;
     const clientKey = input.clientKey.trim();
     const id = `INC-${mission.id}-R${createHash('sha256').update(`${organizationId}|${clientKey}`).digest('hex').slice(0, 12).toUpperCase()}`;
-    const { clientKey: _key, ...content } = input;
-    const requestHash = createHash('sha256').update(canonicalJson(content)).digest('base64url');
     const taxonomy = SUB_EVENT_TYPES[input.subEventType];
 
     const row: NewIncidentRow = {
@@ -82,20 +80,11 @@ export class ReportIncidentResolver {
       version: 1,
       provenance: 'reported',
       clientKey,
-      requestHash,
     };
 
-    const result = await ctx.db.transaction(async (tx) => {
-      const [inserted] = await tx.insert(incidents).values(row).onConflictDoNothing().returning();
-      if (!inserted) {
-        const [existing] = await tx.select().from(incidents).where(eq(incidents.id, id));
-        if (!existing || existing.requestHash !== requestHash) {
-          throw new GraphQLError(`clientKey ${clientKey} was already used for a different report.`, {
-            extensions: { code: 'CONFLICT', field: 'input.clientKey' },
-          });
-        }
-        return { row: existing, replayed: true };
-      }
+    const key = { organizationId, clientKey, operation: 'reportIncident', input };
+    const { result, replayed } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
+      await tx.insert(incidents).values(row);
       const scope = { incidentId: id, missionId: mission.id, adminAreaPcode: area.pcode };
       if (input.actors?.length) {
         await tx.insert(incidentActors).values(
@@ -126,20 +115,9 @@ export class ReportIncidentResolver {
         byOrganizationId: organizationId,
         reason: 'Reported.',
       });
-      return { row: inserted, replayed: false };
+      return { id };
     });
-    return { incident: toIncident(result.row), replayed: result.replayed };
+    const [saved] = await ctx.db.select().from(incidents).where(eq(incidents.id, result.id));
+    return { incident: toIncident(saved!), replayed };
   }
-}
-
-/** JSON with object keys sorted, so the same request hashes the same whatever the key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

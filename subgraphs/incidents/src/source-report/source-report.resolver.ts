@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, Classified, DataClass, notFound } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, idempotent, notFound } from '@peacegraph/kit';
 import { assertMayWrite } from '../authz';
 import { toSourceReport } from '../incident/incident-children.loaders';
 import type { IncidentsContext } from '../loaders';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { AttachSourceInput } from './source-report.inputs';
 import { sourceReports } from './source-report.table';
 import { SourceReport } from './source-report.type';
@@ -32,11 +32,10 @@ export class AttachSourceResolver {
 
     const organizationId = ctx.identity.organizationId!;
     const id = `${incident.id}-S${createHash('sha256').update(`${organizationId}|${clientKey}`).digest('hex').slice(0, 10).toUpperCase()}`;
-    const { clientKey: _key, receivedAt: _at, ...content } = input;
-    const requestHash = createHash('sha256').update(JSON.stringify([content.incidentId, content.sourceType, content.sourceName, content.reliability, content.credibility, content.content, input.receivedAt ?? null])).digest('base64url');
 
-    const row = await ctx.db.transaction(async (tx) => {
-      const [inserted] = await tx
+    const key = { organizationId, clientKey, operation: 'attachSource', input };
+    const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
+      await tx
         .insert(sourceReports)
         .values({
           id,
@@ -51,20 +50,10 @@ export class AttachSourceResolver {
           receivedAt,
           attachedBySubject: ctx.identity.subject,
           attachedByOrganizationId: organizationId,
-          clientKey,
-          requestHash,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted) return inserted;
-      const [existing] = await tx.select().from(sourceReports).where(eq(sourceReports.id, id));
-      if (!existing || existing.requestHash !== requestHash) {
-        throw new GraphQLError(`clientKey ${clientKey} was already used for a different source report.`, {
-          extensions: { code: 'CONFLICT', field: 'input.clientKey' },
         });
-      }
-      return existing;
+      return { id };
     });
-    return toSourceReport(row);
+    const [saved] = await ctx.db.select().from(sourceReports).where(eq(sourceReports.id, result.id));
+    return toSourceReport(saved!);
   }
 }

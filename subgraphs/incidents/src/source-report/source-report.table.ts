@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { incidentsSchema } from '../schema';
 import { incidents } from '../incident/incident.table';
 
@@ -26,12 +26,9 @@ export const sourceReports = incidentsSchema.table(
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
     attachedBySubject: text('attached_by_subject').notNull(),
     attachedByOrganizationId: text('attached_by_organization_id'),
-    clientKey: text('client_key'),
-    requestHash: text('request_hash'),
   },
   (t) => [
     index('source_reports_incident_idx').on(t.incidentId),
-    uniqueIndex('source_reports_client_key_uq').on(t.attachedByOrganizationId, t.clientKey),
     check('source_reports_reliability_ck', sql`${t.reliability} in ('A', 'B', 'C', 'D', 'E', 'F')`),
     check('source_reports_credibility_ck', sql`${t.credibility} between 1 and 6`),
   ],

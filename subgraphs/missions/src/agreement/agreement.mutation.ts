@@ -6,9 +6,11 @@ import {
   badInput,
   Classified,
   calendarTime,
+  conflict,
   DATA_OWNER_ROLE,
   DataClass,
   directoryCaller,
+  idempotent,
   recordAgreementChange,
   snapshotOf,
   type AgreementAction,
@@ -17,7 +19,7 @@ import {
 } from '@peacegraph/kit';
 import type { MissionsContext } from '../loaders';
 import { requiredText } from '../validate';
-import { checkClientKey, conflict, writeOnce } from '../write-receipt/write-once';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { AgreementChangeInput, RequestAgreementInput, type AgreementNarrowing } from './agreement.inputs';
 import { agreementOut } from './agreement.read';
 import { checkTerms, forbiddenField, wideningOf, type Terms } from './agreement.terms';
@@ -77,14 +79,13 @@ const MOVES: Record<Move['operation'], Move> = {
  * by client key; any refusal changes nothing.
  */
 async function providerChange(ctx: MissionsContext, move: Move, input: AgreementChangeInput): Promise<Agreement> {
-  checkClientKey(input.clientKey);
   const caller = await directoryCaller(ctx.db, ctx.identity);
   if (!caller) throw forbiddenField('input.id', 'sign in as an organisation listed in the directory.');
   const reason = input.reason?.trim() ? requiredText('input.reason', input.reason, 1000) : null;
   if (move.reasonRequired && !reason) throw badInput('input.reason', `is required to ${move.operation.replace('Agreement', '')} an agreement.`);
   if (input.narrowing && !move.narrows) throw badInput('input.narrowing', `${move.operation} takes no narrowing.`);
-  const { clientKey: _key, ...request } = input;
-  await writeOnce(ctx.db, { organizationId: caller.organization.id, clientKey: input.clientKey, operation: move.operation, input: request }, input.id, async (tx) => {
+  const key = { organizationId: caller.organization.id, clientKey: input.clientKey, operation: move.operation, input };
+  await idempotent(ctx.db, writeReceipts, key, async (tx) => {
     const [current] = await tx.select().from(agreements).where(eq(agreements.id, input.id)).for('update');
     // Not a party: the same answer as "no such agreement", so ids of others' agreements are not confirmed.
     if (!current || (current.provider !== caller.organization.id && current.recipientOrganizationId !== caller.organization.id)) {
@@ -143,7 +144,6 @@ export class AgreementMutations {
   @Classified(DataClass.PUBLIC)
   @Mutation(() => Agreement, { description: 'Ask a provider for classes of its data in a scope, for a purpose and period; your organisation is the recipient. REQUESTED until its data owner decides.' })
   async requestAgreement(@Ctx() ctx: MissionsContext, @Arg('input', () => RequestAgreementInput) input: RequestAgreementInput): Promise<Agreement> {
-    checkClientKey(input.clientKey);
     const caller = await directoryCaller(ctx.db, ctx.identity);
     if (!caller) throw forbiddenField('input', 'sign in as an organisation listed in the directory to request an agreement.');
     const terms = await checkTerms(ctx.db, {
@@ -158,9 +158,9 @@ export class AgreementMutations {
       validFrom: calendarTime('input.validFrom', input.validFrom),
       validUntil: input.validUntil ? calendarTime('input.validUntil', input.validUntil) : null,
     });
-    const { clientKey: _key, ...request } = input;
     const id = `req-${randomUUID()}`;
-    const result = await writeOnce(ctx.db, { organizationId: caller.organization.id, clientKey: input.clientKey, operation: 'requestAgreement', input: request }, id, async (tx) => {
+    const key = { organizationId: caller.organization.id, clientKey: input.clientKey, operation: 'requestAgreement', input };
+    const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       const row = { ...terms, status: 'REQUESTED', requestedBySubject: ctx.identity.subject };
       await tx.insert(agreements).values({ id, ...row });
       await recordAgreementChange(tx, {
@@ -175,7 +175,7 @@ export class AgreementMutations {
       });
       return { agreementId: id, version: 1 };
     });
-    return agreementOut(ctx, result.id);
+    return agreementOut(ctx, result.agreementId);
   }
 
   @Classified(DataClass.PUBLIC)

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, conflict, DataClass, idempotent } from '@peacegraph/kit';
 import { assertMayWrite } from '../authz';
 import type { MissionsContext } from '../loaders';
 import { isoDate } from '../validate';
-import { checkClientKey, conflict, writeOnce } from '../write-receipt/write-once';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordMeasurementInput } from './measurement.inputs';
 import { indicators, measurements } from './indicator.table';
 import { Measurement } from './indicator.type';
@@ -18,7 +18,6 @@ export class RecordMeasurementMutation {
   @Classified(DataClass.PUBLIC)
   @Mutation(() => Measurement, { description: "Record a value of one of your mission's indicators. Mission headquarters only. Retrying with the same clientKey returns the first result." })
   async recordMeasurement(@Ctx() ctx: MissionsContext, @Arg('input', () => RecordMeasurementInput) input: RecordMeasurementInput): Promise<Measurement> {
-    checkClientKey(input.clientKey);
     // Only a mission's headquarters records measurements, and only its own mission's indicators
     // are looked up: an unknown id and another mission's id get the same answer.
     const ownMission = ctx.identity.organizationType === 'mission' && ctx.identity.organizationId ? ctx.identity.organizationId.toUpperCase() : null;
@@ -35,12 +34,11 @@ export class RecordMeasurementMutation {
     if (!DECIMAL.test(value)) throw badInput('input.value', `must be a decimal number with at most 2 decimals, got '${input.value}'.`);
     const note = input.note?.trim() || null;
     if (note && note.length > 2000) throw badInput('input.note', 'must be at most 2000 characters.');
-    const { clientKey: _key, ...request } = input;
     const id = `m-${randomUUID()}`;
-    const result = await writeOnce(
+    const { result } = await idempotent(
       ctx.db,
-      { organizationId: ctx.identity.organizationId!, clientKey: input.clientKey, operation: 'recordMeasurement', input: request },
-      id,
+      writeReceipts,
+      { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'recordMeasurement', input },
       async (tx) => {
         const [taken] = await tx
           .select({ id: measurements.id })
@@ -59,7 +57,7 @@ export class RecordMeasurementMutation {
         });
         return { id, indicatorId: indicator.id, measuredOn, value };
       },
-      'input.measuredOn',
+      { uniqueField: 'input.measuredOn' },
     );
     const [saved] = await ctx.db.select().from(measurements).where(eq(measurements.id, result.id));
     return saved as Measurement;

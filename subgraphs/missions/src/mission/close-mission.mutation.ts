@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
 import { assertMayWrite } from '../authz';
 import type { MissionsContext } from '../loaders';
 import { isoDate } from '../validate';
-import { checkClientKey, writeOnce } from '../write-receipt/write-once';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { CloseMissionInput } from './mission-close.inputs';
 import { missions } from './mission.table';
 import { Mission, MissionStatus } from './mission.type';
@@ -15,15 +15,13 @@ export class CloseMissionMutation {
   @Classified(DataClass.PUBLIC)
   @Mutation(() => Mission, { description: 'Mark a mission CLOSED with its end date. Mission headquarters or DPO only. Retrying with the same clientKey returns the first result.' })
   async closeMission(@Ctx() ctx: MissionsContext, @Arg('input', () => CloseMissionInput) input: CloseMissionInput): Promise<Mission> {
-    checkClientKey(input.clientKey);
     const missionId = input.missionId.trim().toUpperCase();
     assertMayWrite(ctx.identity, 'closeMission', missionId);
     const endDate = isoDate('input.endDate', input.endDate);
-    const { clientKey: _key, ...request } = input;
-    const result = await writeOnce(
+    const { result } = await idempotent(
       ctx.db,
-      { organizationId: ctx.identity.organizationId!, clientKey: input.clientKey, operation: 'closeMission', input: request },
-      missionId,
+      writeReceipts,
+      { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'closeMission', input },
       async (tx) => {
         // FOR UPDATE: two different keys closing the same mission at once are serialised here.
         const [mission] = await tx.select().from(missions).where(eq(missions.id, missionId)).for('update');
@@ -31,7 +29,7 @@ export class CloseMissionMutation {
         if (mission.status === MissionStatus.CLOSED) throw badInput('input.missionId', `${missionId} is already closed (end date ${mission.endDate ?? 'unknown'}).`);
         if (mission.startDate && endDate < mission.startDate) throw badInput('input.endDate', `must not be before the mission's start (${mission.startDate}).`);
         await tx.update(missions).set({ status: MissionStatus.CLOSED, endDate }).where(eq(missions.id, missionId));
-        return { missionId, status: MissionStatus.CLOSED, endDate, previousStatus: mission.status };
+        return { id: missionId, status: MissionStatus.CLOSED, endDate, previousStatus: mission.status };
       },
     );
     const [saved] = await ctx.db.select().from(missions).where(eq(missions.id, result.id));

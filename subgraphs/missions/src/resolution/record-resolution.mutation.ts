@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, conflict, DataClass, idempotent } from '@peacegraph/kit';
 import { authorizedStrengths } from '../authorized-strength/authorized-strength.table';
 import { assertMayWrite } from '../authz';
 import type { MissionsContext } from '../loaders';
 import { mandateTasks } from '../mandate-task/mandate-task.table';
 import { missions } from '../mission/mission.table';
-import { checkClientKey, conflict, writeOnce } from '../write-receipt/write-once';
+import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordResolutionInput } from './resolution.inputs';
 import { securityCouncilResolutions } from './resolution.table';
 import { SecurityCouncilResolution } from './resolution.type';
@@ -23,15 +23,13 @@ export class RecordResolutionMutation {
     @Ctx() ctx: MissionsContext,
     @Arg('input', () => RecordResolutionInput) input: RecordResolutionInput,
   ): Promise<SecurityCouncilResolution> {
-    checkClientKey(input.clientKey);
     const missionId = input.missionId.trim().toUpperCase();
     assertMayWrite(ctx.identity, 'recordResolution', missionId);
     const valid = validateResolutionInput(input);
-    const { clientKey: _key, ...request } = input;
-    const result = await writeOnce(
+    const { result } = await idempotent(
       ctx.db,
-      { organizationId: ctx.identity.organizationId!, clientKey: input.clientKey, operation: 'recordResolution', input: request },
-      valid.symbol,
+      writeReceipts,
+      { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'recordResolution', input },
       async (tx) => {
         const [mission] = await tx.select().from(missions).where(eq(missions.id, missionId));
         if (!mission) throw badInput('input.missionId', `no mission ${missionId}.`);
@@ -51,9 +49,9 @@ export class RecordResolutionMutation {
         if (strengths.length > 0) {
           await tx.insert(authorizedStrengths).values(strengths.map((s) => ({ ...s, resolutionSymbol: valid.symbol, missionId })));
         }
-        return { symbol: valid.symbol, tasks: tasks.length, authorizedStrengths: strengths.length };
+        return { id: valid.symbol, tasks: tasks.length, authorizedStrengths: strengths.length };
       },
-      'input.symbol',
+      { uniqueField: 'input.symbol' },
     );
     const [saved] = await ctx.db.select().from(securityCouncilResolutions).where(eq(securityCouncilResolutions.symbol, result.id));
     return saved as SecurityCouncilResolution;
