@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataDir } from '@peacegraph/kit';
+import { readCsv, sharedDataDir } from '@peacegraph/kit';
 import { importFts } from '@peacegraph/finance';
-import { readCsvFile } from '../subgraphs/finance/src/import/csv';
 import { startFinanceTest, type FinanceTest } from '../subgraphs/finance/src/testing';
 import { TEST_DATABASES } from './databases';
 import { hasSharedData } from './shared-data';
@@ -14,7 +13,7 @@ const FLOW_FILES = ['fts_incoming_funding_afg.csv', 'fts_incoming_funding_pse.cs
 
 /** Sum of an integer-dollar column of a file, in dollars (bigint, exact). */
 function fileSum(file: string, keep: (v: Record<string, string>) => boolean = () => true): { rows: number; usd: bigint } {
-  const records = readCsvFile(path.join(FTS_DIR, file)).records.filter((r) => keep(r.values));
+  const records = readCsv(path.join(FTS_DIR, file)).rows.filter((r) => keep(r.values));
   return { rows: records.length, usd: records.reduce((s, r) => s + BigInt(r.values.amountUSD || '0'), 0n) };
 }
 
@@ -68,7 +67,7 @@ describe.skipIf(!hasSharedData('fts')).each(TEST_DATABASES)('FTS import on $labe
     expect(plans.map((p) => p.code)).toEqual(['HAFG20', 'OGLBL20']);
     const afg = plans[0]!;
     expect(afg.requirementsUsd).toBe('1131050820.00');
-    const clusterFile = readCsvFile(path.join(FTS_DIR, 'fts_requirements_funding_cluster_global.csv')).records.filter((r) => r.values.id === '929');
+    const clusterFile = readCsv(path.join(FTS_DIR, 'fts_requirements_funding_cluster_global.csv')).rows.filter((r) => r.values.id === '929');
     expect(afg.clusters).toHaveLength(clusterFile.length);
     // Our exact percentage rounds to the whole number FTS publishes, for every cluster with requirements.
     for (const c of afg.clusters.filter((c) => c.requirementsUsd && c.reportedPercentFunded !== null)) {
@@ -79,7 +78,7 @@ describe.skipIf(!hasSharedData('fts')).each(TEST_DATABASES)('FTS import on $labe
   it('plan funding = paid + committed flows to the plan (pledges excluded), over requirements', async () => {
     for (const [code, planId] of [['HAFG20', '929'], ['HPSE20', '832']] as const) {
       const funded = FLOW_FILES.map((f) => fileSum(f, (v) => v.destPlanId === planId && (v.status === 'paid' || v.status === 'commitment')).usd).reduce((a, b) => a + b, 0n);
-      const requirements = BigInt(readCsvFile(path.join(FTS_DIR, 'fts_requirements_funding_global.csv')).records.find((r) => r.values.id === planId)!.values.requirements!);
+      const requirements = BigInt(readCsv(path.join(FTS_DIR, 'fts_requirements_funding_global.csv')).rows.find((r) => r.values.id === planId)!.values.requirements!);
       const expectedPercent = (Number((funded * 1000000n) / requirements) / 10000).toFixed(2);
       const result = await t.run('public', `query ($code: String) { plan(code: $code) { fundingUsd percentFunded } }`, { code });
       expect(result.data!.plan).toEqual({ fundingUsd: `${funded}.00`, percentFunded: expectedPercent });
