@@ -1,13 +1,12 @@
 // Issue 6: the HXL CSV export over HTTP, through the gateway, scoped like the graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedRouteMaterial, signIdentity } from '@peacegraph/kit';
+import { parseCsv, signedRouteMaterial, signIdentity, type CsvRow } from '@peacegraph/kit';
 import { demoIdentity } from '../scripts/seed/reference/organizations';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 
-function dataRows(csv: string): string[] {
-  const lines = csv.split('\r\n').filter((l) => l !== '');
-  return lines.slice(2); // header row, HXL hashtag row, then data
+function dataRows(csv: string): CsvRow[] {
+  return parseCsv(csv).rows.slice(1); // header row, HXL hashtag row, then data
 }
 
 describe('HXL export through the gateway', () => {
