@@ -1,9 +1,12 @@
 // FTS import: row counts and USD totals match the files; plan funding % per the FTS definition.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, sharedDataDir } from '@peacegraph/kit';
 import { importFts } from '@peacegraph/finance';
+import { importFtsFlows } from '../subgraphs/finance/src/import/import-fts-flows';
 import { startFinanceTest, type FinanceTest } from '../subgraphs/finance/src/testing';
 import { TEST_DATABASES } from './databases';
 import { hasSharedData } from './shared-data';
@@ -58,6 +61,16 @@ describe.skipIf(!hasSharedData('fts')).each(TEST_DATABASES)('FTS import on $labe
     expect(report.files.find((f) => f.file === FLOW_FILES[0])).toMatchObject({ updated: 1, inserted: 0, unchanged: 327 });
     const result = await t.run('public', `{ fundingFlow(id: "FTS-228238") { amountUsd originalAmount originalCurrency exchangeRate exchangeRateDate } }`);
     expect(result.data!.fundingFlow).toEqual({ amountUsd: '606796.00', originalAmount: '500000.00', originalCurrency: 'EUR', exchangeRate: '0.824000', exchangeRateDate: '2021-02-25' });
+  });
+
+  it('a row the CSV reader cannot use is rejected with its line; the rows around it are imported', async () => {
+    const file = FLOW_FILES[0]!;
+    const csv = readCsv(path.join(FTS_DIR, file));
+    const dir = mkdtempSync(path.join(tmpdir(), 'fts-'));
+    writeFileSync(path.join(dir, file), [csv.headerRaw, csv.rows[0]!.raw, '1,2,3', csv.rows[1]!.raw, ''].join('\n'));
+    const report = await importFtsFlows(t.database.db, dir, file);
+    expect(report).toMatchObject({ read: 3, unchanged: 2, inserted: 0, updated: 0, rejected: 1 });
+    expect(report.rejections).toEqual([{ line: 2 + csv.rows[0]!.raw.split('\n').length, reason: `expected ${csv.header.length} fields, found 3` }]);
   });
 
   it('imports plans and clusters with the files’ requirements', async () => {
