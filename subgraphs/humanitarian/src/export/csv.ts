@@ -13,7 +13,7 @@ export type CsvCell = string | number | null | undefined;
  * characters (a zero-width space, a BOM, a no-break space before `=`). csv-stringify's own
  * `escape_formulas` knows only the ASCII signs, hence this guard.
  */
-export function looksLikeFormula(text: string): boolean {
+function looksLikeFormula(text: string): boolean {
   return FORMULA_START.test(text) || FORMULA_START.test(text.replace(INVISIBLE_PREFIX, '').normalize('NFKC'));
 }
 

@@ -23,19 +23,19 @@ const date: Check = (value) => calendarDateProblem(value);
 const integer: Check = (value) => (/^\d{1,10}$/.test(value) && Number(value) <= MAX_INTEGER ? null : `must be a whole number from 0 to ${MAX_INTEGER}.`);
 
 /** The query parameters each export takes, and how each value is checked. */
-export const EXPORT_PARAMETERS = {
+const EXPORT_PARAMETERS = {
   '3w': { countryIso3: country, adminAreaPcode: adminArea, cluster: oneOf(IascCluster), organizationId: organization, status: oneOf(PresenceStatus), activeOn: date },
   displacement: { countryIso3: country, adminAreaPcode: adminArea, populationGroup: oneOf(PopulationGroup), reportingRound: integer },
 } satisfies Record<string, Record<string, Check>>;
 
-type Parameters<K extends keyof typeof EXPORT_PARAMETERS> = { [P in keyof (typeof EXPORT_PARAMETERS)[K]]: string | null };
+type FilterValues<K extends keyof typeof EXPORT_PARAMETERS> = { [P in keyof (typeof EXPORT_PARAMETERS)[K]]: string | null };
 
 /**
  * The export's filters from the query string. An unknown parameter, one given twice, or a
  * value that names nothing the graph knows is a 400 naming each of them: a filter that can
  * match nothing would otherwise be an empty file that looks like "no data".
  */
-export async function exportFilters<K extends keyof typeof EXPORT_PARAMETERS>(url: URL, kind: K, db: Db): Promise<Parameters<K>> {
+export async function exportFilters<K extends keyof typeof EXPORT_PARAMETERS>(url: URL, kind: K, db: Db): Promise<FilterValues<K>> {
   const checks: Record<string, Check> = EXPORT_PARAMETERS[kind];
   const problems: string[] = [];
   const names = [...new Set(url.searchParams.keys())];
@@ -52,5 +52,5 @@ export async function exportFilters<K extends keyof typeof EXPORT_PARAMETERS>(ur
     }
   }
   if (problems.length > 0) throw new HttpError(400, problems.join('; '), 'BAD_USER_INPUT');
-  return values as Parameters<K>;
+  return values as FilterValues<K>;
 }
