@@ -5,8 +5,7 @@
 //   npx tsx scripts/cut-fallback-data.ts            (reads ../shared/data or SHARED_DATA_DIR)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sharedDataDir } from '@peacegraph/kit';
-import { readCsv, type CsvRow } from '../subgraphs/missions/src/import/csv';
+import { readCsv, sharedDataDir, type CsvRow } from '@peacegraph/kit';
 import { FALLBACK_DATA_DIR, MISSIONS_DATA_FILES } from '../subgraphs/missions/src/import/data-files';
 import { MISSION_CATALOGUE } from './seed/reference/missions';
 

@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataDir } from '@peacegraph/kit';
+import { readCsv, sharedDataDir } from '@peacegraph/kit';
 import { importFts, seedFinance } from '@peacegraph/finance';
-import { readCsvFile } from '../subgraphs/finance/src/import/csv';
 import { FALLBACK_FTS_DIR, FTS_FILES } from '../subgraphs/finance/src/import/fts-files';
 import { startFinanceTest, type FinanceTest } from '../subgraphs/finance/src/testing';
 import { TEST_DATABASES } from './databases';
@@ -16,9 +15,9 @@ describe('the shipped FTS excerpt', () => {
   it.runIf(existsSync(path.join(sharedDataDir, 'fts')))('holds rows copied unchanged from the real files', () => {
     for (const file of [...FLOW_FILES, FTS_FILES.requirements, ...FTS_FILES.clusters]) {
       const original = readFileSync(path.join(sharedDataDir, 'fts', file), 'utf8');
-      const excerpt = readCsvFile(path.join(FALLBACK_FTS_DIR, file));
-      expect(excerpt.records.length).toBeGreaterThan(0);
-      for (const record of excerpt.records) expect(original.includes(record.raw)).toBe(true);
+      const excerpt = readCsv(path.join(FALLBACK_FTS_DIR, file));
+      expect(excerpt.rows.length).toBeGreaterThan(0);
+      for (const record of excerpt.rows) expect(original.includes(record.raw)).toBe(true);
     }
   });
 });
@@ -37,7 +36,7 @@ describe.each(TEST_DATABASES)('seeding without ../shared on $label', (kind) => {
     const report = await importFts(t.database.db, noSharedData);
     expect(report.fallback).toBe(true);
     for (const file of FLOW_FILES) {
-      const records = readCsvFile(path.join(FALLBACK_FTS_DIR, file)).records;
+      const records = readCsv(path.join(FALLBACK_FTS_DIR, file)).rows;
       const usd = records.reduce((s, r) => s + BigInt(r.values.amountUSD!), 0n);
       expect(report.files.find((f) => f.file === file)).toMatchObject({ read: records.length, unchanged: records.length, rejected: 0, totalUsd: `${usd}.00` });
     }

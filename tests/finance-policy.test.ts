@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataDir } from '@peacegraph/kit';
-import { readCsvFile } from '../subgraphs/finance/src/import/csv';
+import { readCsv, sharedDataDir } from '@peacegraph/kit';
 import { demoIdentity, startFinanceTest, type FinanceTest } from '../subgraphs/finance/src/testing';
 import { TEST_DATABASES } from './databases';
 import { hasSharedData } from './shared-data';
@@ -14,7 +13,7 @@ const FLOW_FILES = ['fts_incoming_funding_afg.csv', 'fts_incoming_funding_pse.cs
 // The anonymous-donor flows under test are in the real FTS files, not in the shipped excerpt.
 const HAS_FTS_FILES = hasSharedData(...FLOW_FILES.map((f) => path.join('fts', f)));
 const afgRecords = (HAS_FTS_FILES ? FLOW_FILES : [])
-  .flatMap((f) => readCsvFile(path.join(FTS_DIR, f)).records)
+  .flatMap((f) => readCsv(path.join(FTS_DIR, f)).rows)
   .filter((r) => r.values.destLocations!.split(',').includes('AFG'));
 const anonymousAfg = afgRecords.filter((r) => !r.values.srcOrganization);
 

@@ -1,13 +1,12 @@
 // Issue 6: the HXL CSV export over HTTP, through the gateway, scoped like the graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedRouteMaterial, signIdentity } from '@peacegraph/kit';
+import { parseCsv, signedRouteMaterial, signIdentity, type CsvRow } from '@peacegraph/kit';
 import { demoIdentity } from '../scripts/seed/reference/organizations';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 
-function dataRows(csv: string): string[] {
-  const lines = csv.split('\r\n').filter((l) => l !== '');
-  return lines.slice(2); // header row, HXL hashtag row, then data
+function dataRows(csv: string): CsvRow[] {
+  return parseCsv(csv).rows.slice(1); // header row, HXL hashtag row, then data
 }
 
 describe('HXL export through the gateway', () => {
@@ -51,7 +50,7 @@ describe('HXL export through the gateway', () => {
       expect(file.type).toMatch(/text\/csv/);
       const hashtags = file.text.split('\r\n')[1]!;
       expect(hashtags).toMatch(/#org\+name/);
-      expect(hashtags).toMatch(/#sector\+cluster/);
+      expect(hashtags).toMatch(/#sector\+cluster\+code/);
       expect(hashtags).toMatch(/#adm1\+code/);
       const graph = await graphRemarks(audience);
       expect(dataRows(file.text)).toHaveLength(graph.ids.length);
@@ -63,10 +62,35 @@ describe('HXL export through the gateway', () => {
   it('displacement export works and validates its filters, naming the parameter', async () => {
     const ok = await exportAs('public', '/export/humanitarian/displacement.csv?countryIso3=SSD');
     expect(ok.status).toBe(200);
-    expect(ok.text.split('\r\n')[1]).toMatch(/#affected\+idps|#affected/);
+    expect(ok.text.split('\r\n')[1]).toMatch(/#affected\+idps\+ind,#affected\+idps\+hh/);
     const bad = await exportAs('public', '/export/humanitarian/displacement.csv?reportingRound=two');
     expect(bad.status).toBe(400);
     expect(bad.text).toMatch(/reportingRound/);
+  });
+
+  it('a filter naming nothing known, or an unknown parameter, is a 400 naming each, not an empty file', async () => {
+    const cases: [string, RegExp[]][] = [
+      ['/export/humanitarian/3w.csv?cluster=NOPE', [/cluster: 'NOPE' is not one of PROTECTION, HEALTH/]],
+      ['/export/humanitarian/3w.csv?countryIso3=XXX', [/countryIso3: 'XXX' is not a known ISO 3166 alpha-3 country code/]],
+      ['/export/humanitarian/3w.csv?adminAreaPcode=CF99', [/adminAreaPcode: 'CF99' is not a known admin area p-code/]],
+      ['/export/humanitarian/3w.csv?organizationId=no-such-ngo', [/organizationId: 'no-such-ngo' is not a known organisation id/]],
+      ['/export/humanitarian/3w.csv?status=DONE', [/status: 'DONE' is not one of PLANNED, ONGOING, COMPLETED/]],
+      ['/export/humanitarian/3w.csv?cluster=HEALTH&cluster=WASH', [/cluster: given 2 times/]],
+      ['/export/humanitarian/displacement.csv?populationGroup=VISITORS', [/populationGroup: 'VISITORS' is not one of IDPS, REFUGEES, RETURNEES/]],
+      // Parameters of the other export, or misspelt, are named together with every bad value.
+      ['/export/humanitarian/displacement.csv?colour=blue&cluster=HEALTH&countryIso3=XXX', [/unknown parameters colour, cluster \(this export takes countryIso3, adminAreaPcode, populationGroup, reportingRound\)/, /countryIso3: 'XXX'/]],
+    ];
+    for (const [path, messages] of cases) {
+      const res = await exportAs('public', path);
+      expect(res.status, path).toBe(400);
+      expect(res.type, path).toMatch(/json/);
+      for (const message of messages) expect(res.text, path).toMatch(message);
+      expect(res.text, path).toMatch(/BAD_USER_INPUT/);
+    }
+    // Known values in any case the graph accepts still give the file.
+    const ok = await exportAs('public', '/export/humanitarian/3w.csv?countryIso3=caf&adminAreaPcode=cf21&cluster=HEALTH&status=ONGOING&organizationId=nrc&activeOn=2025-03-01');
+    expect(ok.status).toBe(200);
+    expect(ok.type).toMatch(/text\/csv/);
   });
 
   it('refuses a bad token, an unknown export, and unsigned or re-targeted calls to the subgraph', async () => {

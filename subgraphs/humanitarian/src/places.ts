@@ -1,16 +1,23 @@
 import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '../../../scripts/seed/reference/admin-areas';
+import { COUNTRY_CATALOGUE } from '../../../scripts/seed/reference/countries';
 import { MISSION_CATALOGUE, type MissionReference } from '../../../scripts/seed/reference/missions';
 
 /**
- * The p-codes and missions this subgraph validates writes against. Admin areas and missions
+ * The p-codes, countries and missions this subgraph validates writes and export filters against. Admin areas and missions
  * are owned by the missions subgraph and this subgraph never reads its tables: both are
  * seeded from the same reference catalogues, so the catalogue is the shared truth here.
  */
 const areasByPcode = new Map(ADMIN_AREA_CATALOGUE.map((area) => [area.pcode, area]));
 const missionsById = new Map(MISSION_CATALOGUE.map((mission) => [mission.id, mission]));
+const countryCodes = new Set(COUNTRY_CATALOGUE.map((country) => country.iso3));
 
 export function knownArea(pcode: string): AdminAreaReference | undefined {
   return areasByPcode.get(pcode);
+}
+
+/** An ISO 3166 alpha-3 code of the country catalogue. */
+export function knownCountry(iso3: string): boolean {
+  return countryCodes.has(iso3);
 }
 
 export function knownMission(id: string): MissionReference | undefined {

@@ -1,5 +1,6 @@
 export * from './build-subgraph';
 export * from './context';
+export * from './csv';
 export * from './dates';
 export * from './db';
 export * from './errors';

@@ -6,9 +6,8 @@
 //   npx tsx subgraphs/finance/src/import/cut-fallback.ts      (reads ../shared/data or SHARED_DATA_DIR)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sharedDataDir } from '@peacegraph/kit';
+import { readCsv, sharedDataDir, type CsvRow } from '@peacegraph/kit';
 import { organizationIdForName } from '../organization/organization-catalogue';
-import { readCsvFile, type CsvRecord } from './csv';
 import { FALLBACK_FTS_DIR, FTS_FILES } from './fts-files';
 
 /** The donors among the demo organisations (their tokens exercise "a donor sees its own"). */
@@ -19,16 +18,16 @@ const DEMO_DONORS = new Set(['gov-norway', 'gov-germany', 'gov-canada']);
  * the policy and the demo identities exercise (each file stays under 50 KB). Requirements and
  * cluster files are small and kept whole.
  */
-function keepFlow(record: CsvRecord): boolean {
+function keepFlow(record: CsvRow): boolean {
   const v = record.values;
   return !v.srcOrganization || v.status === 'pledge' || DEMO_DONORS.has(organizationIdForName(v.srcOrganization) ?? '');
 }
 
-function cut(file: string, keep: (record: CsvRecord) => boolean): string {
-  const csv = readCsvFile(path.join(sharedDataDir, 'fts', file));
-  const kept = csv.records.filter(keep);
+function cut(file: string, keep: (record: CsvRow) => boolean): string {
+  const csv = readCsv(path.join(sharedDataDir, 'fts', file));
+  const kept = csv.rows.filter(keep);
   writeFileSync(path.join(FALLBACK_FTS_DIR, file), [csv.headerRaw, ...kept.map((r) => r.raw)].join('\n') + '\n');
-  return `| \`${file}\` | ${kept.length} of ${csv.records.length} |`;
+  return `| \`${file}\` | ${kept.length} of ${csv.rows.length} |`;
 }
 
 function main(): void {

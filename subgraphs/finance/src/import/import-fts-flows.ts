@@ -4,11 +4,10 @@ import type { Db } from '@peacegraph/kit';
 import { fundingFlows, type NewFundingFlowRow } from '../funding-flow/funding-flow.table';
 import { fromCents, toCents } from '../money/decimal';
 import { organizationIdForName } from '../organization/organization-catalogue';
-import { readCsvFile } from './csv';
 import {
   list, oneOf, optionalAmount, optionalCurrency, optionalDate, optionalInt, optionalRate, optionalText, requiredAmount, requiredInt, RowError,
 } from './fts-values';
-import { emptyReport, reject, sameRow, type ImportFileReport } from './import-report';
+import { emptyReport, readRows, reject, sameRow, type ImportFileReport } from './import-report';
 
 const STATUSES = ['pledge', 'commitment', 'paid'] as const;
 const BOUNDARIES = ['incoming', 'outgoing', 'internal'] as const;
@@ -83,11 +82,11 @@ export function flowFromFts(values: Record<string, string>, origin: string): New
  */
 export async function importFtsFlows(db: Db, dir: string, file: string): Promise<ImportFileReport> {
   const report = emptyReport(file);
-  const csv = readCsvFile(path.join(dir, file));
+  const rows = readRows(report, path.join(dir, file));
   const origin = `fts:${file}`;
   const accepted = new Map<number, NewFundingFlowRow>();
   let total = 0n;
-  for (const record of csv.records) {
+  for (const record of rows) {
     report.read++;
     try {
       const row = flowFromFts(record.values, origin);

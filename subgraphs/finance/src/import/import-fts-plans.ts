@@ -3,9 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { fundingOutsidePlans, planClusters, plans, type PlanRow } from '../plan/plan.table';
 import { fromCents, toCents } from '../money/decimal';
-import { readCsvFile } from './csv';
 import { optionalAmount, optionalDate, optionalInt, optionalText, requiredInt, requiredText, RowError } from './fts-values';
-import { emptyReport, reject, sameRow, type ImportFileReport } from './import-report';
+import { emptyReport, readRows, reject, sameRow, type ImportFileReport } from './import-report';
 
 /**
  * FTS requirements_funding: one row per country × plan, plus a "Not specified" row per
@@ -13,10 +12,10 @@ import { emptyReport, reject, sameRow, type ImportFileReport } from './import-re
  */
 export async function importFtsRequirements(db: Db, dir: string, file: string): Promise<ImportFileReport> {
   const report = emptyReport(file);
-  const csv = readCsvFile(path.join(dir, file));
+  const rows = readRows(report, path.join(dir, file));
   let total = 0n;
   await db.transaction(async (tx) => {
-    for (const record of csv.records) {
+    for (const record of rows) {
       report.read++;
       const v = record.values;
       try {
@@ -77,13 +76,13 @@ export async function importFtsRequirements(db: Db, dir: string, file: string): 
 /** FTS requirements_funding_cluster: plan × cluster requirements and funding. */
 export async function importFtsClusters(db: Db, dir: string, file: string): Promise<ImportFileReport> {
   const report = emptyReport(file);
-  const csv = readCsvFile(path.join(dir, file));
+  const rows = readRows(report, path.join(dir, file));
   let total = 0n;
   await db.transaction(async (tx) => {
     const knownPlans = new Set((await tx.select({ id: plans.id }).from(plans)).map((p) => p.id));
     const existing = await tx.select().from(planClusters);
     const byKey = new Map(existing.map((r) => [`${r.planId}|${r.cluster}`, r]));
-    for (const record of csv.records) {
+    for (const record of rows) {
       report.read++;
       const v = record.values;
       try {

@@ -1,3 +1,5 @@
+import { readCsv, type CsvRow } from '@peacegraph/kit';
+
 /** What one importer run did with one file: every row read is inserted, updated, unchanged or rejected. */
 export interface ImportFileReport {
   file: string;
@@ -18,6 +20,16 @@ export function emptyReport(file: string): ImportFileReport {
 export function reject(report: ImportFileReport, line: number, reason: string): void {
   report.rejected++;
   report.rejections.push({ line, reason });
+}
+
+/** The rows of one FTS file; a row the CSV reader could not use counts as read and rejected. */
+export function readRows(report: ImportFileReport, file: string): CsvRow[] {
+  const csv = readCsv(file);
+  for (const { line, reason } of csv.rejected) {
+    report.read++;
+    reject(report, line, reason);
+  }
+  return csv.rows;
 }
 
 /** Same values field by field (numeric strings, dates, arrays compared as stored)? */

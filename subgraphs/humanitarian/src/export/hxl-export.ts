@@ -7,12 +7,18 @@ import { OrganizationType } from '../organization/organization.type';
 import { CLUSTER_INFO, type IascCluster } from '../operational-presence/cluster';
 import { listOperationalPresence, type PresenceFilter } from '../operational-presence/operational-presence.loaders';
 import type { OperationalPresenceRow } from '../operational-presence/operational-presence.table';
-import { csvLine } from './csv';
+import { toCsv } from './csv';
 
 /**
  * CSV with an HXL hashtag row (hxlstandard.org) for humanitarian tools. The rows come from
  * the same scoped list functions as the graph, and every column carries the data class of
  * the graph field it mirrors: a cell the caller could not read in the graph is empty here.
+ *
+ * Tags follow the HXL 1.1 dictionary: people counted are `+ind`, households `+hh`; codes
+ * and ids are `+code` (p-codes, ISO3, cluster codes, organisation ids); `#population` and
+ * the other counting hashtags hold numbers only. Where HXL 1.1 has no core tag, the one
+ * OCHA and IOM DTM publish on HDX is used (`#round+code`, `#assessment+type`,
+ * `#population_group+code`, `#org+acronym`, `+returnees`); the subgraph README lists them.
  */
 export type HxlExportRequest = { kind: '3w'; filters?: PresenceFilter } | { kind: 'displacement'; filters?: DisplacementFilter };
 
@@ -41,25 +47,25 @@ const PRESENCE_COLUMNS: Column<PresenceExportRow>[] = [
   { header: 'Organisation', hxl: '#org+name', dataClass: DataClass.PUBLIC, field: 'organization', value: (r) => r.organization?.name ?? null },
   { header: 'Acronym', hxl: '#org+acronym', dataClass: DataClass.PUBLIC, field: 'organization', value: (r) => r.organization?.acronym ?? null },
   { header: 'Organisation type', hxl: '#org+type', dataClass: DataClass.PUBLIC, field: 'organization', value: (r) => graphOrganizationType(r.organization) },
-  { header: 'Cluster', hxl: '#sector+cluster', dataClass: DataClass.PUBLIC, field: 'cluster', value: (r) => CLUSTER_INFO[r.row.cluster as IascCluster].name },
-  { header: 'Cluster code', hxl: '#sector+code', dataClass: DataClass.PUBLIC, field: 'clusterCode', value: (r) => CLUSTER_INFO[r.row.cluster as IascCluster].code },
+  { header: 'Cluster', hxl: '#sector+cluster+name', dataClass: DataClass.PUBLIC, field: 'cluster', value: (r) => CLUSTER_INFO[r.row.cluster as IascCluster].name },
+  { header: 'Cluster code', hxl: '#sector+cluster+code', dataClass: DataClass.PUBLIC, field: 'clusterCode', value: (r) => CLUSTER_INFO[r.row.cluster as IascCluster].code },
   { header: 'Country', hxl: '#country+code', dataClass: DataClass.PUBLIC, field: 'countryIso3', value: (r) => r.row.countryIso3 },
   { header: 'Admin 1 p-code', hxl: '#adm1+code', dataClass: DataClass.PUBLIC, field: 'admin1Pcode', value: (r) => r.row.admin1Pcode },
   { header: 'Admin 2 p-code', hxl: '#adm2+code', dataClass: DataClass.PUBLIC, field: 'adminAreaPcode', value: (r) => (r.row.adminLevel === 2 ? r.row.adminAreaPcode : null) },
   { header: 'Start', hxl: '#date+start', dataClass: DataClass.PUBLIC, field: 'periodStart', value: (r) => r.row.periodStart },
   { header: 'End', hxl: '#date+end', dataClass: DataClass.PUBLIC, field: 'periodEnd', value: (r) => r.row.periodEnd },
-  { header: 'Status', hxl: '#status', dataClass: DataClass.PUBLIC, field: 'status', value: (r) => r.row.status },
-  { header: 'Targeted', hxl: '#targeted', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedTotal },
-  { header: 'Targeted girls', hxl: '#targeted+f+children', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedFemaleChildren },
-  { header: 'Targeted boys', hxl: '#targeted+m+children', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedMaleChildren },
-  { header: 'Targeted women', hxl: '#targeted+f+adults', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedFemaleAdults },
-  { header: 'Targeted men', hxl: '#targeted+m+adults', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedMaleAdults },
-  { header: 'Reached', hxl: '#reached', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedTotal },
-  { header: 'Reached girls', hxl: '#reached+f+children', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedFemaleChildren },
-  { header: 'Reached boys', hxl: '#reached+m+children', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedMaleChildren },
-  { header: 'Reached women', hxl: '#reached+f+adults', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedFemaleAdults },
-  { header: 'Reached men', hxl: '#reached+m+adults', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedMaleAdults },
-  { header: 'Remarks', hxl: '#meta+remarks', dataClass: DataClass.PARTNER, field: 'remarks', value: (r) => r.row.remarks },
+  { header: 'Status', hxl: '#status+code', dataClass: DataClass.PUBLIC, field: 'status', value: (r) => r.row.status },
+  { header: 'Targeted', hxl: '#targeted+ind', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedTotal },
+  { header: 'Targeted girls', hxl: '#targeted+ind+f+children', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedFemaleChildren },
+  { header: 'Targeted boys', hxl: '#targeted+ind+m+children', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedMaleChildren },
+  { header: 'Targeted women', hxl: '#targeted+ind+f+adults', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedFemaleAdults },
+  { header: 'Targeted men', hxl: '#targeted+ind+m+adults', dataClass: DataClass.PUBLIC, field: 'targeted', value: (r) => r.row.targetedMaleAdults },
+  { header: 'Reached', hxl: '#reached+ind', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedTotal },
+  { header: 'Reached girls', hxl: '#reached+ind+f+children', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedFemaleChildren },
+  { header: 'Reached boys', hxl: '#reached+ind+m+children', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedMaleChildren },
+  { header: 'Reached women', hxl: '#reached+ind+f+adults', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedFemaleAdults },
+  { header: 'Reached men', hxl: '#reached+ind+m+adults', dataClass: DataClass.PUBLIC, field: 'reached', value: (r) => r.row.reachedMaleAdults },
+  { header: 'Remarks', hxl: '#description', dataClass: DataClass.PARTNER, field: 'remarks', value: (r) => r.row.remarks },
   { header: 'Source', hxl: '#meta+source', dataClass: DataClass.PUBLIC, field: 'source', value: (r) => r.row.source },
   { header: 'Row id', hxl: '#meta+id', dataClass: DataClass.PUBLIC, field: 'id', value: (r) => r.row.id },
 ];
@@ -68,17 +74,17 @@ const DISPLACEMENT_COLUMNS: Column<DisplacementRow>[] = [
   { header: 'Country', hxl: '#country+code', dataClass: DataClass.PUBLIC, field: 'countryIso3', value: (r) => r.countryIso3 },
   { header: 'Admin 1 p-code', hxl: '#adm1+code', dataClass: DataClass.PUBLIC, field: 'admin1Pcode', value: (r) => r.admin1Pcode },
   { header: 'Admin 2 p-code', hxl: '#adm2+code', dataClass: DataClass.PUBLIC, field: 'adminAreaPcode', value: (r) => (r.adminLevel === 2 ? r.adminAreaPcode : null) },
-  { header: 'Reporting round', hxl: '#round', dataClass: DataClass.PUBLIC, field: 'reportingRound', value: (r) => r.reportingRound },
+  { header: 'Reporting round', hxl: '#round+code', dataClass: DataClass.PUBLIC, field: 'reportingRound', value: (r) => r.reportingRound },
   { header: 'Reporting date', hxl: '#date+reported', dataClass: DataClass.PUBLIC, field: 'reportingDate', value: (r) => r.reportingDate },
-  { header: 'Assessment type', hxl: '#meta+assessment_type', dataClass: DataClass.PUBLIC, field: 'assessmentType', value: (r) => r.assessmentType },
-  { header: 'Population group', hxl: '#population+type', dataClass: DataClass.PUBLIC, field: 'populationGroup', value: (r) => r.populationGroup },
-  { header: 'IDPs (individuals)', hxl: '#affected+idps+individuals', dataClass: DataClass.PUBLIC, field: 'individuals', value: (r) => (r.populationGroup === 'IDPS' ? r.individuals : null) },
-  { header: 'IDPs (households)', hxl: '#affected+idps+households', dataClass: DataClass.PUBLIC, field: 'households', value: (r) => (r.populationGroup === 'IDPS' ? r.households : null) },
-  { header: 'Refugees (individuals)', hxl: '#affected+refugees+individuals', dataClass: DataClass.PUBLIC, field: 'individuals', value: (r) => (r.populationGroup === 'REFUGEES' ? r.individuals : null) },
-  { header: 'Refugees (households)', hxl: '#affected+refugees+households', dataClass: DataClass.PUBLIC, field: 'households', value: (r) => (r.populationGroup === 'REFUGEES' ? r.households : null) },
-  { header: 'Returnees (individuals)', hxl: '#affected+returnees+individuals', dataClass: DataClass.PUBLIC, field: 'individuals', value: (r) => (r.populationGroup === 'RETURNEES' ? r.individuals : null) },
-  { header: 'Returnees (households)', hxl: '#affected+returnees+households', dataClass: DataClass.PUBLIC, field: 'households', value: (r) => (r.populationGroup === 'RETURNEES' ? r.households : null) },
-  { header: 'Source organisation', hxl: '#org+name+source', dataClass: DataClass.PUBLIC, field: 'sourceOrganizationId', value: (r) => r.sourceOrganizationId },
+  { header: 'Assessment type', hxl: '#assessment+type', dataClass: DataClass.PUBLIC, field: 'assessmentType', value: (r) => r.assessmentType },
+  { header: 'Population group', hxl: '#population_group+code', dataClass: DataClass.PUBLIC, field: 'populationGroup', value: (r) => r.populationGroup },
+  { header: 'IDPs (individuals)', hxl: '#affected+idps+ind', dataClass: DataClass.PUBLIC, field: 'individuals', value: (r) => (r.populationGroup === 'IDPS' ? r.individuals : null) },
+  { header: 'IDPs (households)', hxl: '#affected+idps+hh', dataClass: DataClass.PUBLIC, field: 'households', value: (r) => (r.populationGroup === 'IDPS' ? r.households : null) },
+  { header: 'Refugees (individuals)', hxl: '#affected+refugees+ind', dataClass: DataClass.PUBLIC, field: 'individuals', value: (r) => (r.populationGroup === 'REFUGEES' ? r.individuals : null) },
+  { header: 'Refugees (households)', hxl: '#affected+refugees+hh', dataClass: DataClass.PUBLIC, field: 'households', value: (r) => (r.populationGroup === 'REFUGEES' ? r.households : null) },
+  { header: 'Returnees (individuals)', hxl: '#affected+returnees+ind', dataClass: DataClass.PUBLIC, field: 'individuals', value: (r) => (r.populationGroup === 'RETURNEES' ? r.individuals : null) },
+  { header: 'Returnees (households)', hxl: '#affected+returnees+hh', dataClass: DataClass.PUBLIC, field: 'households', value: (r) => (r.populationGroup === 'RETURNEES' ? r.households : null) },
+  { header: 'Source organisation id', hxl: '#org+code', dataClass: DataClass.PUBLIC, field: 'sourceOrganizationId', value: (r) => r.sourceOrganizationId },
   { header: 'Source', hxl: '#meta+source', dataClass: DataClass.PUBLIC, field: 'source', value: (r) => r.source },
   { header: 'Row id', hxl: '#meta+id', dataClass: DataClass.PUBLIC, field: 'id', value: (r) => r.id },
 ];
@@ -96,18 +102,13 @@ async function allPages<R extends { id: string }>(list: (after: string | null, l
 }
 
 function render<R>(access: Access, entityType: string, columns: Column<R>[], rows: R[], scopeOf: (row: R) => RowScope & { id: string }): string {
-  const lines = [csvLine(columns.map((c) => c.header)), csvLine(columns.map((c) => c.hxl))];
-  for (const row of rows) {
+  const cells = rows.map((row) => {
     const scope = scopeOf(row);
-    lines.push(
-      csvLine(
-        columns.map((c) =>
-          c.dataClass === DataClass.PUBLIC || access.decide(c.dataClass, scope, { entityType, entityId: scope.id, field: c.field }) ? c.value(row) : null,
-        ),
-      ),
+    return columns.map((c) =>
+      c.dataClass === DataClass.PUBLIC || access.decide(c.dataClass, scope, { entityType, entityId: scope.id, field: c.field }) ? c.value(row) : null,
     );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  });
+  return toCsv([columns.map((c) => c.header), columns.map((c) => c.hxl), ...cells]);
 }
 
 /**

@@ -19,7 +19,7 @@ registerEnumType(IascCluster, {
   description: 'IASC cluster (sector) of a humanitarian activity; HDX HAPI sector codes in `clusterCode`.',
 });
 
-/** HDX HAPI sector code and the cluster's usual English name (used in HXL exports, `#sector+cluster`). */
+/** HDX HAPI sector code and the cluster's usual English name (used in HXL exports, `#sector+cluster+code` and `#sector+cluster+name`). */
 export const CLUSTER_INFO: Record<IascCluster, { code: string; name: string }> = {
   PROTECTION: { code: 'PRO', name: 'Protection' },
   HEALTH: { code: 'HEA', name: 'Health' },

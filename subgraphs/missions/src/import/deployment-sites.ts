@@ -1,9 +1,8 @@
 import { inArray } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
 import { countryIso3ByName, NON_COUNTRY_NAMES } from '../../../../scripts/seed/reference/countries';
 import { deploymentSiteContributors, deploymentSites } from '../deployment-site/deployment-site.table';
 import { parseContributorsOverview } from './contributors-overview';
-import { readCsv, type CsvRow } from './csv';
 import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';
 import { WarningTally, type ImportReport, type Rejection } from './import-report';
 import { coordinate, optionalNonNegativeInteger, requiredText, RowRejected, SeenKeys, year } from './row-values';

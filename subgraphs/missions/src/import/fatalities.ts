@@ -1,7 +1,6 @@
-import type { Db } from '@peacegraph/kit';
+import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
 import { countryIso3ByName, NON_COUNTRY_NAMES } from '../../../../scripts/seed/reference/countries';
 import { fatalities } from '../fatality/fatality.table';
-import { readCsv, type CsvRow } from './csv';
 import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';
 import { WarningTally, type ImportReport, type Rejection } from './import-report';
 import { isoDate, optionalText, requiredText, RowRejected, SeenKeys } from './row-values';

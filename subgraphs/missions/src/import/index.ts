@@ -5,7 +5,6 @@ export { importFatalities, FATALITY_COLUMNS, type IncidentType } from './fatalit
 export { importMissionsData, type MissionsDataImport } from './missions-data';
 export { importReference, type ReferenceReport } from './reference';
 export { FALLBACK_DATA_DIR, MISSIONS_DATA_FILES } from './data-files';
-export { readCsv, CsvHeaderError, type CsvFile, type CsvRow } from './csv';
 export type { ChangeCounts, ImportReport, Rejection } from './import-report';
 export { seedMandates, type MandatesReport } from './mandates';
 export { seedGeneratedMissionsData, type GeneratedReport } from './generated';

@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { parse, type InfoRecord, type Options } from 'csv-parse/sync';
-import type { Rejection } from './import-report';
 
 /** One data row of a CSV file, by header name, with where it came from. */
 export interface CsvRow {
-  /** 1-based line number in the file (the header is line 1). */
+  /** 1-based line on which the row starts (the header is line 1). */
   line: number;
+  /** Each cell trimmed; a quoted cell keeps its commas, doubled quotes and line breaks. */
   values: Readonly<Record<string, string>>;
-  /** The row exactly as written in the file (lets the fallback cutter copy rows byte for byte). */
+  /** The row exactly as written in the file, without its line break (lets a fallback cutter copy rows byte for byte). */
   raw: string;
+}
+
+/** A row the reader could not use, with the line it starts on. */
+export interface CsvRejection {
+  line: number;
+  reason: string;
 }
 
 export interface CsvFile {
@@ -17,10 +23,10 @@ export interface CsvFile {
   headerRaw: string;
   rows: CsvRow[];
   /** Rows the parser could not read (broken quoting, wrong number of fields). */
-  rejected: Rejection[];
+  rejected: CsvRejection[];
 }
 
-/** The file is not the CSV we expect at all (wrong header): nothing in it can be imported. */
+/** The file is not the CSV we expect at all (empty, or a required column missing): nothing in it can be imported. */
 export class CsvHeaderError extends Error {
   override name = 'CsvHeaderError';
 }
@@ -37,12 +43,18 @@ interface ParsedRecord {
 }
 
 /**
- * Reads a whole CSV file (the files are a few hundred KB) and checks that its header has
- * every column in `requiredColumns`. A malformed row is rejected with its line number; it
- * never stops the rows around it from being read.
+ * Reads a whole CSV file (RFC 4180 through csv-parse; the files are a few hundred KB; a
+ * leading byte-order mark is dropped) and checks that its header has every column in
+ * `requiredColumns`. A malformed row is rejected with its line number; it never stops the
+ * rows around it from being read.
  */
-export function readCsv(file: string, requiredColumns: readonly string[]): CsvFile {
-  const rejected: Rejection[] = [];
+export function readCsv(file: string, requiredColumns: readonly string[] = []): CsvFile {
+  return parseCsv(readFileSync(file), requiredColumns, file);
+}
+
+/** {@link readCsv} over text already in memory; `name` is what an error calls it. */
+export function parseCsv(input: string | Buffer, requiredColumns: readonly string[] = [], name = 'the CSV'): CsvFile {
+  const rejected: CsvRejection[] = [];
   const options: Options = {
     bom: true,
     raw: true,
@@ -57,13 +69,13 @@ export function readCsv(file: string, requiredColumns: readonly string[]): CsvFi
       return undefined;
     },
   };
-  const records = parse(readFileSync(file), options) as unknown as ParsedRecord[];
+  const records = parse(input, options) as unknown as ParsedRecord[];
 
   const [headerRecord, ...dataRecords] = records;
-  if (!headerRecord) throw new CsvHeaderError(`${file} is empty`);
-  const header = headerRecord.fields.map((name) => name.trim());
+  if (!headerRecord) throw new CsvHeaderError(`${name} is empty`);
+  const header = headerRecord.fields.map((column) => column.trim());
   const missing = requiredColumns.filter((column) => !header.includes(column));
-  if (missing.length > 0) throw new CsvHeaderError(`${file} lacks the column(s) ${missing.join(', ')}`);
+  if (missing.length > 0) throw new CsvHeaderError(`${name} lacks the column(s) ${missing.join(', ')}`);
 
   const rows: CsvRow[] = [];
   for (const record of dataRecords) {
@@ -72,8 +84,8 @@ export function readCsv(file: string, requiredColumns: readonly string[]): CsvFi
       continue;
     }
     const values: Record<string, string> = {};
-    header.forEach((name, index) => {
-      values[name] = record.fields[index] ?? '';
+    header.forEach((column, index) => {
+      values[column] = (record.fields[index] ?? '').trim();
     });
     rows.push({ line: record.line, values, raw: record.raw });
   }
@@ -82,8 +94,9 @@ export function readCsv(file: string, requiredColumns: readonly string[]): CsvFi
 
 /** csv-parse counts lines up to the end of a record; a report should name the line it starts on. */
 function toParsedRecord(entry: RawRecord, lastLine: number): ParsedRecord {
-  // The raw text also carries the blank lines skipped before the record and its line break.
-  const raw = entry.raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '');
+  // The raw text also carries the blank lines skipped before the record and its line break
+  // (with CRLF files the `\n` of the previous break can lead it).
+  const raw = entry.raw.replace(/^[\r\n]+/, '').replace(/\r?\n$|\r$/, '');
   const extraLines = raw.split('\n').length - 1;
   return { line: lastLine - extraLines, raw, fields: entry.record };
 }
