@@ -2,6 +2,7 @@ export * from './build-subgraph';
 export * from './context';
 export * from './dates';
 export * from './db';
+export * from './bulk-load';
 export * from './errors';
 export * from './http';
 export * from './identity';
