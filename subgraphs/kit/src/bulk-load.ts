@@ -50,16 +50,36 @@ function copyLoader(client: postgres.Sql): BulkLoad {
     const columns = presentColumns(table, rows);
     const list = columns.map(([, column]) => `"${column.name}"`).join(', ');
     return client.begin(async (tx) => {
-      // Typed like the target but without its constraints: COPY then fails only on a value the
-      // INSERT would refuse too. (postgres.js loses an error the server raises during COPY — the
-      // stream never finishes — so nothing else may fail there.)
+      // Typed like the target but without its constraints: COPY fails only on a value the INSERT would refuse too.
       await tx.unsafe(`create temp table bulk_load_rows on commit drop as select ${list} from ${target} with no data`);
       const stream = await tx.unsafe(`copy bulk_load_rows (${list}) from stdin`).writable();
-      await pipeline(Readable.from(copyChunks(rows, columns)), stream);
+      await copied(pipeline(Readable.from(copyChunks(rows, columns)), stream), tx, name);
       const result = await tx.unsafe(`insert into ${target} (${list}) select ${list} from bulk_load_rows on conflict do nothing`);
       return result.count;
     });
   };
+}
+
+const PROBE_EVERY_MS = 2000;
+
+/**
+ * Waits for a COPY to finish. postgres.js hands a COPY's error to the query it has already
+ * resolved with the stream, and the stream then never finishes: so while it has not, a probe on
+ * the same connection asks whether the transaction is still alive (refused with COPY_IN_PROGRESS
+ * while rows are still being sent; "transaction is aborted" once the server refused them).
+ */
+async function copied(done: Promise<void>, tx: postgres.TransactionSql, table: string): Promise<void> {
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([done.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_EVERY_MS)))]);
+    clearTimeout(timer);
+    if (finished) return;
+    const error = await tx.unsafe('select 1').then(
+      () => null,
+      (e: { code?: string; message?: string }) => e,
+    );
+    if (error && error.code !== 'COPY_IN_PROGRESS') throw new Error(`bulk load into ${table}: the server refused the COPY (${error.message}); its log names the row`);
+  }
 }
 
 /**
