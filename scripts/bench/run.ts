@@ -44,8 +44,9 @@ const COLD_START_RUNS = args.includes('--no-cold-start') || SWEEP ? 0 : QUICK ? 
  */
 const SHARED_READS = !args.includes('--no-shared-reads');
 /**
- * --scale=N: a benchmark database with N× the generated incidents and their records (its own
- * database, peacegraph_bench_xN, seeded once and reused), reported in its own section and JSON.
+ * --scale=N: a benchmark database with N× the generated data of every domain — incidents and
+ * their records, 3W rows, access constraints, displacement rounds, generated funding flows (its
+ * own database, peacegraph_bench_xN, seeded once and reused), reported in its own section and JSON.
  */
 const SCALE = parseScale(args.find((a) => a.startsWith('--scale='))?.slice(8));
 const SCALE_SUFFIX = SCALE === 1 ? '' : `-x${SCALE}`;

@@ -112,6 +112,14 @@ async function openPglite(dataDir: string, loadDataDir?: Blob, onStatement?: Sta
   return database;
 }
 
+/** The postgres.js client behind each PostgreSQL Database, for COPY (bulk-load.ts). */
+const postgresClients = new WeakMap<Database, postgres.Sql>();
+
+/** The postgres.js client of a PostgreSQL database (undefined for PGlite): only for what drizzle cannot send, such as COPY. */
+export function postgresClientOf(database: Database): postgres.Sql | undefined {
+  return postgresClients.get(database);
+}
+
 /** Distinct statements a process prepares at most; others run unnamed (an IN list of each length is its own statement). */
 export const MAX_PREPARED_STATEMENTS = 300;
 
@@ -157,7 +165,7 @@ async function openPostgres(url: string, max: number, prepare: boolean, onStatem
   }
   const logger = new CountingLogger(onStatement);
   const db = drizzlePostgres(prepare ? preparingClient(client) : client, { logger }) as unknown as Db;
-  return {
+  const database: Database = {
     db,
     kind: 'postgres',
     location: `PostgreSQL at ${target}`,
@@ -174,6 +182,8 @@ async function openPostgres(url: string, max: number, prepare: boolean, onStatem
     },
     close: () => client.end({ timeout: 5 }),
   };
+  postgresClients.set(database, client);
+  return database;
 }
 
 /** host:port/database — never the password. */

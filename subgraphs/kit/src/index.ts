@@ -3,6 +3,7 @@ export * from './context';
 export * from './csv';
 export * from './dates';
 export * from './db';
+export * from './bulk-load';
 export * from './errors';
 export * from './http';
 export * from './identity';

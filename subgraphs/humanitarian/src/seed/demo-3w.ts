@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IascCluster } from '../operational-presence/cluster';
 import type { NewOperationalPresenceRow } from '../operational-presence/operational-presence.table';
+import type { AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
 import { admin1Of, AREAS, missionForArea } from '../places';
 
 /**
@@ -53,7 +54,7 @@ function split(total: number, seed: string) {
 export function demoPresenceRows(): NewOperationalPresenceRow[] {
   const rows: NewOperationalPresenceRow[] = [];
   for (const [organizationId, clusters] of Object.entries(CLUSTERS_OF)) {
-    for (const countryIso3 of COUNTRIES_OF[organizationId] ?? DEFAULT_COUNTRIES) {
+    for (const countryIso3 of countriesOf(organizationId)) {
       const areas = AREAS.filter((a) => a.countryIso3 === countryIso3)
         .map((a) => ({ area: a, rank: unit(`${organizationId}|${a.pcode}`) }))
         .sort((a, b) => a.rank - b.rank)
@@ -63,41 +64,55 @@ export function demoPresenceRows(): NewOperationalPresenceRow[] {
         const cluster = clusters[Math.floor(unit(`${organizationId}|${area.pcode}|cluster`) * clusters.length)]!;
         for (const period of PERIODS) {
           const id = `demo-3w-${organizationId}-${area.pcode}-${cluster}-${period.year}`.toLowerCase();
-          const targetedTotal = 500 + Math.round(unit(`${id}|t`) * 195) * 100;
-          const reachedShare = period.status === 'COMPLETED' ? 0.6 + unit(`${id}|r`) * 0.4 : 0.1 + unit(`${id}|r`) * 0.6;
-          const reachedTotal = Math.round(targetedTotal * reachedShare);
-          const t = split(targetedTotal, `${id}|t`);
-          const r = split(reachedTotal, `${id}|r`);
-          rows.push({
-            id,
-            organizationId,
-            cluster,
-            adminAreaPcode: area.pcode,
-            admin1Pcode: admin1Of(area),
-            adminLevel: area.level,
-            countryIso3,
-            missionId: missionForArea(area),
-            periodStart: period.start,
-            periodEnd: period.end,
-            status: period.status,
-            targetedTotal,
-            targetedFemaleChildren: t.femaleChildren,
-            targetedMaleChildren: t.maleChildren,
-            targetedFemaleAdults: t.femaleAdults,
-            targetedMaleAdults: t.maleAdults,
-            reachedTotal,
-            reachedFemaleChildren: r.femaleChildren,
-            reachedMaleChildren: r.maleChildren,
-            reachedFemaleAdults: r.femaleAdults,
-            reachedMaleAdults: r.maleAdults,
-            reachedExplanation: null,
-            remarks: `Generated demo row (illustrative; not reported by ${organizationId}).`,
-            source: 'generated',
-            updatedBy: 'seed',
-          });
+          rows.push(presenceRow(id, organizationId, cluster, area, period));
         }
       }
     }
   }
   return rows;
+}
+
+/** The organisations with demo 3W rows, and the clusters each works in. */
+export const PRESENCE_ORGANIZATIONS = Object.entries(CLUSTERS_OF).map(([organizationId, clusters]) => ({ organizationId, clusters }));
+export { PERIODS as PRESENCE_PERIODS };
+
+/** The countries an organisation's demo rows are in. */
+export function countriesOf(organizationId: string): string[] {
+  return COUNTRIES_OF[organizationId] ?? DEFAULT_COUNTRIES;
+}
+
+/** One generated 3W row; every figure is a hash of its id, so the same id always gives the same row. */
+export function presenceRow(id: string, organizationId: string, cluster: IascCluster, area: AdminAreaReference, period: (typeof PERIODS)[number]): NewOperationalPresenceRow {
+  const targetedTotal = 500 + Math.round(unit(`${id}|t`) * 195) * 100;
+  const reachedShare = period.status === 'COMPLETED' ? 0.6 + unit(`${id}|r`) * 0.4 : 0.1 + unit(`${id}|r`) * 0.6;
+  const reachedTotal = Math.round(targetedTotal * reachedShare);
+  const t = split(targetedTotal, `${id}|t`);
+  const r = split(reachedTotal, `${id}|r`);
+  return {
+    id,
+    organizationId,
+    cluster,
+    adminAreaPcode: area.pcode,
+    admin1Pcode: admin1Of(area),
+    adminLevel: area.level,
+    countryIso3: area.countryIso3,
+    missionId: missionForArea(area),
+    periodStart: period.start,
+    periodEnd: period.end,
+    status: period.status,
+    targetedTotal,
+    targetedFemaleChildren: t.femaleChildren,
+    targetedMaleChildren: t.maleChildren,
+    targetedFemaleAdults: t.femaleAdults,
+    targetedMaleAdults: t.maleAdults,
+    reachedTotal,
+    reachedFemaleChildren: r.femaleChildren,
+    reachedMaleChildren: r.maleChildren,
+    reachedFemaleAdults: r.femaleAdults,
+    reachedMaleAdults: r.maleAdults,
+    reachedExplanation: null,
+    remarks: `Generated demo row (illustrative; not reported by ${organizationId}).`,
+    source: 'generated',
+    updatedBy: 'seed',
+  };
 }

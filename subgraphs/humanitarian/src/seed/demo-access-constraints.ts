@@ -5,7 +5,8 @@ import { admin1Of, AREAS, knownArea, missionForArea } from '../places';
 // Seed-time only: the incidents subgraph's deterministic generator says where and when its
 // demo incidents happened, so a constraint linked to one sits in the same area and date.
 import { generateIncident } from '../../../incidents/src/seed/generate';
-import { MISSION_PROFILES } from '../../../incidents/src/seed/profiles';
+import { MISSION_PROFILES, type MissionProfile } from '../../../incidents/src/seed/profiles';
+import type { AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
 
 /**
  * GENERATED DEMO ACCESS CONSTRAINTS — illustrative, not OCHA access monitoring reports.
@@ -32,11 +33,11 @@ const CAUSED_BY_INCIDENT = [
   AccessConstraintType.RESTRICTION_OF_MOVEMENT,
 ];
 
-/** For about 40% of MINUSCA's demo constraints: one of the incidents subgraph's generated incidents. */
-function linkedIncident(countryIso3: string, id: string) {
+/** For about 40% of MINUSCA's demo constraints: one of the incidents subgraph's generated incidents (1…`incidents`). */
+function linkedIncident(countryIso3: string, id: string, incidents: (profile: MissionProfile) => number = (p) => p.incidents) {
   const profile = MISSION_PROFILES.find((p) => p.missionId === 'MINUSCA');
   if (countryIso3 !== 'CAF' || !profile || unit(`${id}|incident`) >= 0.4) return null;
-  const { row } = generateIncident(profile, 1 + Math.floor(unit(`${id}|inc`) * profile.incidents));
+  const { row } = generateIncident(profile, 1 + Math.floor(unit(`${id}|inc`) * incidents(profile)));
   return { id: row.id, adminAreaPcode: row.adminAreaPcode, eventDate: row.eventDate, latitude: row.latitude, longitude: row.longitude };
 }
 
@@ -46,30 +47,45 @@ export function demoAccessConstraintRows(): NewAccessConstraintRow[] {
     const areas = AREAS.filter((a) => a.countryIso3 === countryIso3);
     for (let n = 1; n <= PER_COUNTRY; n++) {
       const id = `demo-access-${countryIso3}-${String(n).padStart(3, '0')}`.toLowerCase();
-      const incident = linkedIncident(countryIso3, id);
-      const area = (incident && knownArea(incident.adminAreaPcode)) || pick(areas, `${id}|area`);
-      const missionId = missionForArea(area);
-      const day = Math.floor(unit(`${id}|day`) * 365);
-      const occurredOn = incident?.eventDate ?? new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-      const constraintType = incident ? pick(CAUSED_BY_INCIDENT, `${id}|type`) : pick(TYPES, `${id}|type`);
-      rows.push({
-        id,
-        constraintType,
-        adminAreaPcode: area.pcode,
-        admin1Pcode: admin1Of(area),
-        adminLevel: area.level,
-        countryIso3,
-        missionId,
-        occurredOn,
-        impact: pick(IMPACTS, `${id}|impact`),
-        description: `Generated demo constraint (${constraintType.toLowerCase().replace(/_/g, ' ')}) near ${area.name}.`,
-        latitude: incident?.latitude ?? Math.round((area.centroidLatitude + (unit(`${id}|lat`) - 0.5) * 0.4) * 10_000) / 10_000,
-        longitude: incident?.longitude ?? Math.round((area.centroidLongitude + (unit(`${id}|lon`) - 0.5) * 0.4) * 10_000) / 10_000,
-        incidentId: incident?.id ?? null,
-        reportingOrganizationId: pick(REPORTERS, `${id}|org`),
-        source: 'generated',
-      });
+      rows.push(constraintRow(id, pick(areas, `${id}|area`), linkedIncident(countryIso3, id)));
     }
   }
   return rows;
+}
+
+/**
+ * The generated constraints of a scaled benchmark seed: `count` more, each in `areaFor(id)`'s
+ * area (the caller's skew), MINUSCA's again linked to its generated incidents up to `scale`×.
+ */
+export function scaledAccessConstraintRows(count: number, scale: number, areaFor: (id: string) => AdminAreaReference): NewAccessConstraintRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `demo-access-scale-${String(i + 1).padStart(7, '0')}`;
+    const area = areaFor(id);
+    return constraintRow(id, area, linkedIncident(area.countryIso3, id, (p) => p.incidents * scale));
+  });
+}
+
+/** One generated constraint: in the linked incident's area, date and point when it has one, else in `fallbackArea`. */
+function constraintRow(id: string, fallbackArea: AdminAreaReference, incident: ReturnType<typeof linkedIncident>): NewAccessConstraintRow {
+  const area = (incident && knownArea(incident.adminAreaPcode)) || fallbackArea;
+  const day = Math.floor(unit(`${id}|day`) * 365);
+  const occurredOn = incident?.eventDate ?? new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+  const constraintType = incident ? pick(CAUSED_BY_INCIDENT, `${id}|type`) : pick(TYPES, `${id}|type`);
+  return {
+    id,
+    constraintType,
+    adminAreaPcode: area.pcode,
+    admin1Pcode: admin1Of(area),
+    adminLevel: area.level,
+    countryIso3: area.countryIso3,
+    missionId: missionForArea(area),
+    occurredOn,
+    impact: pick(IMPACTS, `${id}|impact`),
+    description: `Generated demo constraint (${constraintType.toLowerCase().replace(/_/g, ' ')}) near ${area.name}.`,
+    latitude: incident?.latitude ?? Math.round((area.centroidLatitude + (unit(`${id}|lat`) - 0.5) * 0.4) * 10_000) / 10_000,
+    longitude: incident?.longitude ?? Math.round((area.centroidLongitude + (unit(`${id}|lon`) - 0.5) * 0.4) * 10_000) / 10_000,
+    incidentId: incident?.id ?? null,
+    reportingOrganizationId: pick(REPORTERS, `${id}|org`),
+    source: 'generated',
+  };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@peacegraph/kit';
+import { insertInBatches, type BulkLoad, type Db } from '@peacegraph/kit';
 import { operationalPresence } from '../operational-presence/operational-presence.table';
 import { organizations } from '../organization/organization.table';
 import { accessConstraints } from '../access-constraint/access-constraint.table';
@@ -11,6 +11,7 @@ import { demoDdrRows } from './demo-ddr';
 import { demoDisplacementRows } from './demo-displacement';
 import { demoEscortRows } from './demo-escorts';
 import { SEEDED_ORGANIZATIONS } from './organizations';
+import { scaledHumanitarianRows } from './scaled';
 
 /** Rows per INSERT: ~30 columns each keeps every statement far below Postgres' 65 535 parameters. */
 const ROWS_PER_INSERT = 1000;
@@ -18,9 +19,11 @@ const ROWS_PER_INSERT = 1000;
 /**
  * Fills the humanitarian schema: organisations from the reference catalogue, then the
  * generated demo rows. Stable ids and `on conflict do nothing`: re-running inserts nothing
- * and never overwrites what organisations have written since.
+ * and never overwrites what organisations have written since. `scale` > 1 (benchmarks only)
+ * adds generated 3W rows, access constraints and displacement rounds up to that multiple of
+ * the ×1 rows (scaled.ts), through `load` (seedAll passes COPY on PostgreSQL).
  */
-export async function seedHumanitarian(db: Db): Promise<{ inserted: number }> {
+export async function seedHumanitarian(db: Db, options: { scale?: number; load?: BulkLoad } = {}): Promise<{ inserted: number }> {
   let inserted = 0;
   const orgs = await db
     .insert(organizations)
@@ -69,5 +72,10 @@ export async function seedHumanitarian(db: Db): Promise<{ inserted: number }> {
     if (newEvents.length) await tx.insert(escortRequestEvents).values(newEvents);
     return newRequests.length + newEvents.length;
   });
+  const scaled = scaledHumanitarianRows(options.scale ?? 1);
+  const load = options.load ?? insertInBatches(db, ROWS_PER_INSERT);
+  inserted += await load(operationalPresence, scaled.presence);
+  inserted += await load(accessConstraints, scaled.accessConstraints);
+  inserted += await load(displacement, scaled.displacement);
   return { inserted };
 }

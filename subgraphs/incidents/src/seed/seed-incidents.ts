@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '@peacegraph/kit';
+import { insertInBatches, type BulkLoad, type Db } from '@peacegraph/kit';
 import { MISSION_CATALOGUE } from '../../../../scripts/seed/reference/missions';
+import { checkedScale, MAX_SEED_SCALE } from '../../../../scripts/seed/scale';
 import { incidentActors } from '../actor/actor.table';
 import { casualtyCounts } from '../casualty/casualty.table';
 import { incidents } from '../incident/incident.table';
@@ -25,8 +24,7 @@ function seededProfiles() {
   return MISSION_PROFILES.filter((p) => active.has(p.missionId));
 }
 
-/** The largest data scale factor the seed accepts (×1000 of the incidents is ~1.3 million rows). */
-export const MAX_SEED_SCALE = 1000;
+export { MAX_SEED_SCALE };
 
 /**
  * Every generated incident, for the active missions that have a profile, in a stable order.
@@ -35,9 +33,7 @@ export const MAX_SEED_SCALE = 1000;
  * and weighted towns hold most events) holds at every size.
  */
 export function generatedIncidents(scale = 1): GeneratedIncident[] {
-  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SEED_SCALE) {
-    throw new RangeError(`seed scale must be a whole number from 1 to ${MAX_SEED_SCALE}, got ${scale}`);
-  }
+  checkedScale(scale);
   return seededProfiles().flatMap((profile) => Array.from({ length: profile.incidents * scale }, (_, i) => generateIncident(profile, i + 1)));
 }
 
@@ -49,38 +45,33 @@ export function generatedIncidents(scale = 1): GeneratedIncident[] {
  * rows are left alone (on conflict do nothing). Returns how many rows it added. With
  * `scale` > 1 (benchmarks only) every incident-keyed table grows by that factor; SEA
  * allegations and threat assessments stay at ×1 (they are per mission, not per event).
+ * `load` (seedAll passes COPY on PostgreSQL for scaled seeds) replaces the multi-row INSERTs.
  */
-export async function seedIncidents(db: Db, options: { scale?: number } = {}): Promise<{ inserted: number }> {
+export async function seedIncidents(db: Db, options: { scale?: number; load?: BulkLoad } = {}): Promise<{ inserted: number }> {
   const scale = options.scale ?? 1;
   const generated = generatedIncidents(scale);
+  // A loader of its own (COPY, for the scaled benchmark seeds) commits per table chunk; the
+  // default sends multi-row INSERTs in one transaction, as every ×1 seed always has.
+  if (options.load) return { inserted: await fill(options.load, generated, scale) };
+  return { inserted: await db.transaction((tx) => fill(insertInBatches(tx, ROWS_PER_INSERT), generated, scale)) };
+}
+
+async function fill(load: BulkLoad, generated: GeneratedIncident[], scale: number): Promise<number> {
   let inserted = 0;
-  await db.transaction(async (tx) => {
-    const insertAll = async (table: PgTable, rows: object[]) => {
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        const result = await tx
-          .insert(table)
-          .values(rows.slice(i, i + ROWS_PER_INSERT) as never[])
-          .onConflictDoNothing()
-          // Only the count is needed: reading whole rows back cost a tenth of a cold start's seed.
-          .returning({ added: sql<number>`1` });
-        inserted += result.length;
-      }
-    };
-    // A chunk's incidents, then their records: at ×100 all records at once held over a million rows in memory.
-    for (let at = 0; at < generated.length; at += INCIDENTS_PER_CHUNK) {
-      const chunk = generated.slice(at, at + INCIDENTS_PER_CHUNK);
-      const records = chunk.map(generateRecords);
-      await insertAll(incidents, chunk.map((g) => g.row));
-      await insertAll(incidentActors, records.flatMap((r) => r.actors));
-      await insertAll(casualtyCounts, records.flatMap((r) => r.casualties));
-      await insertAll(victims, records.flatMap((r) => r.victims));
-      await insertAll(sourceReports, records.flatMap((r) => r.sources));
-      await insertAll(perpetratorAttributions, records.flatMap((r) => r.perpetrators));
-      await insertAll(verificationTransitions, records.flatMap((r) => r.transitions));
-    }
-    // Levels from the ×1 incidents: a scaled benchmark database keeps the same threat picture.
-    await insertAll(threatAssessments, generateThreatAssessments(scale === 1 ? generated : generatedIncidents(1)));
-    await insertAll(seaAllegations, seededProfiles().flatMap(generateSeaAllegations));
-  });
-  return { inserted };
+  // A chunk's incidents, then their records: at ×100 all records at once held over a million rows in memory.
+  for (let at = 0; at < generated.length; at += INCIDENTS_PER_CHUNK) {
+    const chunk = generated.slice(at, at + INCIDENTS_PER_CHUNK);
+    const records = chunk.map(generateRecords);
+    inserted += await load(incidents, chunk.map((g) => g.row));
+    inserted += await load(incidentActors, records.flatMap((r) => r.actors));
+    inserted += await load(casualtyCounts, records.flatMap((r) => r.casualties));
+    inserted += await load(victims, records.flatMap((r) => r.victims));
+    inserted += await load(sourceReports, records.flatMap((r) => r.sources));
+    inserted += await load(perpetratorAttributions, records.flatMap((r) => r.perpetrators));
+    inserted += await load(verificationTransitions, records.flatMap((r) => r.transitions));
+  }
+  // Levels from the ×1 incidents: a scaled benchmark database keeps the same threat picture.
+  inserted += await load(threatAssessments, generateThreatAssessments(scale === 1 ? generated : generatedIncidents(1)));
+  inserted += await load(seaAllegations, seededProfiles().flatMap(generateSeaAllegations));
+  return inserted;
 }
