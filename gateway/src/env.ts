@@ -1,4 +1,4 @@
-import { SettingError } from '@peacegraph/kit';
+import { SettingError, wholeNumberSetting } from '@peacegraph/kit';
 import { z } from 'zod';
 
 /**
@@ -28,15 +28,7 @@ const flag = setting(
   'on or off (1/0, true/false, yes/no)',
 );
 
-function whole(min: number, max?: number): Setting<number> {
-  const schema = z
-    .string()
-    .trim()
-    .regex(/^-?\d+$/)
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max ?? Number.MAX_SAFE_INTEGER));
-  return setting(schema, `a whole number ${max === undefined ? `≥ ${min}` : `between ${min} and ${max}`}`);
-}
+const whole = (min: number, max?: number): Setting<number> => wholeNumberSetting({ min, max });
 
 function url(protocols: string[]): Setting<string> {
   const schema = z
