@@ -16,6 +16,7 @@ describe("the gateway's environment schema", () => {
       REDIS_URL: 'redis://cache:6379',
       FINANCE_TIMEOUT_MS: '2500',
       RATE_LIMIT_PER_IP: '',
+      MISSIONS_TIMEOUT_MS: '',
     });
     expect(env).toMatchObject({
       GATEWAY_LIMITS: true,
@@ -27,6 +28,9 @@ describe("the gateway's environment schema", () => {
       subgraphTimeoutsMs: { finance: 2500 },
     });
     expect(env.RATE_LIMIT_PER_IP).toBeUndefined();
+    expect(env.subgraphTimeoutsMs).toStrictEqual({ finance: 2500 });
+    // An empty INTROSPECTION_ROLES is nobody (production then lets no one introspect), never the default.
+    expect(hardeningFromEnv({ INTROSPECTION_ROLES: '' }).introspectionRoles).toEqual([]);
     expect(hardeningFromEnv({})).toMatchObject({ corsOrigins: [], trustedOperationsOnly: false, introspectionRoles: ['schema-reader'], maxBodyBytes: 100_000 });
   });
 

@@ -14,6 +14,8 @@ const OFF = ['0', 'false', 'no', 'off'];
 interface Setting<T> {
   schema: z.ZodType<T, string>;
   expects: string;
+  /** An empty value is a value (an empty list), not "unset". */
+  emptyIsValue?: boolean;
 }
 
 const setting = <T>(schema: z.ZodType<T, string>, expects: string): Setting<T> => ({ schema, expects });
@@ -87,7 +89,8 @@ const SETTINGS = {
   REDIS_URL: url(['redis:', 'rediss:']),
   TRUST_PROXY_HOPS: whole(0),
   TRUSTED_OPERATIONS_ONLY: flag,
-  INTROSPECTION_ROLES: list(z.string(), 'a comma-separated list of roles'),
+  // Empty means nobody, as it always did: set empty to forbid introspection in production altogether.
+  INTROSPECTION_ROLES: { ...list(z.string(), 'a comma-separated list of roles'), emptyIsValue: true },
   SHUTDOWN_GRACE_MS: whole(0),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
   LOG_LEVEL: setting(z.enum(LOG_LEVELS), `one of ${LOG_LEVELS.join(', ')}`),
@@ -122,7 +125,7 @@ function schemaFor(env: NodeJS.ProcessEnv) {
     timeouts,
     shape,
     // Empty counts as unset, as the shell makes it easy to write `X= pnpm start`.
-    schema: z.object(Object.fromEntries(Object.entries(shape).map(([name, s]) => [name, z.preprocess((v) => (v === '' ? undefined : v), s.schema.optional())]))),
+    schema: z.object(Object.fromEntries(Object.entries(shape).map(([name, s]) => [name, z.preprocess((v) => (v === '' && !s.emptyIsValue ? undefined : v), s.schema.optional())]))),
   };
 }
 
@@ -144,7 +147,7 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const data = result.data as Record<string, unknown>;
   const value = Object.freeze({
     ...(data as Omit<GatewayEnv, 'subgraphTimeoutsMs'>),
-    subgraphTimeoutsMs: Object.fromEntries(timeouts.map((name) => [name.replace(SUBGRAPH_TIMEOUT, '$1').toLowerCase(), data[name] as number])),
+    subgraphTimeoutsMs: Object.fromEntries(timeouts.filter((name) => data[name] !== undefined).map((name) => [name.replace(SUBGRAPH_TIMEOUT, '$1').toLowerCase(), data[name] as number])),
   });
   parsed.set(env, value);
   return value;
