@@ -43,7 +43,7 @@ describe('start-up refuses bad settings', () => {
   }, 120_000);
 
   it('an EC public key without JWT_ALGORITHM starts: the algorithm follows the key', async () => {
-    const run = spawnScript(...gateway({ ...PRODUCTION_KEYED, JWT_PUBLIC_KEY: EC_P384, GATEWAY_PORT: '4931', GATEWAY_HOST: '127.0.0.1' }));
+    const run = spawnScript(...gateway({ ...PRODUCTION_KEYED, JWT_PUBLIC_KEY: EC_P384, GATEWAY_PORT: '0', GATEWAY_HOST: '127.0.0.1' }));
     try {
       await run.waitFor(/gateway listening/);
     } finally {
