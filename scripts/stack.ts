@@ -4,7 +4,7 @@
 // on PostgreSQL each service can also run alone (see docs/operations.md).
 import { readFileSync } from 'node:fs';
 import type { Database, RunningService, RunningSubgraph } from '@peacegraph/kit';
-import { startGateway, type RunningGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions, type SubscriptionLimits } from '@peacegraph/gateway';
+import { gatewayEnv, startGateway, type RunningGateway, type HardeningOptions, type JwtVerifierConfig, type ResponseCacheOptions, type SubscriptionLimits } from '@peacegraph/gateway';
 import { SUPERGRAPH_PATH } from './compose';
 import { devTokenIssuer } from './token';
 import { startSubgraphs } from './services/subgraphs-in-process';
@@ -55,8 +55,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jwt: options.jwt,
       // Development HS256 only: the dashboard's audience switcher (never in production, web.ts).
       ...(options.jwt.kind === 'hs256' ? { devTokens: devTokenIssuer(options.jwt.secret) } : {}),
-      port: options.anyFreePort ? 0 : (options.gatewayPort ?? Number(process.env.GATEWAY_PORT ?? 4000)),
-      subgraphTimeoutMs: options.subgraphTimeoutMs ?? options.hardening?.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+      port: options.anyFreePort ? 0 : (options.gatewayPort ?? gatewayEnv().GATEWAY_PORT ?? 4000),
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? options.hardening?.subgraphTimeoutMs ?? gatewayEnv().SUBGRAPH_TIMEOUT_MS ?? 10_000,
     });
     return {
       gateway,

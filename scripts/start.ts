@@ -79,7 +79,8 @@ async function main(): Promise<void> {
   // Counted from the process's start, module loading included.
   console.log(`\nPeaceGraph gateway ready at ${gateway.url}  (${seconds(performance.now())} s)`);
   console.log(`Dashboard at ${gateway.url.replace(/\/graphql$/, '/dashboard/')}${process.env.NODE_ENV === 'production' ? '' : `   Explorer (offline) at ${gateway.url}`}`);
-  console.log('Tokens for the seeded demo audiences: pnpm token <mission-ops|conduct-discipline|un-agency|ngo-partner|ngo-other|donor|oversight>');
+  // `-s`: without it pnpm's banner ends up in TOKEN=$(…); without pnpm, `npx token` is npm's own command.
+  console.log('Tokens for the seeded demo audiences: npx --yes pnpm@10 -s token <audience>   (--help lists them)');
   console.log('No token = the public audience. Try:');
   console.log(`  curl -s ${gateway.url} -H 'content-type: application/json' -d '{"query":"{ mission(acronym: \\"MINUSCA\\") { name status hostCountries { name } } }"}'`);
 

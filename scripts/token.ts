@@ -1,4 +1,6 @@
-// `pnpm token <audience>`: prints a development JWT for one of the seeded demo identities.
+// `npx --yes pnpm@10 -s token <audience>`: prints a development JWT for one of the seeded demo
+// identities (`-s`: pnpm's banner would otherwise land in `TOKEN=$(…)`; plain `npx … token` is
+// npm's own `token` command). `--help` lists the audiences.
 import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type DevTokenIssuer } from '@peacegraph/gateway';
@@ -27,17 +29,26 @@ export function devTokenIssuer(secret?: string): DevTokenIssuer {
   };
 }
 
+const USAGE = 'Usage: npx --yes pnpm@10 -s token <audience>   (prints a development JWT; no token = the public audience)';
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const audience = process.argv[2];
-  if (!audience || audience === 'public') {
-    console.error('Usage: pnpm token <audience>');
-    for (const d of DEMO_IDENTITIES) console.error(`  ${d.audience.padEnd(19)} ${d.description}`);
-    process.exit(audience === 'public' ? 0 : 2);
+  if (audience === '--help' || audience === '-h' || !audience) {
+    // Asked for: usage on stdout, exit 0. Forgotten: the same on stderr, exit 1.
+    const print = audience ? console.log : console.error;
+    print(USAGE);
+    print('Audiences:');
+    for (const d of DEMO_IDENTITIES) print(`  ${d.audience.padEnd(19)} ${d.description}`);
+    process.exit(audience ? 0 : 1);
+  }
+  if (audience === 'public') {
+    console.error('The public audience needs no token: send no Authorization header.');
+    process.exit(0);
   }
   mintDevToken(audience)
     .then((token) => console.log(token))
     .catch((error: Error) => {
       console.error(error.message);
-      process.exit(2);
+      process.exit(1);
     });
 }

@@ -1,7 +1,7 @@
 // Issue 15 item 8 (and 6): a bad numeric policy or limit setting stops start-up with a message
 // naming the variable, instead of silently turning a protection off; production refuses to start
 // without an explicit JWT issuer and audience. Each service as its own process, as deployed.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { spawnScript } from './process-harness';
 
@@ -9,6 +9,8 @@ const SECRET = randomBytes(32).toString('base64url');
 // Never reached: each process must stop before it connects anywhere.
 const UNUSED_DATABASE = 'postgres://nobody@127.0.0.1:1/none';
 const subgraph = (env: Record<string, string>) => ['scripts/services/subgraph.ts', { SUBGRAPH: 'incidents', GATEWAY_SIGNING_SECRET: SECRET, DATABASE_URL: UNUSED_DATABASE, ...env }] as const;
+const PRODUCTION_KEYED = { NODE_ENV: 'production', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'peacegraph-prod' };
+const EC_P384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const gateway = (env: Record<string, string>) => ['scripts/services/gateway.ts', { GATEWAY_SIGNING_SECRET: SECRET, ...env }] as const;
 
 describe('start-up refuses bad settings', () => {
@@ -27,6 +29,11 @@ describe('start-up refuses bad settings', () => {
         /Production needs an explicit JWT_ISSUER and JWT_AUDIENCE/,
       ],
       [gateway({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: '' }), /Production needs an explicit JWT_AUDIENCE/],
+      // Issue 20: every variable through one schema (gateway/src/env.test.ts has each kind of bad value).
+      [gateway({ GATEWAY_LIMITS: 'enabled' }), /GATEWAY_LIMITS must be on or off \(1\/0, true\/false, yes\/no\), got "enabled"/],
+      [gateway({ CORS_ORIGINS: '*' }), /CORS_ORIGINS must be a comma-separated list of origins/],
+      [gateway({ FINANCE_URL: 'finance:4004' }), /FINANCE_URL must be a URL \(http:\/\/ or https:\/\/…\), got "finance:4004"/],
+      [gateway({ ...PRODUCTION_KEYED, JWT_PUBLIC_KEY: EC_P384, JWT_ALGORITHM: 'ES256' }), /JWT_ALGORITHM=ES256 does not fit JWT_PUBLIC_KEY \(an EC P-384 key: ES384\)/],
     ];
     const runs = cases.map(([[script, env]]) => spawnScript(script, env));
     for (const [i, run] of runs.entries()) {
@@ -34,4 +41,14 @@ describe('start-up refuses bad settings', () => {
       expect(run.output()).toMatch(cases[i]![1]);
     }
   }, 120_000);
+
+  it('an EC public key without JWT_ALGORITHM starts: the algorithm follows the key', async () => {
+    const run = spawnScript(...gateway({ ...PRODUCTION_KEYED, JWT_PUBLIC_KEY: EC_P384, GATEWAY_PORT: '0', GATEWAY_HOST: '127.0.0.1' }));
+    try {
+      await run.waitFor(/gateway listening/);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+  }, 60_000);
 });

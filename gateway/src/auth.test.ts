@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { SettingError } from '@peacegraph/kit';
 import { AuthenticationError, createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER, jwtConfigFromEnv, TOKEN_CLOCK_SKEW_SECONDS } from './auth';
 
 const claims = { org: 'ocha', org_type: 'un-agency', roles: ['humanitarian-coordination'] };
@@ -56,6 +58,51 @@ describe('production token verification', () => {
     expect(() => jwtConfigFromEnv({ ...keyed, JWT_ISSUER: 'https://idp.example' })).toThrow('Production needs an explicit JWT_AUDIENCE');
     expect(() => jwtConfigFromEnv({ ...keyed, JWT_AUDIENCE: 'peacegraph-prod', JWT_ISSUER: '' })).toThrow('Production needs an explicit JWT_ISSUER');
     expect(jwtConfigFromEnv({ ...keyed, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'peacegraph-prod' })).toMatchObject({ kind: 'jwks', issuer: 'https://idp.example', audience: 'peacegraph-prod' });
+  });
+});
+
+describe('a PEM public key without JWT_ALGORITHM: the algorithm follows the key', () => {
+  const production = { NODE_ENV: 'production', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'peacegraph-prod' };
+  const spki = (type: 'ec' | 'rsa' | 'ed25519', options: object = {}) =>
+    generateKeyPairSync(type as 'ec', { ...options, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } } as never) as unknown as {
+      publicKey: string;
+      privateKey: string;
+    };
+
+  it.each([
+    ['ES256', 'ec', { namedCurve: 'P-256' }],
+    ['ES384', 'ec', { namedCurve: 'P-384' }],
+    ['ES512', 'ec', { namedCurve: 'P-521' }],
+    ['RS256', 'rsa', { modulusLength: 2048 }],
+  ] as const)('%s for a %s key %o: starts, and accepts tokens signed by it', async (alg, type, options) => {
+    const pair = spki(type, options);
+    const config = jwtConfigFromEnv({ ...production, JWT_PUBLIC_KEY: pair.publicKey });
+    expect(config).toMatchObject({ kind: 'pem', algorithm: alg });
+    const authenticate = await createAuthenticator(config);
+    const { importPKCS8 } = await import('jose');
+    const signed = await new SignJWT(claims).setProtectedHeader({ alg }).setSubject('analyst@ocha').setIssuer(production.JWT_ISSUER).setAudience(production.JWT_AUDIENCE).setExpirationTime('5m').sign(await importPKCS8(pair.privateKey, alg));
+    expect((await authenticate(`Bearer ${signed}`)).organizationId).toBe('ocha');
+  });
+
+  it('JWT_ALGORITHM may pick another RSA algorithm, but never one that does not fit the key', () => {
+    const rsa = spki('rsa', { modulusLength: 2048 }).publicKey;
+    expect(jwtConfigFromEnv({ ...production, JWT_PUBLIC_KEY: rsa, JWT_ALGORITHM: 'PS256' })).toMatchObject({ algorithm: 'PS256' });
+    expect(() => jwtConfigFromEnv({ ...production, JWT_PUBLIC_KEY: rsa, JWT_ALGORITHM: 'ES256' })).toThrow('JWT_ALGORITHM=ES256 does not fit JWT_PUBLIC_KEY (an RSA key');
+    const p384 = spki('ec', { namedCurve: 'P-384' }).publicKey;
+    expect(() => jwtConfigFromEnv({ ...production, JWT_PUBLIC_KEY: p384, JWT_ALGORITHM: 'ES256' })).toThrow('JWT_ALGORITHM=ES256 does not fit JWT_PUBLIC_KEY (an EC P-384 key: ES384); unset it to follow the key.');
+    expect(jwtConfigFromEnv({ ...production, JWT_PUBLIC_KEY: p384, JWT_ALGORITHM: 'ES384' })).toMatchObject({ algorithm: 'ES384' });
+  });
+
+  it('stops with one line for a key it cannot use', () => {
+    const refused = (pem: string) => () => jwtConfigFromEnv({ ...production, JWT_PUBLIC_KEY: pem });
+    const ed = spki('ed25519');
+    expect(refused(ed.publicKey)).toThrow('JWT_PUBLIC_KEY is an ed25519 key; RSA and EC keys on P-256, P-384 or P-521 are supported.');
+    expect(refused(spki('ec', { namedCurve: 'secp256k1' }).publicKey)).toThrow('JWT_PUBLIC_KEY is an EC key on curve secp256k1');
+    expect(refused(spki('rsa', { modulusLength: 1024 }).publicKey)).toThrow('JWT_PUBLIC_KEY is a 1024-bit RSA key; at least 2048 bits are required.');
+    // A private key is not converted into its public half: it should never be in this variable.
+    expect(refused(spki('ec', { namedCurve: 'P-256' }).privateKey)).toThrow(SettingError);
+    expect(refused('not a key')).toThrow('JWT_PUBLIC_KEY must be a PEM public key ("-----BEGIN PUBLIC KEY-----", SPKI), RSA or EC.');
+    for (const pem of [ed.publicKey, 'not a key']) expect(refused(pem)).toThrow(/^[^\n]+$/);
   });
 });
 

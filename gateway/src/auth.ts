@@ -1,12 +1,13 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { DEV_JWT_SECRET, type Identity, PUBLIC_IDENTITY } from '@peacegraph/kit';
+import { DEV_JWT_SECRET, type Identity, PUBLIC_IDENTITY, SettingError } from '@peacegraph/kit';
+import { gatewayEnv, type AsymmetricJwtAlgorithm } from './env';
 
 /** How the gateway checks tokens. Algorithms are pinned per key type: a token cannot choose its own. */
 export type JwtVerifierConfig =
   | { kind: 'hs256'; secret: string; issuer: string; audience: string }
-  | { kind: 'jwks'; url: string; algorithms: string[]; issuer: string; audience: string }
-  | { kind: 'pem'; publicKeyPem: string; algorithm: 'RS256' | 'ES256'; issuer: string; audience: string };
+  | { kind: 'jwks'; url: string; algorithms: AsymmetricJwtAlgorithm[]; issuer: string; audience: string }
+  | { kind: 'pem'; publicKeyPem: string; algorithm: AsymmetricJwtAlgorithm; issuer: string; audience: string };
 
 export const DEFAULT_ISSUER = 'peacegraph-dev';
 export const DEFAULT_AUDIENCE = 'peacegraph';
@@ -19,28 +20,63 @@ export const TOKEN_CLOCK_SKEW_SECONDS = 30;
 
 /**
  * Development: HS256 with JWT_SECRET (a fixed dev secret when unset). Production: RS256 /
- * ES256 from JWT_JWKS_URL or JWT_PUBLIC_KEY (PEM); shared secrets are refused there, and so is
- * a start without an explicit JWT_ISSUER and JWT_AUDIENCE (the development defaults would
- * accept any token a development key ever signed for "peacegraph").
+ * ES256 … from JWT_JWKS_URL or JWT_PUBLIC_KEY (PEM, whose algorithm follows the key unless
+ * JWT_ALGORITHM pins one that fits it); shared secrets are refused there, and so is a start
+ * without an explicit JWT_ISSUER and JWT_AUDIENCE (the development defaults would accept any
+ * token a development key ever signed for "peacegraph").
  */
 export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtVerifierConfig {
-  const production = env.NODE_ENV === 'production';
-  if (production && (env.JWT_JWKS_URL || env.JWT_PUBLIC_KEY)) {
-    const missing = ['JWT_ISSUER', 'JWT_AUDIENCE'].filter((name) => !env[name]);
+  const e = gatewayEnv(env);
+  const production = e.NODE_ENV === 'production';
+  if (production && (e.JWT_JWKS_URL || e.JWT_PUBLIC_KEY)) {
+    const missing = (['JWT_ISSUER', 'JWT_AUDIENCE'] as const).filter((name) => !e[name]);
     if (missing.length) throw new Error(`Production needs an explicit ${missing.join(' and ')} (the identity provider's issuer and this deployment's audience).`);
   }
-  const issuer = env.JWT_ISSUER || DEFAULT_ISSUER;
-  const audience = env.JWT_AUDIENCE || DEFAULT_AUDIENCE;
-  if (env.JWT_JWKS_URL) {
-    return { kind: 'jwks', url: env.JWT_JWKS_URL, algorithms: (env.JWT_ALGORITHMS ?? 'RS256,ES256').split(','), issuer, audience };
+  const issuer = e.JWT_ISSUER || DEFAULT_ISSUER;
+  const audience = e.JWT_AUDIENCE || DEFAULT_AUDIENCE;
+  if (e.JWT_JWKS_URL) {
+    return { kind: 'jwks', url: e.JWT_JWKS_URL, algorithms: e.JWT_ALGORITHMS ?? ['RS256', 'ES256'], issuer, audience };
   }
-  if (env.JWT_PUBLIC_KEY) {
-    return { kind: 'pem', publicKeyPem: env.JWT_PUBLIC_KEY, algorithm: env.JWT_ALGORITHM === 'ES256' ? 'ES256' : 'RS256', issuer, audience };
+  if (e.JWT_PUBLIC_KEY) {
+    return { kind: 'pem', publicKeyPem: e.JWT_PUBLIC_KEY, algorithm: algorithmForKey(e.JWT_PUBLIC_KEY, e.JWT_ALGORITHM), issuer, audience };
   }
-  if (env.NODE_ENV === 'production') {
+  if (production) {
     throw new Error('Production needs JWT_JWKS_URL or JWT_PUBLIC_KEY (RS256/ES256); HS256 shared secrets are for development only.');
   }
-  return { kind: 'hs256', secret: env.JWT_SECRET ?? DEV_JWT_SECRET, issuer, audience };
+  return { kind: 'hs256', secret: e.JWT_SECRET ?? DEV_JWT_SECRET, issuer, audience };
+}
+
+const CURVE_ALGORITHMS: Record<string, AsymmetricJwtAlgorithm> = { prime256v1: 'ES256', secp384r1: 'ES384', secp521r1: 'ES512' };
+const CURVE_NAMES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+
+/**
+ * The one algorithm tokens for this PEM public key may use: an EC key's follows its curve
+ * (P-256 → ES256, P-384 → ES384, P-521 → ES512), an RSA key's is RS256 unless JWT_ALGORITHM
+ * picks another RSA one. A key that fits none, or a JWT_ALGORITHM that does not fit the key,
+ * stops start-up here with one line rather than at the first token.
+ */
+export function algorithmForKey(pem: string, pinned?: AsymmetricJwtAlgorithm): AsymmetricJwtAlgorithm {
+  let key: KeyObject;
+  try {
+    // SPKI only, as jose imports it: a certificate or a private key is refused, not converted.
+    if (!/^\s*-----BEGIN PUBLIC KEY-----/.test(pem)) throw new Error('not SPKI');
+    key = createPublicKey(pem);
+  } catch {
+    throw new SettingError('JWT_PUBLIC_KEY must be a PEM public key ("-----BEGIN PUBLIC KEY-----", SPKI), RSA or EC.');
+  }
+  const type = key.asymmetricKeyType;
+  const curve = key.asymmetricKeyDetails?.namedCurve ?? '';
+  const follows = type === 'ec' ? CURVE_ALGORITHMS[curve] : type === 'rsa' ? (pinned?.startsWith('RS') || pinned?.startsWith('PS') ? pinned : 'RS256') : undefined;
+  if (!follows) {
+    throw new SettingError(`JWT_PUBLIC_KEY is ${type === 'ec' ? `an EC key on curve ${curve}` : `an ${type} key`}; RSA and EC keys on P-256, P-384 or P-521 are supported.`);
+  }
+  if (type === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
+    throw new SettingError(`JWT_PUBLIC_KEY is a ${key.asymmetricKeyDetails?.modulusLength}-bit RSA key; at least 2048 bits are required.`);
+  }
+  if (pinned && pinned !== follows) {
+    throw new SettingError(`JWT_ALGORITHM=${pinned} does not fit JWT_PUBLIC_KEY (${type === 'ec' ? `an EC ${CURVE_NAMES[curve]} key: ${follows}` : 'an RSA key: RS256 … PS512'}); unset it to follow the key.`);
+  }
+  return follows;
 }
 
 export class AuthenticationError extends Error {}

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { intSetting, repoRoot } from '@peacegraph/kit';
+import { repoRoot } from '@peacegraph/kit';
+import { extraSetting, gatewayEnv } from './env';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './rate-limit';
 
 /**
- * The gateway's hardening settings, read from the environment only (docs/operations.md lists
- * every variable). `pnpm start` and `scripts/services/gateway.ts` use this; tests pass options.
+ * The gateway's hardening settings, read from the environment only through env.ts's schema
+ * (docs/operations.md lists every variable). `pnpm start` and `scripts/services/gateway.ts`
+ * use this; tests pass options.
  */
 export interface HardeningOptions {
   /** NODE_ENV=production: no introspection (except `introspectionRoles`), no suggestions, no landing page. */
@@ -29,64 +31,68 @@ export interface HardeningOptions {
   subgraphTimeoutsMs: Record<string, number>;
   /** How long SIGTERM waits for in-flight requests. */
   shutdownGraceMs: number;
-}
-
-/** A whole number ≥ 0 (kit's validated reader: a bad value stops start-up naming the variable). */
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
-  return intSetting(name, fallback, { min }, env);
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+  /** Browser origins allowed to call /graphql, the SSE path and /export/* (cors.ts); none = same-origin only. */
+  corsOrigins: string[];
 }
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): OperationLimits | false {
-  if (flag(env, 'GATEWAY_LIMITS') === false) return false;
+  const e = gatewayEnv(env);
+  if (e.GATEWAY_LIMITS === false) return false;
   return {
-    maxDepth: int(env, 'GATEWAY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1),
-    maxAliases: int(env, 'GATEWAY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
-    maxDirectives: int(env, 'GATEWAY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
-    maxTokens: int(env, 'GATEWAY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 1),
-    maxCost: int(env, 'GATEWAY_MAX_COST', DEFAULT_LIMITS.maxCost, 1),
-    maxPageSize: intSetting('GATEWAY_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, { min: 1, max: DEFAULT_LIMITS.maxPageSize }, env),
+    maxDepth: e.GATEWAY_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth,
+    maxAliases: e.GATEWAY_MAX_ALIASES ?? DEFAULT_LIMITS.maxAliases,
+    maxDirectives: e.GATEWAY_MAX_DIRECTIVES ?? DEFAULT_LIMITS.maxDirectives,
+    maxTokens: e.GATEWAY_MAX_TOKENS ?? DEFAULT_LIMITS.maxTokens,
+    maxCost: e.GATEWAY_MAX_COST ?? DEFAULT_LIMITS.maxCost,
+    maxPageSize: e.GATEWAY_MAX_PAGE_SIZE ?? DEFAULT_LIMITS.maxPageSize,
   };
 }
 
 /** Rate limiting is on in production (defaults below) and in development only when a limit is set. */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitConfig | false {
-  const production = env.NODE_ENV === 'production';
-  const configured = ['RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ORGANIZATION'].some((n) => env[n]);
-  if (flag(env, 'RATE_LIMIT') === false || (!production && !configured)) return false;
+  const e = gatewayEnv(env);
+  const production = e.NODE_ENV === 'production';
+  const configured = e.RATE_LIMIT_PER_IP !== undefined || e.RATE_LIMIT_PER_ORGANIZATION !== undefined;
+  if (e.RATE_LIMIT === false || (!production && !configured)) return false;
   return {
-    perIp: int(env, 'RATE_LIMIT_PER_IP', DEFAULT_RATE_LIMIT.perIp, 1),
-    perOrganization: int(env, 'RATE_LIMIT_PER_ORGANIZATION', DEFAULT_RATE_LIMIT.perOrganization, 1),
-    windowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds, 1),
+    perIp: e.RATE_LIMIT_PER_IP ?? DEFAULT_RATE_LIMIT.perIp,
+    perOrganization: e.RATE_LIMIT_PER_ORGANIZATION ?? DEFAULT_RATE_LIMIT.perOrganization,
+    windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMIT.windowSeconds,
   };
 }
 
 export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): HardeningOptions {
+  const e = gatewayEnv(env);
   return {
-    production: env.NODE_ENV === 'production',
+    production: e.NODE_ENV === 'production',
     limits: limitsFromEnv(env),
     rateLimit: rateLimitFromEnv(env),
-    redisUrl: env.REDIS_URL || undefined,
-    trustedOperationsOnly: flag(env, 'TRUSTED_OPERATIONS_ONLY') ?? false,
-    introspectionRoles: (env.INTROSPECTION_ROLES ?? 'schema-reader').split(',').map((r) => r.trim()).filter(Boolean),
-    trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0),
-    maxBodyBytes: int(env, 'GATEWAY_MAX_BODY_BYTES', 100_000, 1),
-    subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
-    subgraphTimeoutsMs: Object.fromEntries(
-      Object.keys(env)
-        .filter((name) => /^[A-Z]+_TIMEOUT_MS$/.test(name) && name !== 'SUBGRAPH_TIMEOUT_MS')
-        .map((name) => [name.replace(/_TIMEOUT_MS$/, '').toLowerCase(), int(env, name, 10_000, 1)]),
-    ),
-    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    redisUrl: e.REDIS_URL,
+    trustedOperationsOnly: e.TRUSTED_OPERATIONS_ONLY ?? false,
+    introspectionRoles: e.INTROSPECTION_ROLES ?? ['schema-reader'],
+    trustProxyHops: e.TRUST_PROXY_HOPS ?? 0,
+    maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES ?? 100_000,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS ?? 10_000,
+    subgraphTimeoutsMs: { ...e.subgraphTimeoutsMs },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
+    corsOrigins: e.CORS_ORIGINS ?? [],
   };
+}
+
+/**
+ * Where each subgraph is: `<NAME>_URL`, else loopback on `<NAME>_PORT` (or its default port),
+ * each checked like the variables in env.ts.
+ */
+export function subgraphUrlsFromEnv(subgraphs: readonly { name: string; portVariable: string; defaultPort: number }[], env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(
+    subgraphs.map(({ name, portVariable, defaultPort }) => [
+      name,
+      extraSetting(env, `${name.toUpperCase()}_URL`, 'url') ?? `http://127.0.0.1:${extraSetting(env, portVariable, 'port') ?? defaultPort}/graphql`,
+    ]),
+  );
 }
 
 /** The committed supergraph, or the file SUPERGRAPH_PATH names. */
 export function supergraphSdlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return readFileSync(env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
+  return readFileSync(gatewayEnv(env).SUPERGRAPH_PATH ?? path.join(repoRoot, 'schema/supergraph.graphql'), 'utf8');
 }

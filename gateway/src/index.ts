@@ -12,3 +12,4 @@ export * from './response-cache';
 export * from './response-cache-store';
 export * from './subscriptions/subscription-service';
 export * from './web';
+export * from './env';

@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
+import { gatewayEnv } from './env';
 import type { GatewayContext } from './signed-data-source';
 
 /**
@@ -17,7 +18,7 @@ export interface Tracing {
 let active: NodeTracerProvider | null = null;
 
 export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing {
-  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const endpoint = gatewayEnv(env).OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint) return { enabled: false, shutdown: async () => {} };
   if (!active) {
     const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces`, timeoutMillis: 2000 });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { accessFrom, agreementsInForce, AuditLog, DataClass, intSetting, logger, recordAuditFacts, type AuditFact, type Database, type Identity } from '@peacegraph/kit';
+import { accessFrom, agreementsInForce, AuditLog, DataClass, logger, recordAuditFacts, type AuditFact, type Database, type Identity } from '@peacegraph/kit';
+import { gatewayEnv } from './env';
 import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
 import type { GatewayContext } from './signed-data-source';
 
@@ -287,13 +288,12 @@ function canonical(value: unknown): unknown {
 
 /** `RESPONSE_CACHE=on` (default off), `RESPONSE_CACHE_TTL_SECONDS`, `REDIS_URL`, `RESPONSE_CACHE_SHARE_ACROSS_SUBJECTS`. */
 export function responseCacheFromEnv(database: Database | undefined, env: NodeJS.ProcessEnv = process.env): ResponseCacheOptions | undefined {
-  const on = ['1', 'true', 'yes', 'on'].includes((env.RESPONSE_CACHE ?? '').toLowerCase());
-  if (!on || !database) return undefined;
-  const ttl = intSetting('RESPONSE_CACHE_TTL_SECONDS', 10, { min: 1 }, env);
+  const e = gatewayEnv(env);
+  if (!e.RESPONSE_CACHE || !database) return undefined;
   return {
     database,
-    ttlSeconds: ttl,
-    redisUrl: env.REDIS_URL || undefined,
-    shareAcrossSubjects: ['1', 'true', 'yes', 'on'].includes((env.RESPONSE_CACHE_SHARE_ACROSS_SUBJECTS ?? '').toLowerCase()),
+    ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS ?? 10,
+    redisUrl: e.REDIS_URL,
+    shareAcrossSubjects: e.RESPONSE_CACHE_SHARE_ACROSS_SUBJECTS ?? false,
   };
 }

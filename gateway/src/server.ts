@@ -18,6 +18,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
 import type { HardeningOptions } from './config';
+import { corsHandler } from './cors';
+import { gatewayEnv } from './env';
 import { relayExport } from './exports';
 import { withExplainAccess } from './explain/with-explain';
 import { documentErrorsPlugin } from './document-errors';
@@ -69,7 +71,7 @@ export interface RunningGateway extends RunningService {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = logger.child({ service: 'gateway' });
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const production = options.production ?? gatewayEnv().NODE_ENV === 'production';
   const limits = options.limits === undefined ? DEFAULT_LIMITS : options.limits;
   const rateLimit = options.rateLimit === undefined ? (production ? DEFAULT_RATE_LIMIT : false) : options.rateLimit;
   const trustedOperationsOnly = options.trustedOperationsOnly ?? false;
@@ -113,6 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // offline explorer from web.ts instead; production none.
   plugins.push(ApolloServerPluginLandingPageDisabled());
   if (production) plugins.push(introspectionGate(introspectionRoles));
+  const cors = corsHandler(options.corsOrigins ?? []);
   const web = webRoutes({ production, devTokens: options.devTokens, dashboardDir: options.dashboardDir });
   const server = new ApolloServer<GatewayContext>({
     gateway: withExplainAccess(gateway, { supergraphSdl: options.supergraphSdl, subgraphUrls: options.subgraphUrls, signingSecret: options.signingSecret, timeoutMs }),
@@ -144,6 +147,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (path === '/readyz') return await readiness(options.subgraphUrls, draining, res);
+      // Before anything else on the browser-callable paths: a preflight carries no token or body.
+      if (cors(req, res, path ?? '/')) return;
       if (path?.startsWith('/export/')) {
         if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
         const caller = await authenticateOr401(req);
@@ -196,7 +201,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const http = createServer((req, res) => void handle(req, res));
   subscriptions?.attachWebSocket(http);
-  const host = options.host ?? process.env.GATEWAY_HOST ?? '0.0.0.0';
+  const host = options.host ?? gatewayEnv().GATEWAY_HOST ?? '0.0.0.0';
   const port = await listen(http, options.port, host, 'gateway', 'GATEWAY_PORT');
   return {
     name: 'gateway',

@@ -1,21 +1,33 @@
 // The gateway as its own process, configured only by environment (docs/operations.md lists
 // every variable): secrets and JWT keys, subgraph URLs (<NAME>_URL), limits, rate limiting
 // (REDIS_URL shares counters between replicas), trusted operations, tracing.
-import { intSetting, loadSecrets, logger, openDatabase } from '@peacegraph/kit';
-import { hardeningFromEnv, subscriptionLimitsFromEnv, jwtConfigFromEnv, responseCacheFromEnv, startGateway, startTracing, supergraphSdlFromEnv } from '@peacegraph/gateway';
+import { loadSecrets, logger, openDatabase } from '@peacegraph/kit';
+import {
+  gatewayEnv,
+  hardeningFromEnv,
+  jwtConfigFromEnv,
+  responseCacheFromEnv,
+  startGateway,
+  startTracing,
+  subgraphUrlsFromEnv,
+  subscriptionLimitsFromEnv,
+  supergraphSdlFromEnv,
+} from '@peacegraph/gateway';
 import { runService } from './run-service';
 
 // The gateway needs only the subgraphs' names and default addresses, not their code (which
 // scripts/subgraphs.ts loads): the process starts in a second, not in twenty.
-const SUBGRAPH_DEFAULTS: [name: string, portVariable: string, defaultPort: number][] = [
-  ['missions', 'MISSIONS_PORT', 4001],
-  ['incidents', 'INCIDENTS_PORT', 4002],
-  ['humanitarian', 'HUMANITARIAN_PORT', 4003],
-  ['finance', 'FINANCE_PORT', 4004],
+const SUBGRAPH_DEFAULTS = [
+  { name: 'missions', portVariable: 'MISSIONS_PORT', defaultPort: 4001 },
+  { name: 'incidents', portVariable: 'INCIDENTS_PORT', defaultPort: 4002 },
+  { name: 'humanitarian', portVariable: 'HUMANITARIAN_PORT', defaultPort: 4003 },
+  { name: 'finance', portVariable: 'FINANCE_PORT', defaultPort: 4004 },
 ];
 
 await runService(async () => {
-  const production = process.env.NODE_ENV === 'production';
+  // Every variable checked before anything starts: a bad one is one line naming it (env.ts).
+  const env = gatewayEnv();
+  const production = env.NODE_ENV === 'production';
   const signingSecretGiven = Boolean(process.env.GATEWAY_SIGNING_SECRET);
   // Production refuses to start without its secrets (loadSecrets and jwtConfigFromEnv throw).
   const secrets = loadSecrets();
@@ -25,16 +37,11 @@ await runService(async () => {
   }
   const jwt = jwtConfigFromEnv();
   const tracing = startTracing();
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPH_DEFAULTS.map(([name, portVariable, port]) => [
-      name,
-      process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[portVariable] ?? port}/graphql`,
-    ]),
-  );
+  const subgraphUrls = subgraphUrlsFromEnv(SUBGRAPH_DEFAULTS);
   // The response cache keys answers by the caller's agreements, so it reads them (DATABASE_URL).
-  const cacheDatabase = process.env.RESPONSE_CACHE && process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 2 }) : undefined;
+  const cacheDatabase = env.RESPONSE_CACHE && env.DATABASE_URL ? await openDatabase({ url: env.DATABASE_URL, maxConnections: 2 }) : undefined;
   // Subscriptions LISTEN to the subgraphs' outboxes and replay from them: a connection of their own.
-  const eventsDatabase = process.env.DATABASE_URL && process.env.SUBSCRIPTIONS !== 'off' ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 4 }) : undefined;
+  const eventsDatabase = env.DATABASE_URL && env.SUBSCRIPTIONS !== false ? await openDatabase({ url: env.DATABASE_URL, maxConnections: 4 }) : undefined;
   const gateway = await startGateway({
     ...(eventsDatabase ? { subscriptions: { database: eventsDatabase, limits: subscriptionLimitsFromEnv() } } : {}),
     ...hardeningFromEnv(),
@@ -43,7 +50,7 @@ await runService(async () => {
     subgraphUrls,
     signingSecret: secrets.gatewaySigningSecret,
     jwt,
-    port: intSetting('GATEWAY_PORT', 4000, { max: 65535 }),
+    port: env.GATEWAY_PORT ?? 4000,
   });
   logger.info({ url: gateway.url, production, tracing: tracing.enabled }, 'gateway listening');
   return {

@@ -6,6 +6,7 @@ import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { logger, type Database, type Identity } from '@peacegraph/kit';
 import { AuthenticationError, type Authenticator } from '../auth';
+import { gatewayEnv } from '../env';
 import { armorProtection, checkCost, checkTokenLimit, type OperationLimits } from '../limits';
 import type { OperationRegistry } from '../persisted-operations';
 import { EventFeed, ReplayWindowError, type OutboxEvent } from './event-feed';
@@ -39,11 +40,12 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
 
 /** SUBSCRIPTIONS_MAX_PER_CALLER, SUBSCRIPTIONS_MAX_PER_ADDRESS, SUBSCRIPTIONS_MAX_QUEUED, SUBSCRIPTIONS_IDLE_TIMEOUT_S (docs/operations.md). */
 export function subscriptionLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SubscriptionLimits> {
+  const e = gatewayEnv(env);
   const limits: Partial<SubscriptionLimits> = {};
-  if (env.SUBSCRIPTIONS_MAX_PER_CALLER) limits.maxPerCaller = Number(env.SUBSCRIPTIONS_MAX_PER_CALLER);
-  if (env.SUBSCRIPTIONS_MAX_PER_ADDRESS) limits.maxPerAddress = Number(env.SUBSCRIPTIONS_MAX_PER_ADDRESS);
-  if (env.SUBSCRIPTIONS_MAX_QUEUED) limits.maxQueued = Number(env.SUBSCRIPTIONS_MAX_QUEUED);
-  if (env.SUBSCRIPTIONS_IDLE_TIMEOUT_S) limits.idleTimeoutMs = Number(env.SUBSCRIPTIONS_IDLE_TIMEOUT_S) * 1000;
+  if (e.SUBSCRIPTIONS_MAX_PER_CALLER !== undefined) limits.maxPerCaller = e.SUBSCRIPTIONS_MAX_PER_CALLER;
+  if (e.SUBSCRIPTIONS_MAX_PER_ADDRESS !== undefined) limits.maxPerAddress = e.SUBSCRIPTIONS_MAX_PER_ADDRESS;
+  if (e.SUBSCRIPTIONS_MAX_QUEUED !== undefined) limits.maxQueued = e.SUBSCRIPTIONS_MAX_QUEUED;
+  if (e.SUBSCRIPTIONS_IDLE_TIMEOUT_S !== undefined) limits.idleTimeoutMs = e.SUBSCRIPTIONS_IDLE_TIMEOUT_S * 1000;
   return limits;
 }
 
