@@ -114,7 +114,7 @@ export const ORGANIZATION_ROLES: Record<string, string[]> = {
 };
 
 /**
- * The seeded demo identities `pnpm token <audience>` signs tokens for. What each may see
+ * The seeded demo identities `pnpm -s token <audience>` signs tokens for. What each may see
  * comes from the agreements seeded for its organisation (scripts/seed/agreements.ts).
  */
 export interface DemoIdentity {

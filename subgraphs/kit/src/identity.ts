@@ -195,7 +195,7 @@ export function loadSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
 }
 
 /**
- * A fixed development JWT key so `pnpm token` works against a running dev stack without
+ * A fixed development JWT key so `pnpm -s token` works against a running dev stack without
  * sharing state. Never accepted in production: there JWT_SECRET / JWKS must be configured.
  */
 export const DEV_JWT_SECRET = 'peacegraph-development-only-jwt-secret-do-not-deploy';
