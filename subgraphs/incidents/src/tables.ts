@@ -6,6 +6,7 @@ export * from './outbox/outbox.table';
 export * from './perpetrator/perpetrator.table';
 export * from './sea-allegation/sea-allegation.table';
 export * from './source-report/source-report.table';
+export * from './statistics/statistics.table';
 export * from './threat-assessment/threat-assessment.table';
 export * from './verification/verification.table';
 export * from './victim/victim.table';

@@ -1,4 +1,4 @@
-import { and, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { badInput, calendarDate, isCalendarDate, rowFilter, type Access } from '@peacegraph/kit';
 import { Incident } from './incident.type';
 import { incidents } from './incident.table';
@@ -22,12 +22,19 @@ export function validateIncidentFilter(filter: IncidentFilterInput | null | unde
   }
 }
 
+/** The columns the row scope reads: the incidents table's, or the statistics rollup's copies of them. */
+export interface IncidentScopeColumns {
+  missionId: AnyColumn;
+  adminAreaPcode: AnyColumn;
+  reportedByOrganizationId: AnyColumn;
+}
+
 /**
  * The row scope: only incidents the caller may see as PARTNER data, decided in SQL so
  * out-of-scope rows never leave the database (the same rule shield applies per field).
  */
-export function incidentScope(access: Access): SQL {
-  return rowFilter(access, Incident, incidents);
+export function incidentScope(access: Access, columns: IncidentScopeColumns = incidents): SQL {
+  return rowFilter(access, Incident, columns);
 }
 
 /** A filter as SQL conditions, scope included. */

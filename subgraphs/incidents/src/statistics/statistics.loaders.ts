@@ -1,12 +1,22 @@
-import { and, asc, eq, gte, like, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, like, lte, not, sql, type SQL } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
 import { incidentScope } from '../incident/incident.filter';
-import { incidents } from '../incident/incident.table';
 import { IncidentLocalType } from '../taxonomy/taxonomy';
+import { incidentRollup as rollup } from './statistics.table';
 import type { IncidentStatisticsFilterInput } from './statistics.type';
 
-const month = sql<string>`to_char(${incidents.eventDate}, 'YYYY-MM')`;
-const unrefuted = ne(incidents.verificationStatus, 'REFUTED');
+// Both aggregates read the rollup (one row per cell × reporter × refuted), never the incidents
+// themselves: its cost follows the number of cells, not of events. The caller's row scope is the
+// incidents' own rule applied to the rollup's copies of the columns it reads.
+const unrefuted = not(rollup.refuted);
+
+/** sum(column) over the cell's rollup rows that match `where` (all of them without it), 0 when none do. */
+function total(column: typeof rollup.events | typeof rollup.fatalities, where?: SQL) {
+  const filtered = where ? sql` filter (where ${where})` : sql``;
+  return sql<number>`(coalesce(sum(${column})${filtered}, 0))::int`;
+}
+const events = (where?: SQL) => total(rollup.events, where);
+const fatalities = (where?: SQL) => total(rollup.fatalities, where);
 
 /** A cell's measure with refuted incidents left out and with them in, each also as the part the caller may list row by row. */
 export interface CellMeasure {
@@ -25,21 +35,19 @@ export interface IncidentStatisticRow {
   fatalities: CellMeasure;
 }
 
-/** count(*) / sum(fatalities) over the four parts a cell's disclosure decision needs. */
+/** Events and fatalities over the four parts a cell's disclosure decision needs. */
 function measures(access: Access) {
-  const visible = incidentScope(access);
-  const n = (where: SQL) => sql<number>`(count(*) filter (where ${where}))::int`;
-  const f = (where: SQL) => sql<number>`(coalesce(sum(${incidents.fatalities}) filter (where ${where}), 0))::int`;
+  const visible = incidentScope(access, rollup);
   const both = and(unrefuted, visible)!;
   return {
-    eUnrefuted: n(unrefuted),
-    eAll: sql<number>`count(*)::int`,
-    eVisibleUnrefuted: n(both),
-    eVisibleAll: n(visible),
-    fUnrefuted: f(unrefuted),
-    fAll: sql<number>`(coalesce(sum(${incidents.fatalities}), 0))::int`,
-    fVisibleUnrefuted: f(both),
-    fVisibleAll: f(visible),
+    eUnrefuted: events(unrefuted),
+    eAll: events(),
+    eVisibleUnrefuted: events(both),
+    eVisibleAll: events(visible),
+    fUnrefuted: fatalities(unrefuted),
+    fAll: fatalities(),
+    fVisibleUnrefuted: fatalities(both),
+    fVisibleAll: fatalities(visible),
   };
 }
 
@@ -49,19 +57,7 @@ function measures(access: Access) {
  * a cell's numbers — and the disclosure decision made on them — never depend on the filter.
  */
 export async function incidentStatistics(db: Db, access: Access, filter: IncidentStatisticsFilterInput): Promise<IncidentStatisticRow[]> {
-  const area = filter.adminLevel === 1 ? incidents.admin1Pcode : incidents.adminAreaPcode;
-  const conditions: SQL[] = [];
-  if (filter.missionId) conditions.push(eq(incidents.missionId, filter.missionId.toUpperCase()));
-  if (filter.adminAreaPcode) conditions.push(like(area, `${filter.adminAreaPcode.toUpperCase()}%`));
-  if (filter.fromMonth) conditions.push(gte(month, filter.fromMonth));
-  if (filter.toMonth) conditions.push(lte(month, filter.toMonth));
-  if (filter.eventType) conditions.push(eq(incidents.eventType, filter.eventType));
-  const rows = await db
-    .select({ missionId: incidents.missionId, adminAreaPcode: area, month, eventType: incidents.eventType, ...measures(access) })
-    .from(incidents)
-    .where(and(...conditions))
-    .groupBy(incidents.missionId, area, month, incidents.eventType)
-    .orderBy(asc(incidents.missionId), asc(area), asc(month), asc(incidents.eventType));
+  const rows = await incidentStatisticsQuery(db, access, filter);
   return rows.map((r) => ({
     missionId: r.missionId,
     adminAreaPcode: r.adminAreaPcode,
@@ -70,6 +66,23 @@ export async function incidentStatistics(db: Db, access: Access, filter: Inciden
     events: { unrefuted: r.eUnrefuted, all: r.eAll, visibleUnrefuted: r.eVisibleUnrefuted, visibleAll: r.eVisibleAll },
     fatalities: { unrefuted: r.fUnrefuted, all: r.fAll, visibleUnrefuted: r.fVisibleUnrefuted, visibleAll: r.fVisibleAll },
   }));
+}
+
+/** incidentStatistics' statement, unsent (tests EXPLAIN it). */
+export function incidentStatisticsQuery(db: Db, access: Access, filter: IncidentStatisticsFilterInput) {
+  const area = filter.adminLevel === 1 ? rollup.admin1Pcode : rollup.adminAreaPcode;
+  const conditions: SQL[] = [];
+  if (filter.missionId) conditions.push(eq(rollup.missionId, filter.missionId.toUpperCase()));
+  if (filter.adminAreaPcode) conditions.push(like(area, `${filter.adminAreaPcode.toUpperCase()}%`));
+  if (filter.fromMonth) conditions.push(gte(rollup.month, filter.fromMonth));
+  if (filter.toMonth) conditions.push(lte(rollup.month, filter.toMonth));
+  if (filter.eventType) conditions.push(eq(rollup.eventType, filter.eventType));
+  return db
+    .select({ missionId: rollup.missionId, adminAreaPcode: area, month: rollup.month, eventType: rollup.eventType, ...measures(access) })
+    .from(rollup)
+    .where(and(...conditions))
+    .groupBy(rollup.missionId, area, rollup.month, rollup.eventType)
+    .orderBy(asc(rollup.missionId), asc(area), asc(rollup.month), asc(rollup.eventType));
 }
 
 export interface CeasefireViolationRow {
@@ -84,23 +97,28 @@ export interface CeasefireViolationRow {
 
 /** Ceasefire violations per mission × agreement × month (refuted reports never count), one statement. */
 export function ceasefireViolations(db: Db, access: Access, missionId?: string | null, agreement?: string | null): Promise<CeasefireViolationRow[]> {
-  const conditions: SQL[] = [eq(incidents.localType, IncidentLocalType.CEASEFIRE_VIOLATION), unrefuted];
-  if (missionId) conditions.push(eq(incidents.missionId, missionId.toUpperCase()));
-  if (agreement) conditions.push(eq(incidents.violatedAgreement, agreement));
-  const agreementColumn = sql<string>`coalesce(${incidents.violatedAgreement}, '')`;
-  const visible = incidentScope(access);
+  return ceasefireViolationsQuery(db, access, missionId, agreement);
+}
+
+/** ceasefireViolations' statement, unsent (tests EXPLAIN it). */
+export function ceasefireViolationsQuery(db: Db, access: Access, missionId?: string | null, agreement?: string | null) {
+  const conditions: SQL[] = [eq(rollup.localType, IncidentLocalType.CEASEFIRE_VIOLATION), unrefuted];
+  if (missionId) conditions.push(eq(rollup.missionId, missionId.toUpperCase()));
+  if (agreement) conditions.push(eq(rollup.violatedAgreement, agreement));
+  const agreementColumn = sql<string>`coalesce(${rollup.violatedAgreement}, '')`;
+  const visible = incidentScope(access, rollup);
   return db
     .select({
-      missionId: incidents.missionId,
+      missionId: rollup.missionId,
       agreement: agreementColumn,
-      month,
-      violations: sql<number>`count(*)::int`,
-      visibleViolations: sql<number>`(count(*) filter (where ${visible}))::int`,
-      fatalities: sql<number>`(coalesce(sum(${incidents.fatalities}), 0))::int`,
-      visibleFatalities: sql<number>`(coalesce(sum(${incidents.fatalities}) filter (where ${visible}), 0))::int`,
+      month: rollup.month,
+      violations: events(),
+      visibleViolations: events(visible),
+      fatalities: fatalities(),
+      visibleFatalities: fatalities(visible),
     })
-    .from(incidents)
+    .from(rollup)
     .where(and(...conditions))
-    .groupBy(incidents.missionId, agreementColumn, month)
-    .orderBy(asc(incidents.missionId), asc(agreementColumn), asc(month));
+    .groupBy(rollup.missionId, agreementColumn, rollup.month)
+    .orderBy(asc(rollup.missionId), asc(agreementColumn), asc(rollup.month));
 }
