@@ -57,6 +57,12 @@ export function largeFullScans(node: PlanNode, tables: ReadonlySet<string> = LAR
   return [...own, ...(node.Plans ?? []).flatMap((child) => largeFullScans(child, tables))];
 }
 
+/** Every relation a plan reads, as schema.table. */
+function relationsOf(node: PlanNode): string[] {
+  const own = node['Relation Name'] ? [`${node.Schema}.${node['Relation Name']}`] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(relationsOf)];
+}
+
 /**
  * The tables the ×5 seed makes large enough that the planner's own choice must avoid reading
  * them whole: the incidents side (≈ 6 600 incidents). Humanitarian and finance rows are scaled
@@ -149,6 +155,18 @@ describe.skipIf(!postgresKind)('hot statements of Q1–Q5 on PostgreSQL at ×5 (
     }
     return { checked: seen.size, offenders };
   }
+
+  test("Q4's statistics statement reads the incident rollup, not the incidents (issue 19: no aggregate over raw events per request)", async () => {
+    const statistics = captured.filter((c) => c.from === 'Q4' && /"incident_rollup"/.test(c.query));
+    expect(statistics.length).toBeGreaterThan(0);
+    for (const { query, params } of statistics) {
+      const [row] = await planner.unsafe(`explain (format json, verbose) ${query}`, params as never[]);
+      const relations = relationsOf((row!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+      expect(relations).toContain('incidents.incident_rollup');
+      expect(relations).not.toContain('incidents.incidents');
+    }
+    expect(captured.filter((c) => c.from === 'Q4' && /"incidents"\."incidents"/.test(c.query))).toEqual([]);
+  });
 
   test('as planned on the ×5 data, no read scans a whole incidents table', async () => {
     const { checked, offenders } = await offendersOn(planner, SCALED_TABLES);
