@@ -7,8 +7,22 @@
 // aggregate computed from the raw incidents table, for callers of every kind of scope.
 import { and, asc, count, eq, gte, like, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessFrom, AuditLog, loadAgreementsFor, runSubgraphOperation, type Access, type BuiltSubgraph, type Database } from '@peacegraph/kit';
-import { buildIncidentsSubgraph, createIncidentsLoaders } from '@peacegraph/incidents';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  accessFrom,
+  AuditLog,
+  loadAgreementsFor,
+  migrateAll,
+  migrateSet,
+  repoRoot,
+  runSubgraphOperation,
+  type Access,
+  type BuiltSubgraph,
+  type Database,
+} from '@peacegraph/kit';
+import { buildIncidentsSubgraph, createIncidentsLoaders, seedIncidents } from '@peacegraph/incidents';
 import { incidentScope } from '../subgraphs/incidents/src/incident/incident.filter';
 import { incidents } from '../subgraphs/incidents/src/incident/incident.table';
 import {
@@ -111,6 +125,29 @@ function relationsOf(node: { Schema?: string; 'Relation Name'?: string; Plans?: 
   return [...own, ...((node.Plans ?? []) as (typeof node)[]).flatMap(relationsOf)];
 }
 
+/** The rollup equals a GROUP BY of the raw table, cell by cell (and keeps no empty cell). */
+async function expectCellsExact(db: Database['db']) {
+  const raw = db
+    .select({
+      missionId: incidents.missionId,
+      adminAreaPcode: incidents.adminAreaPcode,
+      admin1Pcode: incidents.admin1Pcode,
+      month: sql<string>`to_char(${incidents.eventDate}, 'YYYY-MM')`,
+      eventType: incidents.eventType,
+      localType: incidents.localType,
+      violatedAgreement: incidents.violatedAgreement,
+      reportedByOrganizationId: incidents.reportedByOrganizationId,
+      refuted: sql<boolean>`${incidents.verificationStatus} = 'REFUTED'`,
+      events: sql<number>`count(*)::int`,
+      fatalities: sql<number>`sum(${incidents.fatalities})::int`,
+    })
+    .from(incidents)
+    .groupBy(sql`1, 2, 3, 4, 5, 6, 7, 8, 9`);
+  const key = (r: object) => JSON.stringify(r);
+  const cells = (await db.select().from(incidentRollup)).map(key).sort();
+  expect(cells).toEqual((await raw).map(key).sort());
+}
+
 describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
   let database: Database;
   let built: BuiltSubgraph;
@@ -129,28 +166,10 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
   const transition = async (incidentId: string, expectedVersion: number, to: string) =>
     (await run(TRANSITION, { input: { incidentId, expectedVersion, to, reason: 'Rollup test step.' } })).transitionVerification as { version: number };
 
-  /** The rollup equals the raw table cell by cell (no empty cell kept), and every caller's statistics equal the raw aggregate. */
+  /** The rollup is exact, and every caller's statistics equal the raw aggregate. */
   async function expectRollupExact() {
     const { db } = database;
-    const raw = db
-      .select({
-        missionId: incidents.missionId,
-        adminAreaPcode: incidents.adminAreaPcode,
-        admin1Pcode: incidents.admin1Pcode,
-        month: sql<string>`to_char(${incidents.eventDate}, 'YYYY-MM')`,
-        eventType: incidents.eventType,
-        localType: incidents.localType,
-        violatedAgreement: incidents.violatedAgreement,
-        reportedByOrganizationId: incidents.reportedByOrganizationId,
-        refuted: sql<boolean>`${incidents.verificationStatus} = 'REFUTED'`,
-        events: sql<number>`count(*)::int`,
-        fatalities: sql<number>`sum(${incidents.fatalities})::int`,
-      })
-      .from(incidents)
-      .groupBy(sql`1, 2, 3, 4, 5, 6, 7, 8, 9`);
-    const key = (r: object) => JSON.stringify(r);
-    const cells = (await db.select().from(incidentRollup)).map(key).sort();
-    expect(cells).toEqual((await raw).map(key).sort());
+    await expectCellsExact(db);
     for (const [audience, access] of accesses) {
       for (const f of FILTERS) {
         const filter = filterOf(f);
@@ -256,5 +275,34 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
         expect(relations, audience).not.toContain('incidents.incidents');
       }
     }
+  });
+});
+
+describe.each(TEST_DATABASES)('the rollup migration on $label', (kind) => {
+  let database: Database;
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  test('backfills the incidents already there, and the triggers take over from it', async () => {
+    database = await kind.create();
+    await migrateAll(database, ['policy', 'missions']);
+    // The incidents set as it was before 0003_statistics_rollup, seeded, then migrated.
+    const folder = mkdtempSync(path.join(tmpdir(), 'incidents-migrations-'));
+    cpSync(path.join(repoRoot, 'migrations', 'incidents'), folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0003_statistics_rollup'));
+    writeFileSync(journalFile, JSON.stringify(journal));
+    await migrateSet(database, 'incidents', folder);
+    rmSync(folder, { recursive: true });
+    await seedIncidents(database.db);
+    await database.db.update(incidents).set({ verificationStatus: 'REFUTED' }).where(eq(incidents.missionId, 'UNISFA'));
+    await migrateAll(database, ['incidents']);
+    const [cells] = await database.db.select({ n: count() }).from(incidentRollup);
+    expect(cells!.n).toBeGreaterThan(100);
+    await expectCellsExact(database.db);
+    await database.db.delete(incidents).where(eq(incidents.missionId, 'UNISFA'));
+    await expectCellsExact(database.db);
   });
 });
