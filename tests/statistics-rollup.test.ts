@@ -287,12 +287,12 @@ describe.each(TEST_DATABASES)('the rollup migration on $label', (kind) => {
   test('backfills the incidents already there, and the triggers take over from it', async () => {
     database = await kind.create();
     await migrateAll(database, ['policy', 'missions']);
-    // The incidents set as it was before 0003_statistics_rollup, seeded, then migrated.
+    // The incidents set as it was before 0004_statistics_rollup, seeded, then migrated.
     const folder = mkdtempSync(path.join(tmpdir(), 'incidents-migrations-'));
     cpSync(path.join(repoRoot, 'migrations', 'incidents'), folder, { recursive: true });
     const journalFile = path.join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0003_statistics_rollup'));
+    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0004_statistics_rollup'));
     writeFileSync(journalFile, JSON.stringify(journal));
     await migrateSet(database, 'incidents', folder);
     rmSync(folder, { recursive: true });
