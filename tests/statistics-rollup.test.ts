@@ -222,6 +222,8 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
   test('edits with no mutation (fatalities, area, month, deletion, many rows at once) keep it exact', async () => {
     const { db } = database;
     const mine = like(incidents.clientKey, 'rollup-%');
+    const [reported] = await db.select({ n: count() }).from(incidents).where(mine);
+    expect(reported!.n).toBe(4); // the reports above, which the edits below find by client key
     await db.update(incidents).set({ fatalities: 7 }).where(eq(incidents.clientKey, 'rollup-1'));
     // Out of NRC's areas (CF21 → CF19) and into another month.
     await db.update(incidents).set({ adminAreaPcode: 'CF19', admin1Pcode: 'CF19' }).where(eq(incidents.clientKey, 'rollup-2'));
