@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './config';
+export * from './context';
 export * from './limits';
 export * from './masking';
 export * from './observability';

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { clientSafeError, DATABASE_RETRY_AFTER_SECONDS, errorReporting } from '@peacegraph/kit';
-import { SubgraphUnavailableError, type GatewayContext } from './signed-data-source';
+import type { GatewayContext } from './context';
+import { SubgraphUnavailableError } from './signed-data-source';
 
 function findUnavailable(error: unknown): SubgraphUnavailableError | null {
   let current: unknown = error;

@@ -4,7 +4,7 @@ import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { gatewayEnv } from './env';
-import type { GatewayContext } from './signed-data-source';
+import type { GatewayContext } from './context';
 
 /**
  * OpenTelemetry tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set, off otherwise (the API's

@@ -4,7 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { accessFrom, agreementsInForce, AuditLog, DataClass, logger, recordAuditFacts, type AuditFact, type Database, type Identity } from '@peacegraph/kit';
 import { gatewayEnv } from './env';
 import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
-import type { GatewayContext } from './signed-data-source';
+import type { GatewayContext } from './context';
 
 /**
  * A response cache for queries (never mutations) that knows about policy. The key is the

@@ -3,27 +3,11 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { SpanStatusCode, context as otelContext, propagation, trace } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
 import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, DATABASE_UNAVAILABLE_MESSAGE, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
+import type { GatewayContext } from './context';
 import { dedupeRepresentations } from './entity-representations';
 import { tracer } from './observability';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
-
-export interface SubgraphTiming {
-  subgraph: string;
-  ms: number;
-  ok: boolean;
-}
-
-export interface GatewayContext {
-  requestId: string;
-  identity: Identity;
-  /** Date.now() when the HTTP request arrived (the request log's duration). */
-  startedAt: number;
-  /** One entry per subgraph fetch, for the request log. */
-  subgraphTimings: SubgraphTiming[];
-  /** What the subgraphs' answers disclosed (they logged it for this caller): kept with a cached answer. */
-  auditFacts: AuditFact[];
-}
 
 /**
  * A subgraph that did not answer (refused, reset, or over its timeout). Its message names the

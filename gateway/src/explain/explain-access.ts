@@ -1,6 +1,6 @@
 import { DATABASE_UNAVAILABLE_MESSAGE, EXPLAIN_PATH, signedRouteMaterial, signIdentity, type AccessExplanation, type Identity } from '@peacegraph/kit';
 import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from '../signed-data-source';
+import type { GatewayContext } from '../context';
 import { fieldOwners } from './field-owners';
 
 /** The gateway's own root field (like its Subscription type): the graph's decision for you, explained. */

@@ -1,7 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, extendSchema, GraphQLError, Kind, parse, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from '../signed-data-source';
+import type { GatewayContext } from '../context';
 import { EXPLAIN_SDL, explainResolver, type ExplainOptions } from './explain-access';
 
 const EXPLAIN_FIELD = 'explainAccess';
