@@ -22,6 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Workspace packages: name → directory. Each is built to <dir>/dist/index.js. */
 const PACKAGES: Record<string, string> = {
   '@peacegraph/kit': 'subgraphs/kit',
+  '@peacegraph/reference': 'subgraphs/reference',
   '@peacegraph/missions': 'subgraphs/missions',
   '@peacegraph/incidents': 'subgraphs/incidents',
   '@peacegraph/humanitarian': 'subgraphs/humanitarian',

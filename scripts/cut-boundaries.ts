@@ -1,7 +1,7 @@
 // Cuts the dashboard's map boundaries (dashboard/public/boundaries/<ISO3>.geojson, committed, so a
 // clone without ../shared/data draws the same map) from the real OCHA COD-AB admin1 polygons in
 // ../shared/data/boundaries (CC BY-IGO 3.0; see that folder's README). The seeded admin areas
-// carry generated p-codes (scripts/seed/reference/admin-areas.ts), so each polygon is matched to
+// carry generated p-codes (subgraphs/reference/src/admin-areas.ts), so each polygon is matched to
 // its seeded area by name and keeps both codes: `pcode` (the graph's) and `codPcode` (OCHA's).
 // Coordinates are rounded to 0.01° (≈ 1 km, enough for a country map) and repeated points dropped.
 //
@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, sharedDataDir } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE } from './seed/reference/admin-areas';
+import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
 
 const COUNTRIES = ['CAF', 'COD', 'SSD'];
 export const BOUNDARIES_DIR = path.join(repoRoot, 'dashboard/public/boundaries');

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsv, sharedDataDir, type CsvRow } from '@peacegraph/kit';
 import { FALLBACK_DATA_DIR, MISSIONS_DATA_FILES } from '../subgraphs/missions/src/import/data-files';
-import { MISSION_CATALOGUE } from './seed/reference/missions';
+import { MISSION_CATALOGUE } from '@peacegraph/reference';
 
 const ACTIVE_MISSIONS = new Set(MISSION_CATALOGUE.filter((mission) => mission.status === 'ACTIVE').map((mission) => mission.id));
 

@@ -4,7 +4,7 @@
 import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type DevTokenIssuer } from '@peacegraph/gateway';
-import { DEMO_IDENTITIES } from './seed/reference/organizations';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 
 export async function mintDevToken(audience: string, options: { expiresIn?: string; secret?: string } = {}): Promise<string> {
   const identity = DEMO_IDENTITIES.find((d) => d.audience === audience);

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, agreementsInForce, loadAgreementsFor, migrateAll, openDatabase, type Database, type Identity } from '@peacegraph/kit';
 import { expireAgreement, seedAgreements } from '../scripts/seed/agreements';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { postgresUrlOf, TEST_DATABASES } from './databases';
 
 const AUDIENCES = ['mission-ops', 'conduct-discipline', 'un-agency', 'ngo-partner', 'ngo-other', 'donor', 'oversight', 'public'];

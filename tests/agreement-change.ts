@@ -1,5 +1,5 @@
 import { agreementsInForce, type Database } from '@peacegraph/kit';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 
 /**
  * Waits (at most a second) until this process's agreement cache no longer lists `agreementId`

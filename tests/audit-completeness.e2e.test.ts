@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@peacegraph/gateway';
 import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, signIdentity } from '@peacegraph/kit';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { compose } from '../scripts/compose';
 import { postGraphQL, tokenFor } from '../scripts/bench/client';
 import { SUBGRAPHS } from '../scripts/subgraphs';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog, DataClass, migrateAll, migrateSet, repoRoot, type Database } from '@peacegraph/kit';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { TEST_DATABASES } from './databases';
 
 for (const kind of TEST_DATABASES) {

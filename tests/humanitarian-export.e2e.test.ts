@@ -1,7 +1,7 @@
 // Issue 6: the HXL CSV export over HTTP, through the gateway, scoped like the graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, signedRouteMaterial, signIdentity, type CsvRow } from '@peacegraph/kit';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 

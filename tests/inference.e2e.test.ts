@@ -6,8 +6,8 @@
 // organisation holding every class) and the attacker's own agreements (tests/conformance/oracle).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPRESSION_THRESHOLD as T } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE } from '../scripts/seed/reference/admin-areas';
-import { DEMO_IDENTITIES } from '../scripts/seed/reference/organizations';
+import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 import { Oracle } from './conformance/oracle';
 import { TEST_DATABASES } from './databases';
 import { groundTruthToken } from './ground-truth';

@@ -6,7 +6,7 @@ import { auditEvents, readCsv, sharedDataDir, type BuiltSubgraph, type Database 
 import { buildMissionsSubgraph } from '@peacegraph/missions';
 import { MISSIONS_DATA_FILES, seedGeneratedMissionsData, seedMandates, type MissionsDataImport } from '../subgraphs/missions/src/import';
 import { demoIdentity, runner, seedMissionsDatabase } from '../subgraphs/missions/src/testing';
-import { RESOLUTION_CATALOGUE } from '../scripts/seed/reference/resolutions';
+import { RESOLUTION_CATALOGUE } from '@peacegraph/reference';
 import { TEST_DATABASES } from './databases';
 
 /** The file comparisons need the real files; without them the seed falls back to the committed excerpt. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from '@peacegraph/kit';
 import { agreementChangeSeen } from './agreement-change';
 import { expireAgreement } from '../scripts/seed/agreements';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';
 

@@ -11,7 +11,7 @@ import { scaledHumanitarianRows } from '../subgraphs/humanitarian/src/seed/scale
 import { seedAll } from '../scripts/seed/seed-all';
 import { TEST_DATABASES } from './databases';
 import { generatedIncidents } from '../subgraphs/incidents/src/seed/seed-incidents';
-import { ADMIN_AREA_CATALOGUE } from '../scripts/seed/reference/admin-areas';
+import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
 import { INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../subgraphs/incidents/src/testing/fixtures';
 
 const SCALE = 3;

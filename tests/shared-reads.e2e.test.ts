@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSubgraph, signIdentity, type Access, type Db, type Identity, type RunningSubgraph } from '@peacegraph/kit';
-import { demoIdentity } from '../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { TEST_DATABASES } from './databases';
 import { startTestStack, type TestStack } from './harness';

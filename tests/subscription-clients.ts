@@ -4,7 +4,7 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
-import { DEMO_IDENTITIES } from '../scripts/seed/reference/organizations';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 import { TEST_JWT_SECRET } from './harness';
 
 export type Transport = 'sse' | 'sse-single' | 'ws';

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@peacegraph/kit';
-import { DEMO_IDENTITIES } from '../scripts/seed/reference/organizations';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 
 function token(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
-import { DEMO_IDENTITIES } from '../seed/reference/organizations';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 
 export interface HttpAnswer<T = any> {
   status: number;

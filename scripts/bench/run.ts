@@ -15,7 +15,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { migrateAll, openDatabase, repoRoot, signIdentity, type Identity } from '@peacegraph/kit';
-import { DEMO_IDENTITIES } from '../seed/reference/organizations';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 import { seedAll } from '../seed/seed-all';
 import { MAX_SEED_SCALE } from '@peacegraph/incidents';
 import { compose } from '../compose';

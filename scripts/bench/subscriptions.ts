@@ -17,7 +17,7 @@ import WebSocket from 'ws';
 import { migrateAll, openDatabase, repoRoot } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
 import { seedAll } from '../seed/seed-all';
-import { DEMO_IDENTITIES } from '../seed/reference/organizations';
+import { DEMO_IDENTITIES } from '@peacegraph/reference';
 import { startSubgraphs } from '../services/subgraphs-in-process';
 import { rssMb } from './proc-stats';
 

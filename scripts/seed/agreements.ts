@@ -12,7 +12,7 @@ import {
   type AgreementSnapshot,
   type Db,
 } from '@peacegraph/kit';
-import { POLICY_DIRECTORY, ORGANIZATION_ROLES } from './reference/organizations';
+import { POLICY_DIRECTORY, ORGANIZATION_ROLES } from '@peacegraph/reference';
 
 export interface AgreementData {
   id: string;

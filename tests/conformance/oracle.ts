@@ -1,7 +1,7 @@
 // The policy as the test reads it, independently of the kit's implementation: the seeded
 // agreements (schema/agreements.json) and the demo identities, interpreted from
 // docs/policy.md. The conformance matrix compares what the graph serves with this.
-import { DEMO_IDENTITIES, ORGANIZATION_ROLES, POLICY_DIRECTORY, type DemoIdentity } from '../../scripts/seed/reference/organizations';
+import { DEMO_IDENTITIES, ORGANIZATION_ROLES, POLICY_DIRECTORY, type DemoIdentity } from '@peacegraph/reference';
 import { readSeedAgreements } from '../../scripts/seed/agreements';
 
 export interface Scope {

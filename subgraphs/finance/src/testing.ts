@@ -1,5 +1,5 @@
 import { migrateAll, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database, type Identity, type OperationResult } from '@peacegraph/kit';
-import { demoIdentity as sharedDemoIdentity } from '../../../scripts/seed/reference/organizations';
+import { demoIdentity as sharedDemoIdentity } from '@peacegraph/reference';
 import { seedAgreements } from '../../../scripts/seed/agreements';
 import { buildFinanceSubgraph } from './index';
 import { createFinanceLoaders } from './loaders';

@@ -1,6 +1,6 @@
-import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '../../../scripts/seed/reference/admin-areas';
-import { COUNTRY_CATALOGUE } from '../../../scripts/seed/reference/countries';
-import { MISSION_CATALOGUE, type MissionReference } from '../../../scripts/seed/reference/missions';
+import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '@peacegraph/reference';
+import { COUNTRY_CATALOGUE } from '@peacegraph/reference';
+import { MISSION_CATALOGUE, type MissionReference } from '@peacegraph/reference';
 
 /**
  * The p-codes, countries and missions this subgraph validates writes and export filters against. Admin areas and missions

@@ -17,4 +17,4 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Tes
   return { label: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', database, dispose: () => database.close() };
 }
 
-export { demoIdentity } from '../../../scripts/seed/reference/organizations';
+export { demoIdentity } from '@peacegraph/reference';

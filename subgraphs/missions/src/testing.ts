@@ -4,7 +4,7 @@ import { seedAgreements } from '../../../scripts/seed/agreements';
 import { importMissionsData, type MissionsDataImport } from './import';
 import { createMissionsLoaders } from './loaders';
 
-export { demoIdentity } from '../../../scripts/seed/reference/organizations';
+export { demoIdentity } from '@peacegraph/reference';
 
 /** DPO headquarters (no demo audience has it): may record resolutions and close missions for any mission. */
 export const DPO_OFFICER: Identity = { subject: 'mandates@dpo', organizationId: 'dpo', organizationType: 'un-agency', roles: ['dpo-mandate-officer'] };

@@ -1,4 +1,4 @@
-import { ORGANIZATION_CATALOGUE } from '../../../../scripts/seed/reference/organizations';
+import { ORGANIZATION_CATALOGUE } from '@peacegraph/reference';
 
 /**
  * FTS names that differ from the catalogue's name for the same organisation. The one place to

@@ -1,6 +1,6 @@
 /**
  * Peacekeeping scale rates for the member states whose governments are demo organisations
- * (scripts/seed/reference/organizations.ts). Norway, Germany and Canada are level-B member
+ * (subgraphs/reference/src/organizations.ts). Norway, Germany and Canada are level-B member
  * states: their peacekeeping rate equals their regular-budget rate (scale of assessments for
  * 2022–2024, General Assembly). The financial period 2024/25 straddles two scales (its second
  * half falls under the 2025–2027 scale), so assessed amounts computed with the 2022–2024 rate

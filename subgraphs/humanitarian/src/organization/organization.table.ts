@@ -11,7 +11,7 @@ export const organizations = humanitarianSchema.table('organizations', {
   type: text('type').notNull(),
   iatiId: text('iati_id'),
   countryIso3: text('country_iso3'),
-  /** 'catalogue' (scripts/seed/reference) or 'humanitarian-seed' (organisations the demo 3W needs). */
+  /** 'catalogue' (subgraphs/reference) or 'humanitarian-seed' (organisations the demo 3W needs). */
   source: text('source').notNull(),
 });
 export type OrganizationRow = typeof organizations.$inferSelect;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IascCluster } from '../operational-presence/cluster';
 import type { NewOperationalPresenceRow } from '../operational-presence/operational-presence.table';
-import type { AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
+import type { AdminAreaReference } from '@peacegraph/reference';
 import { admin1Of, AREAS, missionForArea } from '../places';
 
 /**

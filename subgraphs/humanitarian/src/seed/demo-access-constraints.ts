@@ -6,7 +6,7 @@ import { admin1Of, AREAS, knownArea, missionForArea } from '../places';
 // demo incidents happened, so a constraint linked to one sits in the same area and date.
 import { generateIncident } from '../../../incidents/src/seed/generate';
 import { MISSION_PROFILES, type MissionProfile } from '../../../incidents/src/seed/profiles';
-import type { AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
+import type { AdminAreaReference } from '@peacegraph/reference';
 
 /**
  * GENERATED DEMO ACCESS CONSTRAINTS — illustrative, not OCHA access monitoring reports.

@@ -1,4 +1,4 @@
-import { ORGANIZATION_CATALOGUE, RESPONSE_ORGANIZATIONS } from '../../../../scripts/seed/reference/organizations';
+import { ORGANIZATION_CATALOGUE, RESPONSE_ORGANIZATIONS } from '@peacegraph/reference';
 
 export const SEEDED_ORGANIZATIONS = [
   ...ORGANIZATION_CATALOGUE.map((o) => ({ ...o, source: 'catalogue' })),

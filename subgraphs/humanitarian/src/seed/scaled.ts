@@ -1,4 +1,4 @@
-import type { AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
+import type { AdminAreaReference } from '@peacegraph/reference';
 import { checkedScale, unitOf, WeightedDraw } from '../../../../scripts/seed/scale';
 // Seed-time only: the incidents generator's towns say where its events concentrate.
 import { MISSION_PROFILES } from '../../../incidents/src/seed/profiles';

@@ -1,6 +1,6 @@
 import { badInput, calendarDate } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '../../../../scripts/seed/reference/admin-areas';
-import { MISSION_CATALOGUE, type MissionReference } from '../../../../scripts/seed/reference/missions';
+import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '@peacegraph/reference';
+import { MISSION_CATALOGUE, type MissionReference } from '@peacegraph/reference';
 import { CasualtyOutcome } from '../casualty/casualty.type';
 import { IncidentLocalType } from '../taxonomy/taxonomy';
 import { COUNTRY_BOUNDS } from './country-bounds';

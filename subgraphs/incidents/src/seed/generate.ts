@@ -1,4 +1,4 @@
-import { ADMIN_AREA_CATALOGUE } from '../../../../scripts/seed/reference/admin-areas';
+import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
 import type { NewIncidentRow } from '../incident/incident.table';
 import { IncidentEventType as E, IncidentLocalType, IncidentSubEventType as S, SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
 import { Prng } from './prng';

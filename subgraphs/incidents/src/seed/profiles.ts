@@ -7,7 +7,7 @@ import { IncidentEventType as E, IncidentSubEventType as S } from '../taxonomy/t
  * overall mix for Africa. No ACLED row is copied: only these proportions.
  *
  * Towns are real places hosting or near mission bases (public coordinates, rounded), each
- * filed under the smallest admin area of the catalogue (scripts/seed/reference/admin-areas.ts)
+ * filed under the smallest admin area of the catalogue (subgraphs/reference/src/admin-areas.ts)
  * that contains it. Weights say how often incidents happen near each.
  */
 export interface Town {

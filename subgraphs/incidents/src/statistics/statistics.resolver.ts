@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { badInput, checkAreaFilter, checkMonth, Classified, DataClass, disclose, isSensitive, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE } from '../../../../scripts/seed/reference/admin-areas';
+import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { ceasefireViolations, incidentStatistics, type CellMeasure, type IncidentStatisticRow } from './statistics.loaders';

@@ -1,6 +1,6 @@
 import { migrateAll, type Database, type Identity } from '@peacegraph/kit';
 import { seedAgreements } from '../../../../scripts/seed/agreements';
-import { demoIdentity } from '../../../../scripts/seed/reference/organizations';
+import { demoIdentity } from '@peacegraph/reference';
 import { TEST_DATABASES, type TestDatabaseKind } from '../../../../tests/databases';
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set. */
@@ -17,7 +17,7 @@ export async function openIncidentsTestDatabase(kind: TestDatabaseKind): Promise
 /** The areas of the Central African Republic NRC's agreement covers (schema/agreements.json, nrc-car-access). */
 export const NGO_PARTNER_AREAS = ['CF11', 'CF21', 'CF23'];
 
-/** A seeded demo identity (scripts/seed/reference/organizations.ts), optionally with extra roles. */
+/** A seeded demo identity (subgraphs/reference/src/organizations.ts), optionally with extra roles. */
 export function identityOf(audience: string, extraRoles: string[] = []): Identity {
   const identity = demoIdentity(audience);
   return { ...identity, roles: [...identity.roles, ...extraRoles] };

@@ -1,5 +1,5 @@
 import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
-import { countryIso3ByName, NON_COUNTRY_NAMES } from '../../../../scripts/seed/reference/countries';
+import { countryIso3ByName, NON_COUNTRY_NAMES } from '@peacegraph/reference';
 import { contributions } from '../contribution/contribution.table';
 import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';
 import { WarningTally, type ImportReport, type Rejection } from './import-report';

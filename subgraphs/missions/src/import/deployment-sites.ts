@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
-import { countryIso3ByName, NON_COUNTRY_NAMES } from '../../../../scripts/seed/reference/countries';
+import { countryIso3ByName, NON_COUNTRY_NAMES } from '@peacegraph/reference';
 import { deploymentSiteContributors, deploymentSites } from '../deployment-site/deployment-site.table';
 import { parseContributorsOverview } from './contributors-overview';
 import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
-import { catalogueMission, type MissionReference } from '../../../../scripts/seed/reference/missions';
+import { catalogueMission, type MissionReference } from '@peacegraph/reference';
 import { missions, type MissionRow } from '../mission/mission.table';
 
 /** Missions seen in the data files since this year are assumed to still run unless the catalogue says otherwise. */

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
-import { RESOLUTION_CATALOGUE, type ResolutionReference } from '../../../../scripts/seed/reference/resolutions';
+import { RESOLUTION_CATALOGUE, type ResolutionReference } from '@peacegraph/reference';
 import { authorizedStrengths } from '../authorized-strength/authorized-strength.table';
 import { mandateTasks } from '../mandate-task/mandate-task.table';
 import { securityCouncilResolutions } from '../resolution/resolution.table';
@@ -15,7 +15,7 @@ export interface MandatesReport {
 }
 
 /**
- * Seeds the curated resolutions (scripts/seed/reference/resolutions.ts) with their tasks
+ * Seeds the curated resolutions (subgraphs/reference/src/resolutions.ts) with their tasks
  * and ceilings. Idempotent: unchanged rows are left alone; a resolution recorded later
  * through the mutation with the same symbol is overwritten only where the catalogue differs.
  * Run after the missions exist (importReference).

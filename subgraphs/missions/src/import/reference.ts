@@ -1,7 +1,7 @@
 import type { Db } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE } from '../../../../scripts/seed/reference/admin-areas';
-import { COUNTRY_CATALOGUE } from '../../../../scripts/seed/reference/countries';
-import { MISSION_CATALOGUE } from '../../../../scripts/seed/reference/missions';
+import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
+import { COUNTRY_CATALOGUE } from '@peacegraph/reference';
+import { MISSION_CATALOGUE } from '@peacegraph/reference';
 import { adminAreas } from '../admin-area/admin-area.table';
 import { countries } from '../country/country.table';
 import { missions } from '../mission/mission.table';
@@ -16,7 +16,7 @@ export interface ReferenceReport {
 }
 
 /**
- * Seeds the curated catalogues (scripts/seed/reference): countries, admin areas, missions.
+ * Seeds the curated catalogues (subgraphs/reference): countries, admin areas, missions.
  * Idempotent; a catalogue mission that an importer had created as `derived` becomes `curated`.
  */
 export async function importReference(db: Db): Promise<ReferenceReport> {
