@@ -151,32 +151,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Before anything else on the browser-callable paths: a preflight carries no token or body.
       if (cors(req, res, path ?? '/')) return;
       if (path?.startsWith('/export/')) {
-        if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
+        await limitAddress(req);
         const caller = await authenticateOr401(req);
-        if (limiter && caller.organizationId) refuseIfLimited(await limiter.checkOrganization(caller.organizationId));
+        await limitOrganization(caller);
         return await relayExport(req, res, caller, options.subgraphUrls, options.signingSecret, timeoutMs);
       }
       if (subscriptions && path === SSE_PATH) {
-        if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
+        await limitAddress(req);
         return await subscriptions.handleSse(req, res);
       }
       if (await web(req, res, path ?? '/')) return;
       if (path !== '/graphql') throw new HttpError(404, 'Not found. GraphQL is served at /graphql.', 'NOT_FOUND');
-      if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
-      if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
-      const body = await readBody(req, maxBodyBytes);
-      const identity = await authenticateOr401(req);
-      if (limiter && identity.organizationId) refuseIfLimited(await limiter.checkOrganization(identity.organizationId));
-      const parsed = prepareOperationRequest(req, body, { registry, trustedOperationsOnly, limits });
-      // A cached answer is written as stored: Apollo Server would rebuild and re-serialize it.
-      const cached = responseCache && parsed.body ? await responseCache.answerFromCache(parsed.body as CacheableRequest, identity, req.headers.accept) : null;
-      if (cached) {
-        res.writeHead(200, cached.headers).end(cached.answer);
-        const operationName = (parsed.body as CacheableRequest).operationName;
-        log.info({ requestId, organization: identity.organizationId, operationName: typeof operationName === 'string' ? operationName : null, status: 200, durationMs: Date.now() - startedAt, cache: 'HIT' }, 'graphql operation');
-        return;
-      }
-      await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [], auditFacts: [] }));
+      await graphqlRequest(req, res, requestId, startedAt);
     } catch (error) {
       if (error instanceof HttpError) {
         // Refused before GraphQL ran (413, 415, 429, 401 …): one log line, like an operation's.
@@ -188,6 +174,44 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       sendError(res, new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR'), { requestId });
     }
   };
+
+  /**
+   * A request to /graphql before Apollo Server, step by step in this order. A step refuses by
+   * throwing (the handler writes the HttpError or RequestRejection, with the request id); the
+   * response cache may answer instead of Apollo Server.
+   */
+  async function graphqlRequest(req: IncomingMessage, res: ServerResponse, requestId: string, startedAt: number): Promise<void> {
+    // 1. A stopping gateway takes nothing new (503, retry).
+    if (draining) throw new HttpError(503, 'The gateway is shutting down; retry.', 'SERVICE_UNAVAILABLE', { connection: 'close', 'retry-after': '1' });
+    // 2. Requests per client address (429).
+    await limitAddress(req);
+    // 3. The body, within its size limit (413).
+    const body = await readBody(req, maxBodyBytes);
+    // 4. Who is asking: a verified JWT (401 otherwise); no token is the public.
+    const identity = await authenticateOr401(req);
+    // 5. Requests per organisation (429).
+    await limitOrganization(identity);
+    // 6. The operation: persisted-operation lookup, the trusted-operations rule, operation limits (400).
+    const parsed = prepareOperationRequest(req, body, { registry, trustedOperationsOnly, limits });
+    // 7. A stored answer for this caller's policy scope is written as stored: Apollo Server would rebuild it.
+    const cached = responseCache && parsed.body ? await responseCache.answerFromCache(parsed.body as CacheableRequest, identity, req.headers.accept) : null;
+    if (cached) {
+      res.writeHead(200, cached.headers).end(cached.answer);
+      const operationName = (parsed.body as CacheableRequest).operationName;
+      log.info({ requestId, organization: identity.organizationId, operationName: typeof operationName === 'string' ? operationName : null, status: 200, durationMs: Date.now() - startedAt, cache: 'HIT' }, 'graphql operation');
+      return;
+    }
+    // 8. Apollo Server: validation, armor and cost limits, the query plan, signed subgraph fetches.
+    await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [], auditFacts: [] }));
+  }
+
+  async function limitAddress(req: IncomingMessage): Promise<void> {
+    if (limiter) refuseIfLimited(await limiter.checkIp(clientAddress(req, options.trustProxyHops ?? 0)));
+  }
+
+  async function limitOrganization(identity: Identity): Promise<void> {
+    if (limiter && identity.organizationId) refuseIfLimited(await limiter.checkOrganization(identity.organizationId));
+  }
 
   async function authenticateOr401(req: IncomingMessage): Promise<Identity> {
     try {
