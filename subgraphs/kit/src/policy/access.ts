@@ -17,8 +17,9 @@ export interface RowScope {
   providedBy?: 'mission' | 'owner';
 }
 
-/** One agreement's grant of one class: null lists mean "all". */
+/** One agreement's grant of one class: null lists mean "all". It is also the basis it gives (AccessBasis). */
 export interface Grant {
+  kind: 'agreement';
   agreementId: string;
   provider: Provider;
   missionIds: ReadonlySet<string> | null;
@@ -34,10 +35,11 @@ export interface AgreementInForce extends AgreementRow {
 }
 
 /** Why a class is open to a caller: see Access.basisFor. */
-export type AccessBasis = { kind: 'public' } | { kind: 'own-data' } | { kind: 'agreement'; agreementId: string };
+export type AccessBasis = { kind: 'public' } | { kind: 'own-data' } | Grant;
 
 const PUBLIC_BASIS: AccessBasis = Object.freeze({ kind: 'public' });
 const OWN_DATA_BASIS: AccessBasis = Object.freeze({ kind: 'own-data' });
+const NO_GRANTS: readonly Grant[] = Object.freeze([]);
 
 export interface Decision {
   entityType: string;
@@ -80,12 +82,12 @@ export class Access {
    */
   basisFor(dataClass: DataClass, row?: RowScope): AccessBasis | null {
     if (dataClass === DataClass.PUBLIC) return PUBLIC_BASIS;
-    const grants = this.grants.get(dataClass) ?? [];
-    if (!row) return grants[0] ? { kind: 'agreement', agreementId: grants[0].agreementId } : null;
+    const grants = this.grants.get(dataClass) ?? NO_GRANTS;
+    // The grant itself, not a new object: allows and holds run this for every field served.
+    if (!row) return grants[0] ?? null;
     const owner = this.identity.organizationId;
     if (owner && row.ownerOrganizationId === owner && OWNER_READABLE.has(dataClass)) return OWN_DATA_BASIS;
-    const grant = grants.find((g) => covers(g, row));
-    return grant ? { kind: 'agreement', agreementId: grant.agreementId } : null;
+    return grants.find((g) => covers(g, row)) ?? null;
   }
 
   /** `allows`, and for restricted classes an audit record of the decision. */
@@ -262,6 +264,7 @@ export function accessFrom(identity: Identity, rows: readonly AgreementInForce[]
     const provider = providerFrom(row.provider, row.providerType, row.providerAcronym);
     if (!provider) continue;
     const grant: Grant = {
+      kind: 'agreement',
       agreementId: row.id,
       provider,
       missionIds: row.missionIds ? new Set(row.missionIds) : null,
