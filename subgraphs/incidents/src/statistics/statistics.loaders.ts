@@ -85,23 +85,8 @@ export function incidentStatisticsQuery(db: Db, access: Access, filter: Incident
     .orderBy(asc(rollup.missionId), asc(area), asc(rollup.month), asc(rollup.eventType));
 }
 
-export interface CeasefireViolationRow {
-  missionId: string;
-  agreement: string;
-  month: string;
-  violations: number;
-  visibleViolations: number;
-  fatalities: number;
-  visibleFatalities: number;
-}
-
-/** Ceasefire violations per mission × agreement × month (refuted reports never count), one statement. */
-export function ceasefireViolations(db: Db, access: Access, missionId?: string | null, agreement?: string | null): Promise<CeasefireViolationRow[]> {
-  return ceasefireViolationsQuery(db, access, missionId, agreement);
-}
-
-/** ceasefireViolations' statement, unsent (tests EXPLAIN it). */
-export function ceasefireViolationsQuery(db: Db, access: Access, missionId?: string | null, agreement?: string | null) {
+/** Ceasefire violations per mission × agreement × month (refuted reports never count), one statement (await it; tests EXPLAIN it unsent). */
+export function ceasefireViolations(db: Db, access: Access, missionId?: string | null, agreement?: string | null) {
   const conditions: SQL[] = [eq(rollup.localType, IncidentLocalType.CEASEFIRE_VIOLATION), unrefuted];
   if (missionId) conditions.push(eq(rollup.missionId, missionId.toUpperCase()));
   if (agreement) conditions.push(eq(rollup.violatedAgreement, agreement));
