@@ -156,13 +156,14 @@ describe.skipIf(!postgresKind)('hot statements of Q1–Q5 on PostgreSQL at ×5 (
     return { checked: seen.size, offenders };
   }
 
-  test("Q4's statistics statement reads the incident rollup, not the incidents (issue 19: no aggregate over raw events per request)", async () => {
-    const statistics = captured.filter((c) => c.from === 'Q4' && /"incident_rollup"/.test(c.query));
+  test("Q4's statistics statement reads the incident rollup and its deltas, not the incidents (issue 19: no aggregate over raw events per request)", async () => {
+    const statistics = captured.filter((c) => c.from === 'Q4' && /"incident_cells"/.test(c.query));
     expect(statistics.length).toBeGreaterThan(0);
     for (const { query, params } of statistics) {
       const [row] = await planner.unsafe(`explain (format json, verbose) ${query}`, params as never[]);
       const relations = relationsOf((row!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
       expect(relations).toContain('incidents.incident_rollup');
+      expect(relations).toContain('incidents.incident_rollup_delta');
       expect(relations).not.toContain('incidents.incidents');
     }
     expect(captured.filter((c) => c.from === 'Q4' && /"incidents"\."incidents"/.test(c.query))).toEqual([]);

@@ -1,6 +1,6 @@
 // Issue 19, "aggregates do not scan raw events per request": incidentStatistics and
-// ceasefireViolationTimeline read the rollup the incidents triggers keep (migrations/incidents/
-// 0004_statistics_rollup.sql). After the seed and after each kind of write — reports, verification
+// ceasefireViolationTimeline read the rollup the incidents triggers keep, with its pending deltas
+// (migrations/incidents/0004_statistics_rollup.sql, 0005_rollup_delta.sql). After the seed and after each kind of write — reports, verification
 // steps and refutations through the real mutations, and what has no mutation (fatalities edited,
 // an incident moved to another area or month, deletions, multi-row statements, a rolled-back
 // transaction) by SQL — the numbers the disclosure control receives must equal the same
@@ -31,10 +31,10 @@ import {
   incidentStatisticsQuery,
 } from '../subgraphs/incidents/src/statistics/statistics.loaders';
 import { IncidentEventType } from '../subgraphs/incidents/src/taxonomy/taxonomy';
-import { incidentRollup } from '../subgraphs/incidents/src/statistics/statistics.table';
+import { incidentRollup, incidentRollupDelta } from '../subgraphs/incidents/src/statistics/statistics.table';
 import { IncidentStatisticsFilterInput } from '../subgraphs/incidents/src/statistics/statistics.type';
 import { identityOf } from '../subgraphs/incidents/src/testing/fixtures';
-import { TEST_DATABASES } from './databases';
+import { postgresUrlOf, TEST_DATABASES } from './databases';
 
 /** Callers of every kind of scope: none, some areas of one mission, a whole mission as owner and reporter, UN-wide, an expired agreement. */
 const AUDIENCES = ['public', 'ngo-partner', 'mission-ops', 'un-agency', 'ngo-other'];
@@ -124,8 +124,12 @@ function relationsOf(node: { Schema?: string; 'Relation Name'?: string; Plans?: 
   return [...own, ...((node.Plans ?? []) as (typeof node)[]).flatMap(relationsOf)];
 }
 
-/** The rollup equals a GROUP BY of the raw table, cell by cell (and keeps no empty cell). */
+/**
+ * The rollup equals a GROUP BY of the raw table, cell by cell (and keeps no empty cell). Only
+ * where no compaction is held open elsewhere: then every write folds all deltas at once.
+ */
 async function expectCellsExact(db: Database['db']) {
+  expect(await db.select().from(incidentRollupDelta)).toEqual([]);
   const raw = db
     .select({
       missionId: incidents.missionId,
@@ -264,6 +268,51 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
     await expectRollupExact();
   });
 
+  // PostgreSQL only: PGlite has one connection, so no two writers are ever in flight at once.
+  test.runIf(kind.label === 'postgres')('writers of one cell do not wait for each other, and reads stay exact while a compaction is held open', async () => {
+    const { db } = database;
+    const [source] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.missionId, 'MINUSCA')).limit(1);
+    /** A copy of the source incident under another id: the same cell. */
+    const copy = (tx: Pick<Database['db'], 'execute'>, id: string) =>
+      tx.execute(sql`insert into incidents.incidents
+        select (jsonb_populate_record(null::incidents.incidents, to_jsonb(i) || jsonb_build_object('id', ${id}::text, 'client_key', null))).*
+        from incidents.incidents i where i.id = ${source!.id}`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // This write compacts (no one else is) and keeps its transaction open: it holds the cell's rollup row.
+    const open = db.transaction(async (tx) => {
+      await copy(tx, `${source!.id}-HELD`);
+      holding();
+      await released;
+    });
+    await held;
+    try {
+      // Before 0005 each of these waited on the open write's lock of the cell's rollup row.
+      for (const n of [1, 2, 3]) {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`set local lock_timeout = '2s'`);
+          await copy(tx, `${source!.id}-FREE-${n}`);
+        });
+      }
+      const pending = await db.select().from(incidentRollupDelta);
+      expect(pending.reduce((sum, d) => sum + d.events, 0)).toBe(3);
+      for (const [audience, access] of accesses) {
+        for (const f of FILTERS) {
+          const filter = filterOf(f);
+          expect(await incidentStatistics(db, access, filter), `${audience} ${JSON.stringify(f)}`).toEqual(await rawStatistics(db, access, filter));
+        }
+      }
+    } finally {
+      release();
+      await open;
+    }
+    // The next write folds every delta in.
+    await db.delete(incidents).where(like(incidents.id, `${source!.id}-%`));
+    await expectRollupExact();
+  });
+
   test('the statistics statements read the rollup, never the incidents table', async () => {
     for (const audience of ['public', 'ngo-partner', 'mission-ops']) {
       const access = accesses.get(audience)!;
@@ -273,6 +322,7 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
         const plan = rows[0]['QUERY PLAN'];
         const relations = relationsOf((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan);
         expect(relations, audience).toContain('incidents.incident_rollup');
+        expect(relations, audience).toContain('incidents.incident_rollup_delta');
         expect(relations, audience).not.toContain('incidents.incidents');
       }
     }

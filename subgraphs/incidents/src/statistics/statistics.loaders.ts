@@ -2,21 +2,22 @@ import { and, asc, eq, gte, like, lte, not, sql, type SQL } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
 import { incidentScope } from '../incident/incident.filter';
 import { IncidentLocalType } from '../taxonomy/taxonomy';
-import { incidentRollup as rollup } from './statistics.table';
+import { incidentCells as cells } from './statistics.table';
 import type { IncidentStatisticsFilterInput } from './statistics.type';
 
-// Both aggregates read the rollup (one row per cell × reporter × refuted), never the incidents
-// themselves: its cost follows the number of cells, not of events. The caller's row scope is the
-// incidents' own rule applied to the rollup's copies of the columns it reads.
-const unrefuted = not(rollup.refuted);
+// Both aggregates read the rollup and its pending deltas (incident_cells: rows per cell × reporter ×
+// refuted, summed here), never the incidents themselves: their cost follows the number of cells,
+// not of events. The caller's row scope is the incidents' own rule applied to the cells' copies of
+// the columns it reads.
+const unrefuted = not(cells.refuted);
 
-/** sum(column) over the cell's rollup rows that match `where` (all of them without it), 0 when none do. */
-function total(column: typeof rollup.events | typeof rollup.fatalities, where?: SQL) {
+/** sum(column) over the cell's rows (rollup and deltas) that match `where` (all of them without it), 0 when none do. */
+function total(column: typeof cells.events | typeof cells.fatalities, where?: SQL) {
   const filtered = where ? sql` filter (where ${where})` : sql``;
   return sql<number>`(coalesce(sum(${column})${filtered}, 0))::int`;
 }
-const events = (where?: SQL) => total(rollup.events, where);
-const fatalities = (where?: SQL) => total(rollup.fatalities, where);
+const events = (where?: SQL) => total(cells.events, where);
+const fatalities = (where?: SQL) => total(cells.fatalities, where);
 
 /** A cell's measure with refuted incidents left out and with them in, each also as the part the caller may list row by row. */
 export interface CellMeasure {
@@ -37,7 +38,7 @@ export interface IncidentStatisticRow {
 
 /** Events and fatalities over the four parts a cell's disclosure decision needs. */
 function measures(access: Access) {
-  const visible = incidentScope(access, rollup);
+  const visible = incidentScope(access, cells);
   const both = and(unrefuted, visible)!;
   return {
     eUnrefuted: events(unrefuted),
@@ -70,40 +71,40 @@ export async function incidentStatistics(db: Db, access: Access, filter: Inciden
 
 /** incidentStatistics' statement, unsent (tests EXPLAIN it). */
 export function incidentStatisticsQuery(db: Db, access: Access, filter: IncidentStatisticsFilterInput) {
-  const area = filter.adminLevel === 1 ? rollup.admin1Pcode : rollup.adminAreaPcode;
+  const area = filter.adminLevel === 1 ? cells.admin1Pcode : cells.adminAreaPcode;
   const conditions: SQL[] = [];
-  if (filter.missionId) conditions.push(eq(rollup.missionId, filter.missionId.toUpperCase()));
+  if (filter.missionId) conditions.push(eq(cells.missionId, filter.missionId.toUpperCase()));
   if (filter.adminAreaPcode) conditions.push(like(area, `${filter.adminAreaPcode.toUpperCase()}%`));
-  if (filter.fromMonth) conditions.push(gte(rollup.month, filter.fromMonth));
-  if (filter.toMonth) conditions.push(lte(rollup.month, filter.toMonth));
-  if (filter.eventType) conditions.push(eq(rollup.eventType, filter.eventType));
+  if (filter.fromMonth) conditions.push(gte(cells.month, filter.fromMonth));
+  if (filter.toMonth) conditions.push(lte(cells.month, filter.toMonth));
+  if (filter.eventType) conditions.push(eq(cells.eventType, filter.eventType));
   return db
-    .select({ missionId: rollup.missionId, adminAreaPcode: area, month: rollup.month, eventType: rollup.eventType, ...measures(access) })
-    .from(rollup)
+    .select({ missionId: cells.missionId, adminAreaPcode: area, month: cells.month, eventType: cells.eventType, ...measures(access) })
+    .from(cells)
     .where(and(...conditions))
-    .groupBy(rollup.missionId, area, rollup.month, rollup.eventType)
-    .orderBy(asc(rollup.missionId), asc(area), asc(rollup.month), asc(rollup.eventType));
+    .groupBy(cells.missionId, area, cells.month, cells.eventType)
+    .orderBy(asc(cells.missionId), asc(area), asc(cells.month), asc(cells.eventType));
 }
 
 /** Ceasefire violations per mission × agreement × month (refuted reports never count), one statement (await it; tests EXPLAIN it unsent). */
 export function ceasefireViolations(db: Db, access: Access, missionId?: string | null, agreement?: string | null) {
-  const conditions: SQL[] = [eq(rollup.localType, IncidentLocalType.CEASEFIRE_VIOLATION), unrefuted];
-  if (missionId) conditions.push(eq(rollup.missionId, missionId.toUpperCase()));
-  if (agreement) conditions.push(eq(rollup.violatedAgreement, agreement));
-  const agreementColumn = sql<string>`coalesce(${rollup.violatedAgreement}, '')`;
-  const visible = incidentScope(access, rollup);
+  const conditions: SQL[] = [eq(cells.localType, IncidentLocalType.CEASEFIRE_VIOLATION), unrefuted];
+  if (missionId) conditions.push(eq(cells.missionId, missionId.toUpperCase()));
+  if (agreement) conditions.push(eq(cells.violatedAgreement, agreement));
+  const agreementColumn = sql<string>`coalesce(${cells.violatedAgreement}, '')`;
+  const visible = incidentScope(access, cells);
   return db
     .select({
-      missionId: rollup.missionId,
+      missionId: cells.missionId,
       agreement: agreementColumn,
-      month: rollup.month,
+      month: cells.month,
       violations: events(),
       visibleViolations: events(visible),
       fatalities: fatalities(),
       visibleFatalities: fatalities(visible),
     })
-    .from(rollup)
+    .from(cells)
     .where(and(...conditions))
-    .groupBy(rollup.missionId, agreementColumn, rollup.month)
-    .orderBy(asc(rollup.missionId), asc(agreementColumn), asc(rollup.month));
+    .groupBy(cells.missionId, agreementColumn, cells.month)
+    .orderBy(asc(cells.missionId), asc(agreementColumn), asc(cells.month));
 }
