@@ -92,16 +92,19 @@ const HANDLERS: Record<string, Handler> = {
     return row!.data;
   },
   // Q4: incidents by admin1 × month × event type, small counts suppressed for uncleared callers.
+  // Summed from the same rollup our subgraph reads (incidents.incident_cells: the rollup and its
+  // pending deltas), not the raw incidents: the limit with the same data structures.
   async q4(identity, v) {
     const f = v.filter ?? {};
     const [row] = await sql`
       with partner as (${grants(identity, 'PARTNER')}),
       cells as (
-        select i.mission_id, i.admin1_pcode, to_char(i.event_date, 'YYYY-MM') as month, i.event_type, count(*)::int as events, sum(i.fatalities)::int as fatalities
-        from incidents.incidents i
-        where i.verification_status <> 'REFUTED' and i.mission_id = ${String(f.missionId).toUpperCase()}
-          and i.event_date >= ${`${f.fromMonth}-01`}::date and to_char(i.event_date, 'YYYY-MM') <= ${f.toMonth}
-        group by 1, 2, 3, 4)
+        select r.mission_id, r.admin1_pcode, r.month, r.event_type, sum(r.events)::int as events, sum(r.fatalities)::int as fatalities
+        from incidents.incident_cells r
+        where not r.refuted and r.mission_id = ${String(f.missionId).toUpperCase()}
+          and r.month >= ${f.fromMonth} and r.month <= ${f.toMonth}
+        group by 1, 2, 3, 4
+        having sum(r.events) > 0)
       select coalesce(json_agg(json_build_object('missionId', c.mission_id, 'adminAreaPcode', c.admin1_pcode, 'adminArea', json_build_object('name', a.name),
           'month', c.month, 'eventType', c.event_type,
           'events', case when cleared or c.events = 0 or c.events > ${THRESHOLD} then json_build_object('value', c.events, 'suppressed', false) else json_build_object('value', null, 'suppressed', true) end,
