@@ -1,5 +1,6 @@
 // Every table of the humanitarian subgraph (drizzle-kit reads this file to generate migrations).
 export * from './access-constraint/access-constraint.table';
+export * from './access-constraint/access-constraint-rollup.table';
 export * from './ddr/ddr.table';
 export * from './displacement/displacement.table';
 export * from './escort-request/escort-request.table';

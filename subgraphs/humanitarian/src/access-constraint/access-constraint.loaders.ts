@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { rowFilter, snapToMonths, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
+import { accessConstraintCells as cells } from './access-constraint-rollup.table';
 import { accessConstraints as t, type AccessConstraintRow } from './access-constraint.table';
 import { AccessConstraint } from './access-constraint.type';
 
@@ -68,30 +69,39 @@ export interface ConstraintCountRow {
 
 /**
  * The canonical table admin1 × month × category over all rows (an aggregate, not rows), one
- * statement. Only cell-selecting filters apply: an area filter on the admin1 column, dates as
- * whole months (kit snapToMonths), so a cell never depends on the filter that reached it.
+ * statement, summed from the rollup and its pending deltas (access_constraint_cells), never the
+ * constraints themselves: its cost follows the cells, not the rows. The caller's row scope is
+ * AccessConstraint's own rule applied to the cells' copies of the columns it reads, so `visible`
+ * is exactly what the raw rows give. Only cell-selecting filters apply: an area filter on the
+ * admin1 column, dates as whole months (kit snapToMonths), so a cell never depends on the filter
+ * that reached it.
  */
-export async function countAccessConstraints(db: Db, access: Access, filter: ConstraintFilter): Promise<ConstraintCountRow[]> {
-  const month = sql<string>`to_char(${t.occurredOn}, 'YYYY-MM')`;
+export function countAccessConstraints(db: Db, access: Access, filter: ConstraintFilter): Promise<ConstraintCountRow[]> {
+  return countAccessConstraintsQuery(db, access, filter);
+}
+
+/** countAccessConstraints' statement, unsent (tests EXPLAIN it). */
+export function countAccessConstraintsQuery(db: Db, access: Access, filter: ConstraintFilter) {
   const { fromMonth, toMonth } = snapToMonths(filter.from, filter.to);
   const conditions: SQL[] = [];
-  if (filter.countryIso3) conditions.push(eq(t.countryIso3, filter.countryIso3.toUpperCase()));
-  if (filter.missionId) conditions.push(eq(t.missionId, filter.missionId));
-  if (filter.adminAreaPcode) conditions.push(like(t.admin1Pcode, `${filter.adminAreaPcode.toUpperCase()}%`));
-  if (filter.constraintType) conditions.push(eq(t.constraintType, filter.constraintType));
-  if (fromMonth) conditions.push(gte(month, fromMonth));
-  if (toMonth) conditions.push(lte(month, toMonth));
+  if (filter.countryIso3) conditions.push(eq(cells.countryIso3, filter.countryIso3.toUpperCase()));
+  if (filter.missionId) conditions.push(eq(cells.missionId, filter.missionId));
+  if (filter.adminAreaPcode) conditions.push(like(cells.admin1Pcode, `${filter.adminAreaPcode.toUpperCase()}%`));
+  if (filter.constraintType) conditions.push(eq(cells.constraintType, filter.constraintType));
+  if (fromMonth) conditions.push(gte(cells.month, fromMonth));
+  if (toMonth) conditions.push(lte(cells.month, toMonth));
   return db
     .select({
-      admin1Pcode: t.admin1Pcode,
-      missionId: t.missionId,
-      month,
-      constraintType: t.constraintType,
-      n: sql<number>`count(*)::int`,
-      visible: sql<number>`(count(*) filter (where ${scope(access)}))::int`,
+      admin1Pcode: cells.admin1Pcode,
+      missionId: cells.missionId,
+      month: cells.month,
+      constraintType: cells.constraintType,
+      n: sql<number>`(coalesce(sum(${cells.constraints}), 0))::int`,
+      visible: sql<number>`(coalesce(sum(${cells.constraints}) filter (where ${rowFilter(access, AccessConstraint, cells)}), 0))::int`,
     })
-    .from(t)
+    .from(cells)
     .where(and(...conditions))
-    .groupBy(t.admin1Pcode, t.missionId, month, t.constraintType)
-    .orderBy(asc(t.admin1Pcode), asc(month), asc(t.constraintType));
+    .groupBy(cells.admin1Pcode, cells.missionId, cells.month, cells.constraintType)
+    .having(sql`sum(${cells.constraints}) > 0`)
+    .orderBy(asc(cells.admin1Pcode), asc(cells.month), asc(cells.constraintType));
 }
