@@ -3,3 +3,4 @@ export * from './currency';
 export * from './date';
 export * from './decimal';
 export * from './pcode';
+export * from './typed-scalars';
