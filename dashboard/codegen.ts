@@ -31,7 +31,12 @@ const config: CodegenConfig = {
         fragmentMasking: false,
         persistedDocuments: { mode: 'replaceDocumentWithHash', hashAlgorithm: manifestId },
       },
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { ID: 'string' } },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        // The custom scalars all travel as strings (see docs/operations.md, "Typed values").
+        scalars: { ID: 'string', Date: 'string', DateTime: 'string', CountryCode: 'string', CurrencyCode: 'string', PCode: 'string', Decimal: 'string' },
+      },
     },
   },
   hooks: {},

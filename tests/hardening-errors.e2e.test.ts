@@ -12,9 +12,10 @@ const IMPOSSIBLE_DATES = ['2025-02-30', '2025-13-45', '2025-04-31'];
 
 /** Every argument that takes a date, as a caller would send it (audience, document, variables, the field named). */
 const DATE_ARGUMENTS: [audience: string, query: string, variables: (d: string) => Record<string, unknown>, field: string][] = [
-  ['mission-ops', 'query Q($d: String!) { incidents(filter: { fromDate: $d }) { nodes { id } } }', (d) => ({ d }), 'filter.fromDate'],
-  ['mission-ops', 'query Q($d: String!) { incidents(filter: { toDate: $d }) { nodes { id } } }', (d) => ({ d }), 'filter.toDate'],
-  ['public', 'query Q($d: String!) { missions(filter: { activeOn: $d }) { nodes { id } } }', (d) => ({ d }), 'filter.activeOn'],
+  // Typed as Date: the gateway's coercion of the variable refuses them, naming its path.
+  ['mission-ops', 'query Q($filter: IncidentFilterInput) { incidents(filter: $filter) { nodes { id } } }', (d) => ({ filter: { fromDate: d } }), 'filter.fromDate'],
+  ['mission-ops', 'query Q($filter: IncidentFilterInput) { incidents(filter: $filter) { nodes { id } } }', (d) => ({ filter: { toDate: d } }), 'filter.toDate'],
+  ['public', 'query Q($filter: MissionFilterInput) { missions(filter: $filter) { nodes { id } } }', (d) => ({ filter: { activeOn: d } }), 'filter.activeOn'],
   ['oversight', 'query Q($d: String!) { auditEvents(filter: { from: $d }) { nodes { id } } }', (d) => ({ d }), 'filter.from'],
   [
     'mission-ops',

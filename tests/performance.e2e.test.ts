@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     const token = await tokenFor('mission-ops', TEST_JWT_SECRET);
     for (const [pcode, seen] of shared.slice(0, 3)) {
       const direct = await postGraphQL(gateway.url, token, {
-        query: `query ($pcode: String!) { adminArea(pcode: $pcode) { pcode name level accessConstraints { id constraintType impact occurredOn } operationalPresence { id organizationId cluster status } } }`,
+        query: `query ($pcode: PCode!) { adminArea(pcode: $pcode) { pcode name level accessConstraints { id constraintType impact occurredOn } operationalPresence { id organizationId cluster status } } }`,
         variables: { pcode },
       });
       expect(direct.body.errors).toBeUndefined();

@@ -13,6 +13,7 @@ import {
   type Database,
   type Identity,
   type RunningService,
+  withTypedScalars,
 } from '@peacegraph/kit';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -106,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         },
       })
     : null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => withTypedScalars(apiSchema));
   if (subscriptions) gateway.onSchemaLoadOrUpdate(({ apiSchema }) => subscriptions.setApiSchema(apiSchema));
   const armor = limits ? armorProtection(limits) : { validationRules: [] };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [requestLogPlugin(log), gatewayErrorReporting(log), documentErrorsPlugin(), databaseOutageStatus()];

@@ -140,8 +140,8 @@ export type DashboardPartnerQuery = { escortRequests: { nodes: Array<{ id: strin
 
 
 export const DashboardFundingDocument = {"__meta__":{"hash":"5672060b173ba59dbdaffe5ae43d67224c5f5fa8f2d635e797047eed1ee568f8"}} as unknown as DocumentNode<DashboardFundingQuery, DashboardFundingQueryVariables>;
-export const DashboardHumanitarianDocument = {"__meta__":{"hash":"f2ee05842ecd55a25e2a11b7d5d7b781f9bd321ba5028b3d3c1c0c5c595d5870"}} as unknown as DocumentNode<DashboardHumanitarianQuery, DashboardHumanitarianQueryVariables>;
+export const DashboardHumanitarianDocument = {"__meta__":{"hash":"d9a61b3b8e5a243ac5eb546cb88fea4a3eb0a1960a66bedc07687d46445e3e0f"}} as unknown as DocumentNode<DashboardHumanitarianQuery, DashboardHumanitarianQueryVariables>;
 export const DashboardIncidentReportedDocument = {"__meta__":{"hash":"bfe8fee26954e7e7a6f9c9565f1e314fb5df5b8feeff01ea0a1b3f73bace5f87"}} as unknown as DocumentNode<DashboardIncidentReportedSubscription, DashboardIncidentReportedSubscriptionVariables>;
-export const DashboardIncidentsDocument = {"__meta__":{"hash":"00c58a613155801b0c4f085940843ec7f97613cac23eb720b7cd75658a81f58f"}} as unknown as DocumentNode<DashboardIncidentsQuery, DashboardIncidentsQueryVariables>;
+export const DashboardIncidentsDocument = {"__meta__":{"hash":"363710f3cdb52037e63d1b0a3b569d210eccdc24a1d1cec18042a2eec8bc736d"}} as unknown as DocumentNode<DashboardIncidentsQuery, DashboardIncidentsQueryVariables>;
 export const DashboardMissionOverviewDocument = {"__meta__":{"hash":"5830a1ce915aa4deb67cce4a0ee6e5b105edaac246283d09e9b90472d8620007"}} as unknown as DocumentNode<DashboardMissionOverviewQuery, DashboardMissionOverviewQueryVariables>;
 export const DashboardPartnerDocument = {"__meta__":{"hash":"c88fc6c7ae39223117b9caf95ce1431bce18e0f2c4c305f42bdd26dcf3a8012d"}} as unknown as DocumentNode<DashboardPartnerQuery, DashboardPartnerQueryVariables>;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, Classified, DataClass } from '@peacegraph/kit';
+import { badInput, Classified, CountryCodeScalar, DataClass, DateScalar } from '@peacegraph/kit';
 import { readFiscalPeriod } from '../fiscal-period/fiscal-period';
 import type { FinanceContext } from '../loaders';
 import { readDate } from '../money/validate';
@@ -19,7 +19,7 @@ export class AssessmentResolver {
   @Query(() => [Assessment], { description: 'Assessed contributions, by member state, mission and period.' })
   async assessments(
     @Ctx() ctx: FinanceContext,
-    @Arg('memberStateIso3', () => String, { nullable: true }) memberStateIso3?: string | null,
+    @Arg('memberStateIso3', () => CountryCodeScalar, { nullable: true }) memberStateIso3?: string | null,
     @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
     @Arg('fiscalPeriod', () => String, { nullable: true }) fiscalPeriod?: string | null,
   ): Promise<Assessment[]> {
@@ -32,8 +32,8 @@ export class AssessmentResolver {
   @Query(() => MemberStateArrears, { nullable: true, description: "A member state's arrears as of a date (null when it has no assessments)." })
   async memberStateArrears(
     @Ctx() ctx: FinanceContext,
-    @Arg('memberStateIso3', () => String) memberStateIso3: string,
-    @Arg('asOf', () => String, { description: 'YYYY-MM-DD' }) asOf: string,
+    @Arg('memberStateIso3', () => CountryCodeScalar) memberStateIso3: string,
+    @Arg('asOf', () => DateScalar, { description: 'YYYY-MM-DD' }) asOf: string,
   ): Promise<MemberStateArrears | null> {
     const [arrears] = await arrearsAsOf(ctx.db, readDate('asOf', asOf), readIso3('memberStateIso3', memberStateIso3));
     return arrears ?? null;
@@ -41,7 +41,7 @@ export class AssessmentResolver {
 
   @Classified(DataClass.PUBLIC)
   @Query(() => [MemberStateArrears], { description: 'Arrears of every assessed member state as of a date.' })
-  async arrears(@Ctx() ctx: FinanceContext, @Arg('asOf', () => String, { description: 'YYYY-MM-DD' }) asOf: string): Promise<MemberStateArrears[]> {
+  async arrears(@Ctx() ctx: FinanceContext, @Arg('asOf', () => DateScalar, { description: 'YYYY-MM-DD' }) asOf: string): Promise<MemberStateArrears[]> {
     return arrearsAsOf(ctx.db, readDate('asOf', asOf), null);
   }
 }

@@ -16,7 +16,6 @@ export class ConvertPledgeMutation {
   @Classified(DataClass.PUBLIC)
   @Mutation(() => FundingFlow, { description: 'Convert a pledge into a commitment (the donor itself or a UN finance officer). Idempotent by clientKey.' })
   async convertPledgeToCommitment(@Ctx() ctx: FinanceContext, @Arg('input', () => ConvertPledgeInput) input: ConvertPledgeInput): Promise<FundingFlow> {
-    const amount = input.amount ? readPositiveAmount('input.amount', input.amount) : null;
     const decisionDate = input.decisionDate ? readDate('input.decisionDate', input.decisionDate) : new Date().toISOString().slice(0, 10);
     const key = { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'convertPledgeToCommitment', input };
     const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
@@ -26,6 +25,8 @@ export class ConvertPledgeMutation {
       assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
       if (flow.status !== 'pledge') throw badInput('input.flowId', `is a ${flow.status}, not a pledge.`);
       const changes: Partial<typeof fundingFlows.$inferInsert> = { status: 'commitment', decisionDate };
+      // The commitment is in the pledge's currency, so its decimals are that currency's.
+      const amount = input.amount ? readPositiveAmount('input.amount', input.amount, flow.originalCurrency ?? 'USD') : null;
       if (amount) {
         changes.originalAmount = amount;
         changes.amountUsd = flow.exchangeRate ? toUsd(amount, flow.exchangeRate) : amount;

@@ -1,12 +1,13 @@
 import { Field, InputType } from 'type-graphql';
 import { FundingFlowStatus } from './funding-flow.type';
+import { CountryCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class FundingFlowFilterInput {
   @Field(() => String, { nullable: true, description: 'FTS plan code, e.g. HAFG20.' })
   planCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO3 of a destination location.' })
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'ISO3 of a destination location.' })
   destinationCountryIso3?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Catalogue id of the donor.' })

@@ -1,3 +1,4 @@
+import { formatMoneyAmount } from '@peacegraph/kit';
 import type { FundingFlowRow } from './funding-flow.table';
 import { FundingContributionType, FundingFlowStatus, type FundingFlow } from './funding-flow.type';
 
@@ -5,6 +6,8 @@ import { FundingContributionType, FundingFlowStatus, type FundingFlow } from './
 export function toFundingFlow(row: FundingFlowRow): FundingFlow {
   return {
     ...row,
+    // Stored with three decimals (the most ISO 4217 gives any currency); written with its own.
+    originalAmount: row.originalAmount && row.originalCurrency ? formatMoneyAmount(row.originalAmount, row.originalCurrency) : row.originalAmount,
     status: row.status as FundingFlowStatus,
     contributionType: row.contributionType as FundingContributionType,
     sourceOrganization: row.sourceOrganizationId ? { id: row.sourceOrganizationId } : null,

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { FundingContributionType } from './funding-flow.type';
+import { CountryCodeScalar, CurrencyCodeScalar, DateScalar, DecimalScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'A new pledge. Amounts are decimal strings; non-USD amounts need the exchange rate and its date.' })
 export class RecordPledgeInput {
@@ -18,22 +19,22 @@ export class RecordPledgeInput {
   @Field(() => String, { nullable: true, description: 'FTS plan code, e.g. HAFG20.' })
   destinationPlanCode?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'ISO3 codes of the destination countries.' })
+  @Field(() => [CountryCodeScalar], { nullable: true, description: 'ISO3 codes of the destination countries.' })
   destinationLocations?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   destinationGlobalClusters?: string[] | null;
 
-  @Field(() => String, { description: 'Decimal string, positive, at most two decimals.' })
+  @Field(() => DecimalScalar, { description: 'Decimal string, positive, at most two decimals.' })
   amount: string;
 
-  @Field(() => String, { description: 'ISO 4217 code.' })
+  @Field(() => CurrencyCodeScalar, { description: 'ISO 4217 code.' })
   currency: string;
 
-  @Field(() => String, { nullable: true, description: 'Units of currency per US dollar (required unless USD).' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Units of currency per US dollar (required unless USD).' })
   exchangeRate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the rate applies to (required with exchangeRate).' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD the rate applies to (required with exchangeRate).' })
   exchangeRateDate?: string | null;
 
   @Field(() => FundingContributionType, { nullable: true, defaultValue: FundingContributionType.FINANCIAL })
@@ -57,10 +58,10 @@ export class ConvertPledgeInput {
   @Field(() => String)
   flowId: string;
 
-  @Field(() => String, { nullable: true, description: 'Committed amount in the pledge currency, when it differs from the pledge.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Committed amount in the pledge currency, when it differs from the pledge.' })
   amount?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD of the decision (default today).' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD of the decision (default today).' })
   decisionDate?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Make an unpublished pledge public with the commitment.' })

@@ -19,7 +19,7 @@ export const fundingFlows = financeSchema.table(
     budgetYear: integer('budget_year'),
     description: text('description'),
     amountUsd: numeric('amount_usd', { precision: 18, scale: 2 }).notNull(),
-    originalAmount: numeric('original_amount', { precision: 18, scale: 2 }),
+    originalAmount: numeric('original_amount', { precision: 18, scale: 3 }),
     originalCurrency: char('original_currency', { length: 3 }),
     exchangeRate: numeric('exchange_rate', { precision: 18, scale: 6 }),
     exchangeRateDate: date('exchange_rate_date'),

@@ -1,5 +1,4 @@
-import { isCalendarDate } from '@peacegraph/kit';
-import { isKnownCurrency } from '../money/currency';
+import { isCalendarDate, isCurrencyCode } from '@peacegraph/kit';
 import { normalizeAmount } from '../money/decimal';
 
 /** Field readers for FTS rows: each returns the value or throws a reason naming the column. */
@@ -71,7 +70,7 @@ export function optionalRate(values: Record<string, string>, column: string): st
 export function optionalCurrency(values: Record<string, string>, column: string): string | null {
   const v = values[column];
   if (!v) return null;
-  if (!isKnownCurrency(v)) throw new RowError(`${column} is not a known ISO 4217 code: ${v}`);
+  if (!isCurrencyCode(v)) throw new RowError(`${column} is not a known ISO 4217 code: ${v}`);
   return v;
 }
 

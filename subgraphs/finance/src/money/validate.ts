@@ -1,20 +1,20 @@
-import { badInput, calendarDate } from '@peacegraph/kit';
-import { isKnownCurrency } from './currency';
+import { badInput, calendarDate, isCurrencyCode, readMoneyAmount } from '@peacegraph/kit';
 import { fromCents, toCents } from './decimal';
 
-const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const RATE = /^\d{1,12}(\.\d{1,6})?$/;
 
-/** A positive amount with at most two decimals, as a canonical decimal string. Errors name the field. */
-export function readPositiveAmount(field: string, value: string): string {
-  if (!AMOUNT.test(value)) throw badInput(field, `must be a decimal string with at most two decimals, e.g. "1500000.00", got ${JSON.stringify(value)}.`);
-  const cents = toCents(value);
-  if (cents <= 0n) throw badInput(field, 'must be positive.');
-  return fromCents(cents);
+/**
+ * A positive amount with at most the ISO 4217 minor units of `currency` (JPY 0, USD 2, KWD 3),
+ * as a canonical decimal string with exactly that many decimals. Errors name the field.
+ */
+export function readPositiveAmount(field: string, value: string, currency: string): string {
+  const amount = readMoneyAmount(field, value, currency);
+  if (amount.startsWith('-') || !/[1-9]/.test(amount)) throw badInput(field, 'must be positive.');
+  return amount;
 }
 
 export function readCurrency(field: string, value: string): string {
-  if (!isKnownCurrency(value)) throw badInput(field, `is not a known ISO 4217 currency code: ${JSON.stringify(value)}.`);
+  if (!isCurrencyCode(value)) throw badInput(field, `is not a known ISO 4217 currency code: ${JSON.stringify(value)}.`);
   return value;
 }
 
@@ -29,12 +29,18 @@ export function readDate(field: string, value: string): string {
   return calendarDate(field, value);
 }
 
-/** original ÷ rate (units per USD) → USD, rounded half up to the cent; exact bigint arithmetic. */
+/**
+ * original ÷ rate (units per USD) → USD, rounded half up to the cent; exact bigint arithmetic.
+ * The original amount may have any number of decimals (its currency's minor units: KWD has 3).
+ */
 export function toUsd(originalAmount: string, exchangeRate: string): string {
-  const cents = toCents(originalAmount);
-  const [whole, fraction = ''] = exchangeRate.split('.');
-  const micro = BigInt(whole!) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
-  return fromCents((cents * 1_000_000n * 2n + micro) / (2n * micro));
+  const [whole, fraction = ''] = originalAmount.split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const units = BigInt(whole!) * scale + BigInt(fraction || '0');
+  const [rateWhole, rateFraction = ''] = exchangeRate.split('.');
+  const micro = BigInt(rateWhole!) * 1_000_000n + BigInt(rateFraction.padEnd(6, '0'));
+  const divisor = scale * micro;
+  return fromCents((units * 100_000_000n * 2n + divisor) / (2n * divisor));
 }
 
 export interface ConvertedAmount {
@@ -54,8 +60,8 @@ export function convert(
   input: { amount: string; currency: string; exchangeRate?: string | null; exchangeRateDate?: string | null },
   today: string,
 ): ConvertedAmount {
-  const originalAmount = readPositiveAmount(fields.amount, input.amount);
   const originalCurrency = readCurrency(fields.currency, input.currency);
+  const originalAmount = readPositiveAmount(fields.amount, input.amount, originalCurrency);
   if (originalCurrency === 'USD') {
     if (input.exchangeRate && readExchangeRate(fields.rate, input.exchangeRate) !== '1.000000') throw badInput(fields.rate, 'must be 1 (or omitted) for USD.');
     return { amountUsd: originalAmount, originalAmount, originalCurrency, exchangeRate: '1.000000', exchangeRateDate: input.exchangeRateDate ? readDate(fields.rateDate, input.exchangeRateDate) : today };

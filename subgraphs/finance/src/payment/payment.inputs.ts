@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { CurrencyCodeScalar, DateScalar, DecimalScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'A payment against exactly one assessment or one committed funding flow.' })
 export class RecordPaymentInput {
@@ -11,13 +12,13 @@ export class RecordPaymentInput {
   @Field(() => String, { nullable: true })
   fundingFlowId?: string | null;
 
-  @Field(() => String, { description: 'Decimal string, positive, at most two decimals, in the currency of what is paid.' })
+  @Field(() => DecimalScalar, { description: 'Decimal string, positive, at most two decimals, in the currency of what is paid.' })
   amount: string;
 
-  @Field(() => String, { description: 'ISO 4217; must be the currency of the assessment or of the committed flow.' })
+  @Field(() => CurrencyCodeScalar, { description: 'ISO 4217; must be the currency of the assessment or of the committed flow.' })
   currency: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD.' })
   paidOn: string;
 
   @Field(() => Boolean, {

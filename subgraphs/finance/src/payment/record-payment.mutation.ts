@@ -7,7 +7,7 @@ import { assertMayPayAssessmentOf, assertMayWriteFlowsOf } from '../authz';
 import { visibleFlows } from '../funding-flow/funding-flow.scope';
 import { fundingFlows } from '../funding-flow/funding-flow.table';
 import type { FinanceContext } from '../loaders';
-import { fromCents, toCents } from '../money/decimal';
+import { fromCents, normalizeAmount, toCents } from '../money/decimal';
 import { readCurrency, readDate, readPositiveAmount } from '../money/validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordPaymentInput } from './payment.inputs';
@@ -41,7 +41,7 @@ async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<
   if (!flow) throw badInput('input.fundingFlowId', 'no funding flow with this id that you may see.');
   assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
   if (flow.status === 'pledge') throw badInput('input.fundingFlowId', 'is a pledge: convert it to a commitment before paying it.');
-  const owedCents = toCents(flow.originalAmount ?? flow.amountUsd);
+  const owedCents = toCents(normalizeAmount(flow.originalAmount ?? flow.amountUsd));
   const recorded = await paidSoFar(tx, payments.fundingFlowId, flowId);
   // A flow imported as paid (FTS) has no payment rows: it is paid in full already.
   const paidCents = flow.status === 'paid' && recorded === 0n ? owedCents : recorded;
@@ -64,8 +64,8 @@ export class RecordPaymentMutation {
   })
   async recordPayment(@Ctx() ctx: FinanceContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<PaymentReceipt> {
     if (!!input.assessmentId === !!input.fundingFlowId) throw badInput('input.assessmentId', 'give exactly one of assessmentId or fundingFlowId.');
-    const amount = readPositiveAmount('input.amount', input.amount);
     const currency = readCurrency('input.currency', input.currency);
+    const amount = readPositiveAmount('input.amount', input.amount, currency);
     const paidOn = readDate('input.paidOn', input.paidOn);
     const key = { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'recordPayment', input };
     const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {

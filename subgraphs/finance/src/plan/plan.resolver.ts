@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, Coarsened, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, Classified, Coarsened, CountryCodeScalar, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { FundingFlowPage } from '../funding-flow/funding-flow.type';
 import { normalizeFilter } from '../funding-flow/funding-flow.filter';
 import { toFundingFlow } from '../funding-flow/funding-flow.mapping';
@@ -14,7 +14,7 @@ export class PlanResolver {
   @Query(() => [Plan], { description: 'Humanitarian response plans and appeals imported from FTS, by year and code.' })
   async plans(
     @Ctx() ctx: FinanceContext,
-    @Arg('countryIso3', () => String, { nullable: true }) countryIso3?: string | null,
+    @Arg('countryIso3', () => CountryCodeScalar, { nullable: true }) countryIso3?: string | null,
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
   ): Promise<Plan[]> {
     return listPlans(ctx.db, countryIso3, year);

@@ -1,12 +1,13 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { PopulationGroup } from './displacement.type';
+import { CountryCodeScalar, PCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class DisplacementFilterInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => CountryCodeScalar, { nullable: true })
   countryIso3?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'This area and the areas inside it (p-code prefix).' })
+  @Field(() => PCodeScalar, { nullable: true, description: 'This area and the areas inside it (p-code prefix).' })
   adminAreaPcode?: string | null;
 
   @Field(() => PopulationGroup, { nullable: true })

@@ -1,9 +1,10 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { EscortStatus } from './escort-request.type';
+import { DateScalar, PCodeScalar } from '@peacegraph/kit';
 
 @InputType()
 export class EscortWaypointInput {
-  @Field(() => String, { description: 'A known p-code in one of the mission’s host countries.' })
+  @Field(() => PCodeScalar, { description: 'A known p-code in one of the mission’s host countries.' })
   adminAreaPcode: string;
 
   @Field(() => String, { nullable: true })
@@ -30,7 +31,7 @@ export class EscortRequestInput {
   @Field(() => String, { description: 'The mission asked to escort, e.g. MINUSCA.' })
   missionId: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, today or later.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, today or later.' })
   requestedDate: string;
 
   @Field(() => String)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
 import type { IascCluster } from '../operational-presence/cluster';
@@ -27,7 +27,7 @@ export class MissionFootprintResolver {
   async humanitarianFootprint(
     @Root() mission: Mission,
     @Ctx() ctx: HumanitarianContext,
-    @Arg('activeOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) activeOn?: string | null,
+    @Arg('activeOn', () => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) activeOn?: string | null,
   ): Promise<HumanitarianFootprint> {
     checkActiveOn('activeOn', activeOn);
     const perCountry = await ctx.loaders.presenceByCountry.loadMany(

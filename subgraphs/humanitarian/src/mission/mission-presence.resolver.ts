@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, DataClass, MAX_PAGE_SIZE } from '@peacegraph/kit';
+import { badInput, Classified, DataClass, DateScalar, MAX_PAGE_SIZE } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
 import { IascCluster } from '../operational-presence/cluster';
 import { checkActiveOn } from '../operational-presence/operational-presence.resolver';
@@ -19,7 +19,7 @@ export class MissionPresenceResolver {
     @Root() mission: Mission,
     @Ctx() ctx: HumanitarianContext,
     @Arg('cluster', () => IascCluster, { nullable: true }) cluster?: IascCluster | null,
-    @Arg('activeOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) activeOn?: string | null,
+    @Arg('activeOn', () => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) activeOn?: string | null,
     @Arg('first', () => Int, { defaultValue: 100, description: `The first N rows in id order, 1–${MAX_PAGE_SIZE}.` }) first = 100,
   ): Promise<OperationalPresence[]> {
     checkActiveOn('activeOn', activeOn);

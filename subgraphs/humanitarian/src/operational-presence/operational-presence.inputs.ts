@@ -1,13 +1,14 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { IascCluster } from './cluster';
 import { PresenceStatus } from './operational-presence.type';
+import { CountryCodeScalar, DateScalar, PCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class OperationalPresenceFilterInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => CountryCodeScalar, { nullable: true })
   countryIso3?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'This area and the areas inside it (p-code prefix).' })
+  @Field(() => PCodeScalar, { nullable: true, description: 'This area and the areas inside it (p-code prefix).' })
   adminAreaPcode?: string | null;
 
   @Field(() => IascCluster, { nullable: true })
@@ -19,7 +20,7 @@ export class OperationalPresenceFilterInput {
   @Field(() => PresenceStatus, { nullable: true })
   status?: PresenceStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Activities whose reference period covers this date (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Activities whose reference period covers this date (YYYY-MM-DD).' })
   activeOn?: string | null;
 }
 
@@ -58,13 +59,13 @@ export class OperationalPresenceInput {
   @Field(() => IascCluster)
   cluster: IascCluster;
 
-  @Field(() => String, { description: 'A known OCHA p-code (admin1 or admin2).' })
+  @Field(() => PCodeScalar, { description: 'A known OCHA p-code (admin1 or admin2).' })
   adminAreaPcode: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   periodStart: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, after periodStart.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, after periodStart.' })
   periodEnd: string;
 
   @Field(() => PresenceStatus)

@@ -1,19 +1,20 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { IncidentEventType, IncidentLocalType, IncidentSubEventType } from '../taxonomy/taxonomy';
 import { VerificationStatus } from './incident.type';
+import { DateScalar, PCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class IncidentFilterInput {
   @Field(() => String, { nullable: true, description: 'Mission id (acronym), e.g. MINUSCA.' })
   missionId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An admin area p-code: incidents in it and in its child areas.' })
+  @Field(() => PCodeScalar, { nullable: true, description: 'An admin area p-code: incidents in it and in its child areas.' })
   adminAreaPcode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Event date on or after, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Event date on or after, YYYY-MM-DD.' })
   fromDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Event date on or before, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Event date on or before, YYYY-MM-DD.' })
   toDate?: string | null;
 
   @Field(() => IncidentEventType, { nullable: true })

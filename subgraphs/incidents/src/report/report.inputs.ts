@@ -4,6 +4,7 @@ import { CasualtyGroup, CasualtyOutcome } from '../casualty/casualty.type';
 import { AttributionConfidence } from '../perpetrator/perpetrator.type';
 import { IncidentLocalType, IncidentSubEventType } from '../taxonomy/taxonomy';
 import { VictimSex } from '../victim/victim.type';
+import { DateScalar, PCodeScalar } from '@peacegraph/kit';
 
 @InputType()
 export class IncidentActorInput {
@@ -79,7 +80,7 @@ export class ReportIncidentInput {
   @Field(() => ID)
   missionId: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, not in the future.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, not in the future.' })
   eventDate: string;
 
   @Field(() => Int, { defaultValue: 1, description: 'ACLED time_precision 1–3.' })
@@ -94,7 +95,7 @@ export class ReportIncidentInput {
   @Field(() => String, { nullable: true, description: 'Required for CEASEFIRE_VIOLATION.' })
   violatedAgreement?: string | null;
 
-  @Field(() => String, { description: 'P-code of the smallest known admin area containing the point.' })
+  @Field(() => PCodeScalar, { description: 'P-code of the smallest known admin area containing the point.' })
   adminAreaPcode: string;
 
   @Field(() => Float)

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IncidentSourceType, SourceReliability } from './source-report.type';
+import { DateTimeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'A source report for an incident. Retrying with the same clientKey returns the first result.' })
 export class AttachSourceInput {
@@ -24,6 +25,6 @@ export class AttachSourceInput {
   @Field(() => String)
   content: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601; defaults to now. Not in the future.' })
-  receivedAt?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'ISO 8601; defaults to now. Not in the future.' })
+  receivedAt?: Date | null;
 }

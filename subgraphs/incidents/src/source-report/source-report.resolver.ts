@@ -27,7 +27,6 @@ export class AttachSourceResolver {
     if (!input.content.trim()) throw badInput('input.content', 'must not be empty.');
     if (input.content.length > 8000) throw badInput('input.content', 'must be at most 8000 characters.');
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
-    if (Number.isNaN(receivedAt.getTime())) throw badInput('input.receivedAt', 'must be an ISO 8601 date-time.');
     if (receivedAt.getTime() > Date.now() + 60_000) throw badInput('input.receivedAt', 'is in the future.');
 
     const organizationId = ctx.identity.organizationId!;

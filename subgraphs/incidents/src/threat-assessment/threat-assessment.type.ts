@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageInfo, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 
@@ -72,10 +72,10 @@ export class ThreatAssessmentFilterInput {
   @Field(() => String, { nullable: true })
   missionId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'This area and its children.' })
+  @Field(() => PCodeScalar, { nullable: true, description: 'This area and its children.' })
   adminAreaPcode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Assessments whose period contains this date (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Assessments whose period contains this date (YYYY-MM-DD).' })
   onDate?: string | null;
 
   @Field(() => ThreatLevel, { nullable: true, description: 'At least this level.' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, PCodeScalar } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 import type { MissionsContext } from '../loaders';
 import { listAdminAreas } from './admin-area.loaders';
@@ -11,7 +11,7 @@ export class AdminAreaResolver {
   @Query(() => [AdminArea], { description: 'Admin areas of a country and/or level, by p-code.' })
   async adminAreas(
     @Ctx() ctx: MissionsContext,
-    @Arg('countryIso3', () => String, { nullable: true }) countryIso3?: string | null,
+    @Arg('countryIso3', () => CountryCodeScalar, { nullable: true }) countryIso3?: string | null,
     @Arg('level', () => Int, { nullable: true }) level?: number | null,
   ): Promise<AdminArea[]> {
     return listAdminAreas(ctx.db, countryIso3, level);
@@ -19,7 +19,7 @@ export class AdminAreaResolver {
 
   @Classified(DataClass.PUBLIC)
   @Query(() => AdminArea, { nullable: true })
-  async adminArea(@Ctx() ctx: MissionsContext, @Arg('pcode', () => String) pcode: string): Promise<AdminArea | null> {
+  async adminArea(@Ctx() ctx: MissionsContext, @Arg('pcode', () => PCodeScalar) pcode: string): Promise<AdminArea | null> {
     return ctx.loaders.adminAreaByPcode.load(pcode.toUpperCase());
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
 import type { MissionsContext } from '../loaders';
 import { listCountries } from './country.loaders';
 import { Country } from './country.type';
@@ -14,7 +14,7 @@ export class CountryResolver {
 
   @Classified(DataClass.PUBLIC)
   @Query(() => Country, { nullable: true })
-  async country(@Ctx() ctx: MissionsContext, @Arg('iso3', () => String) iso3: string): Promise<Country | null> {
+  async country(@Ctx() ctx: MissionsContext, @Arg('iso3', () => CountryCodeScalar) iso3: string): Promise<Country | null> {
     return ctx.loaders.countryByIso3.load(iso3.toUpperCase());
   }
 }

@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { CountryCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class DeploymentSiteFilterInput {
@@ -8,6 +9,6 @@ export class DeploymentSiteFilterInput {
   @Field(() => Int, { nullable: true })
   year?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Sites where this country (ISO3) had personnel.' })
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'Sites where this country (ISO3) had personnel.' })
   contributorIso3?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { FatalityIncidentType } from './peacekeeper-fatality.type';
+import { CountryCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class PeacekeeperFatalityFilterInput {
@@ -12,6 +13,6 @@ export class PeacekeeperFatalityFilterInput {
   @Field(() => FatalityIncidentType, { nullable: true })
   incidentType?: FatalityIncidentType | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO3 of the nationality.' })
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'ISO3 of the nationality.' })
   nationalityIso3?: string | null;
 }

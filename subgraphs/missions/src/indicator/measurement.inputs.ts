@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { DateScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'One value of an M&E indicator.' })
 export class RecordMeasurementInput {
@@ -8,7 +9,7 @@ export class RecordMeasurementInput {
   @Field(() => String)
   indicatorId: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, not in the future.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, not in the future.' })
   measuredOn: string;
 
   @Field(() => String, { description: 'Exact decimal, e.g. "42" or "12.50" (at most 2 decimals).' })

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { DateScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'Close a mission: its mandate has ended and its withdrawal is complete.' })
 export class CloseMissionInput {
@@ -8,6 +9,6 @@ export class CloseMissionInput {
   @Field(() => String)
   missionId: string;
 
-  @Field(() => String, { description: 'Last day of the mission, YYYY-MM-DD; not before its start.' })
+  @Field(() => DateScalar, { description: 'Last day of the mission, YYYY-MM-DD; not before its start.' })
   endDate: string;
 }

@@ -1,18 +1,19 @@
 import { Field, InputType } from 'type-graphql';
 import { LeadOrganization, MissionStatus, MissionType } from './mission.type';
+import { CountryCodeScalar, DateScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class MissionFilterInput {
   @Field(() => MissionStatus, { nullable: true })
   status?: MissionStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO3 of a host country.' })
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'ISO3 of a host country.' })
   hostCountryIso3?: string | null;
 
   @Field(() => LeadOrganization, { nullable: true })
   leadOrganization?: LeadOrganization | null;
 
-  @Field(() => String, { nullable: true, description: 'Missions deployed on this date (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Missions deployed on this date (YYYY-MM-DD).' })
   activeOn?: string | null;
 
   @Field(() => MissionType, { nullable: true })

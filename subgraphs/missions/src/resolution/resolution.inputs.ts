@@ -2,6 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { MandatedPersonnelType } from '../authorized-strength/authorized-strength.type';
 import { MandateTaskCategory, MandateTaskPriority } from '../mandate-task/mandate-task.type';
 import { ResolutionKind } from './resolution.type';
+import { DateScalar } from '@peacegraph/kit';
 
 @InputType()
 export class MandateTaskInput {
@@ -41,10 +42,10 @@ export class RecordResolutionInput {
   @Field(() => ResolutionKind, { defaultValue: ResolutionKind.RENEWAL })
   kind: ResolutionKind;
 
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   adoptedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, after adoptedOn; required unless kind is TERMINATION.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD, after adoptedOn; required unless kind is TERMINATION.' })
   mandateExpiresOn?: string | null;
 
   @Field(() => Int, { nullable: true })

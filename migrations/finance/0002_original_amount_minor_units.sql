@@ -1,0 +1,1 @@
+ALTER TABLE "finance"."funding_flows" ALTER COLUMN "original_amount" SET DATA TYPE numeric(18, 3);

@@ -1,0 +1,6 @@
+export * from './country-code';
+export * from './currency';
+export * from './date';
+export * from './decimal';
+export * from './pcode';
+export * from './typed-scalars';
