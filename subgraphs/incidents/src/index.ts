@@ -1,4 +1,6 @@
-import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { buildSubgraph, type BuiltSubgraph, scaleNote, type SubgraphModule } from '@peacegraph/kit';
+import { createIncidentsLoaders } from './loaders';
+import { seedIncidents } from './seed/seed-incidents';
 import { adminAreaReference } from './admin-area/admin-area.reference';
 import { AdminAreaIncidentsResolver } from './admin-area/admin-area.resolver';
 import { IncidentChildrenResolver } from './incident/incident-children.resolver';
@@ -36,3 +38,13 @@ export function buildIncidentsSubgraph(): Promise<BuiltSubgraph> {
     referenceResolvers: { ...incidentReference, ...missionReference, ...adminAreaReference },
   });
 }
+
+/** The incidents subgraph's code, as its manifest loads it (kit/src/manifest.ts). */
+export const incidentsSubgraph: SubgraphModule = {
+  build: buildIncidentsSubgraph,
+  createLoaders: createIncidentsLoaders,
+  seed: async (db, { scale, load }) => {
+    const { inserted } = await seedIncidents(db, { scale, load });
+    return [`incidents (generated demo data${scaleNote(scale)}): ${inserted} inserted`];
+  },
+};
