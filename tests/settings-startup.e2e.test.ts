@@ -15,10 +15,12 @@ const gateway = (env: Record<string, string>) => ['scripts/services/gateway.ts',
 
 describe('start-up refuses bad settings', () => {
   it('each process exits 1 with one line naming the variable', async () => {
-    // A subgraph process loads every schema (seconds each): two cases; kit/settings.test.ts has the rest.
+    // A subgraph process loads every schema (seconds each): three cases; kit/src/env.test.ts has the rest.
     const cases: [readonly [string, Record<string, string>], RegExp][] = [
       [subgraph({ SUPPRESSION_THRESHOLD: 'five' }), /SUPPRESSION_THRESHOLD must be a whole number ≥ 2, got "five"/],
       [subgraph({ SUPPRESSION_THRESHOLD: '1' }), /SUPPRESSION_THRESHOLD must be a whole number ≥ 2, got "1"/],
+      // Issue 20: the subgraph process's variables through one schema too (kit/src/env.test.ts has each bad value).
+      [subgraph({ SHARED_READS: 'sometimes' }), /SHARED_READS must be on or off \(1\/0, true\/false, yes\/no\), got "sometimes"/],
       [gateway({ GATEWAY_MAX_COST: 'lots' }), /GATEWAY_MAX_COST must be a whole number ≥ 1, got "lots"/],
       [gateway({ GATEWAY_MAX_DEPTH: '-1' }), /GATEWAY_MAX_DEPTH must be a whole number ≥ 1/],
       [gateway({ RATE_LIMIT_PER_IP: '1e3' }), /RATE_LIMIT_PER_IP must be a whole number ≥ 1/],

@@ -20,7 +20,7 @@ await runService(async () => {
   // Every variable checked before anything starts: a bad one is one line naming it (env.ts).
   const env = gatewayEnv();
   const production = env.NODE_ENV === 'production';
-  const signingSecretGiven = Boolean(process.env.GATEWAY_SIGNING_SECRET);
+  const signingSecretGiven = Boolean(env.GATEWAY_SIGNING_SECRET);
   // Production refuses to start without its secrets (loadSecrets and jwtConfigFromEnv throw).
   const secrets = loadSecrets();
   if (!signingSecretGiven) {

@@ -36,3 +36,4 @@ export * from './empty-cluster';
 export * from './outbox/outbox.table';
 export * from './settings';
 export * from './manifest';
+export * from './env';
