@@ -8,12 +8,12 @@ import { incidentReference } from './incident/incident.reference';
 import { IncidentResolver } from './incident/incident.resolver';
 import { missionReference } from './mission/mission.reference';
 import { MissionIncidentsResolver } from './mission/mission.resolver';
-import { ReportIncidentResolver } from './report/report.resolver';
+import { ReportIncidentMutation } from './report/report-incident.mutation';
 import { SeaAllegationResolver } from './sea-allegation/sea-allegation.resolver';
-import { AttachSourceResolver } from './source-report/source-report.resolver';
+import { AttachSourceMutation } from './source-report/attach-source.mutation';
 import { IncidentStatisticsResolver } from './statistics/statistics.resolver';
 import { ThreatAssessmentResolver } from './threat-assessment/threat-assessment.resolver';
-import { VerificationResolver } from './verification/verification.resolver';
+import { TransitionVerificationMutation } from './verification/transition-verification.mutation';
 
 export { createIncidentsLoaders } from './loaders';
 export type { IncidentsContext, IncidentsLoaders } from './loaders';
@@ -31,9 +31,9 @@ export function buildIncidentsSubgraph(): Promise<BuiltSubgraph> {
       IncidentStatisticsResolver,
       ThreatAssessmentResolver,
       SeaAllegationResolver,
-      ReportIncidentResolver,
-      VerificationResolver,
-      AttachSourceResolver,
+      ReportIncidentMutation,
+      TransitionVerificationMutation,
+      AttachSourceMutation,
     ],
     referenceResolvers: { ...incidentReference, ...missionReference, ...adminAreaReference },
   });

@@ -12,7 +12,7 @@ import { verificationTransitions } from './verification.table';
 import { ALLOWED_TRANSITIONS, isAllowedTransition } from './verification.workflow';
 
 @Resolver()
-export class VerificationResolver {
+export class TransitionVerificationMutation {
   /**
    * One step of the workflow, guarded by an optimistic version check in the UPDATE itself:
    * of two concurrent transitions from the same version exactly one matches the row; the

@@ -11,7 +11,7 @@ import { sourceReports } from './source-report.table';
 import { SourceReport } from './source-report.type';
 
 @Resolver()
-export class AttachSourceResolver {
+export class AttachSourceMutation {
   /** Adds a graded source report to an incident; idempotent under retry with clientKey. */
   @Classified(DataClass.PARTNER)
   @Mutation(() => SourceReport, { description: 'Attach a graded source report to an incident (mission JOC / analysis cell only).' })

@@ -30,7 +30,7 @@ export class ReportIncidentPayload {
 }
 
 @Resolver()
-export class ReportIncidentResolver {
+export class ReportIncidentMutation {
   /**
    * Validated, transactional and idempotent by clientKey (kit's idempotent): a retry gets the
    * first incident back, a different request under the same key is a CONFLICT. The id derives
