@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { buildDashboard } from './build-dashboard';
+import { SUBGRAPH_MANIFESTS } from '../subgraphs/manifests';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,10 +24,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES: Record<string, string> = {
   '@peacegraph/kit': 'subgraphs/kit',
   '@peacegraph/reference': 'subgraphs/reference',
-  '@peacegraph/missions': 'subgraphs/missions',
-  '@peacegraph/incidents': 'subgraphs/incidents',
-  '@peacegraph/humanitarian': 'subgraphs/humanitarian',
-  '@peacegraph/finance': 'subgraphs/finance',
+  ...Object.fromEntries(SUBGRAPH_MANIFESTS.map((m) => [m.packageName, m.packageDir])),
   '@peacegraph/gateway': 'gateway',
 };
 

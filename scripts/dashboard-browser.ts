@@ -1,6 +1,6 @@
 // Drives the dashboard in headless Chromium — the Debian package's (/usr/bin/chromium, or
 // CHROMIUM_PATH), through playwright-core: no browser is downloaded. Shared by the browser tests
-// (tests/dashboard.e2e.test.ts), the README screenshots (scripts/dashboard-screenshots.ts) and
+// (tests/dashboard/dashboard.e2e.test.ts), the README screenshots (scripts/dashboard-screenshots.ts) and
 // the benchmark (scripts/bench/dashboard.ts), so all three see the same pages the same way.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';

@@ -8,7 +8,7 @@
 // subgraphs. With RESPONSE_CACHE=on the gateway reads the database, so it runs in this thread.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DatabaseUnreachableError, loadSecrets, logger, migrateAll, openDatabase, PortInUseError, repoRoot, type RunningService } from '@peacegraph/kit';
+import { DatabaseUnreachableError, flag, loadSecrets, logger, migrateAll, openDatabase, parseEnv, PortInUseError, repoRoot, SettingError, subgraphEnv, whole, type RunningService } from '@peacegraph/kit';
 import type { GatewayWorkerCommand, GatewayWorkerData, GatewayWorkerMessage } from './services/gateway-worker';
 
 interface GatewayHandle {
@@ -25,13 +25,17 @@ async function main(): Promise<void> {
     console.log('Development mode: generated a gateway signing secret for this run and using the development JWT key.');
     console.log('  (Production refuses to start without GATEWAY_SIGNING_SECRET, JWT_JWKS_URL / JWT_PUBLIC_KEY, JWT_ISSUER and JWT_AUDIENCE.)');
   }
-  const cacheOn = ['1', 'true', 'yes', 'on'].includes((process.env.RESPONSE_CACHE ?? '').toLowerCase());
-  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+  // The subgraphs' settings checked before anything starts (a bad value is one line naming it);
+  // the gateway checks its own (gateway/src/env.ts), of which this thread needs two, read the same way
+  // without loading the gateway's modules here.
+  const env = { ...subgraphEnv(), ...parseEnv({ RESPONSE_CACHE: flag, GATEWAY_PORT: whole(0, 65535) }, process.env) };
+  const cacheOn = env.RESPONSE_CACHE === true;
+  const gatewayPort = env.GATEWAY_PORT ?? 4000;
   const worker = cacheOn ? undefined : gatewayWorker({ signingSecret: secrets.gatewaySigningSecret, port: gatewayPort });
 
   // PGlite creates the database on this thread; the modules load meanwhile.
   const [database, { seedAll }, { startSubgraphs }] = await Promise.all([
-    openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DATA_DIR ?? path.join(repoRoot, '.data/pglite') }),
+    openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR ?? path.join(repoRoot, '.data/pglite') }),
     import('./seed/seed-all'),
     import('./services/subgraphs-in-process'),
   ]);
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
   for (const s of subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}  (signed gateway requests only)`);
   // Counted from the process's start, module loading included.
   console.log(`\nPeaceGraph gateway ready at ${gateway.url}  (${seconds(performance.now())} s)`);
-  console.log(`Dashboard at ${gateway.url.replace(/\/graphql$/, '/dashboard/')}${process.env.NODE_ENV === 'production' ? '' : `   Explorer (offline) at ${gateway.url}`}`);
+  console.log(`Dashboard at ${gateway.url.replace(/\/graphql$/, '/dashboard/')}${env.NODE_ENV === 'production' ? '' : `   Explorer (offline) at ${gateway.url}`}`);
   // `-s`: without it pnpm's banner ends up in TOKEN=$(…); without pnpm, `npx token` is npm's own command.
   console.log('Tokens for the seeded demo audiences: npx --yes pnpm@10 -s token <audience>   (--help lists them)');
   console.log('No token = the public audience. Try:');
@@ -167,7 +171,7 @@ main().catch(reportAndExit);
 
 function reportAndExit(error: unknown): never {
   // Known start-up problems are one sentence, not a stack dump.
-  if (error instanceof DatabaseUnreachableError || error instanceof PortInUseError || error instanceof StartError) {
+  if (error instanceof DatabaseUnreachableError || error instanceof PortInUseError || error instanceof StartError || error instanceof SettingError) {
     console.error(error.message);
   } else if (error instanceof Error && /required in production|must be at least|Production needs/.test(error.message)) {
     console.error(error.message);

@@ -1,4 +1,4 @@
-import { SettingError, wholeNumberSetting } from '@peacegraph/kit';
+import { flag, list, LOG_LEVELS, oneOf, parseEnv, SettingError, setting, text, url, whole, type EnvOf, type Setting } from '@peacegraph/kit';
 import { z } from 'zod';
 
 /**
@@ -7,49 +7,6 @@ import { z } from 'zod';
  * (`GATEWAY_LIMITS=enabled` used to turn every limit off). docs/operations.md lists each.
  */
 
-const ON = ['1', 'true', 'yes', 'on'];
-const OFF = ['0', 'false', 'no', 'off'];
-
-/** Each variable's schema and the words that finish "<NAME> must be …". */
-interface Setting<T> {
-  schema: z.ZodType<T, string>;
-  expects: string;
-  /** An empty value is a value (an empty list), not "unset". */
-  emptyIsValue?: boolean;
-}
-
-const setting = <T>(schema: z.ZodType<T, string>, expects: string): Setting<T> => ({ schema, expects });
-
-const flag = setting(
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((v) => ON.includes(v) || OFF.includes(v))
-    .transform((v) => ON.includes(v)),
-  'on or off (1/0, true/false, yes/no)',
-);
-
-const whole = (min: number, max?: number): Setting<number> => wholeNumberSetting({ min, max });
-
-function url(protocols: string[]): Setting<string> {
-  const schema = z
-    .string()
-    .trim()
-    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol));
-  return setting(schema, `a URL (${protocols.map((p) => `${p}//`).join(' or ')}…)`);
-}
-
-const text = setting(z.string(), 'text');
-
-function list<T extends string>(item: z.ZodType<T, string>, expects: string): Setting<T[]> {
-  const schema = z
-    .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item));
-  return setting(schema, expects);
-}
-
 /** The asymmetric algorithms a JWKS or public key may pin (a token never picks its own). */
 export const ASYMMETRIC_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 export type AsymmetricJwtAlgorithm = (typeof ASYMMETRIC_JWT_ALGORITHMS)[number];
@@ -57,8 +14,6 @@ const algorithm = z.enum(ASYMMETRIC_JWT_ALGORITHMS);
 
 /** An origin as a browser sends it: scheme, host, optional port; no path, no `*`. */
 const origin = z.string().refine((v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol) && new URL(v).origin === v);
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const SETTINGS = {
   NODE_ENV: text,
@@ -70,6 +25,7 @@ const SETTINGS = {
   JWT_ALGORITHM: setting(algorithm, `one of ${ASYMMETRIC_JWT_ALGORITHMS.join(', ')}`),
   JWT_ALGORITHMS: list(algorithm, `a comma-separated list of ${ASYMMETRIC_JWT_ALGORITHMS.join(', ')}`),
   JWT_SECRET: text,
+  GATEWAY_SIGNING_SECRET: text,
   JWT_ISSUER: text,
   JWT_AUDIENCE: text,
   SUBGRAPH_TIMEOUT_MS: whole(1),
@@ -93,7 +49,7 @@ const SETTINGS = {
   INTROSPECTION_ROLES: { ...list(z.string(), 'a comma-separated list of roles'), emptyIsValue: true },
   SHUTDOWN_GRACE_MS: whole(0),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
-  LOG_LEVEL: setting(z.enum(LOG_LEVELS), `one of ${LOG_LEVELS.join(', ')}`),
+  LOG_LEVEL: oneOf(LOG_LEVELS),
   RESPONSE_CACHE: flag,
   RESPONSE_CACHE_TTL_SECONDS: whole(1),
   RESPONSE_CACHE_SHARE_ACROSS_SUBJECTS: flag,
@@ -106,11 +62,8 @@ const SETTINGS = {
   CORS_ORIGINS: list(origin, 'a comma-separated list of origins such as https://dashboard.example.org (scheme, host, optional port; no path, no *)'),
 } satisfies Record<string, Setting<unknown>>;
 
-type Settings = typeof SETTINGS;
-type Value<S> = S extends Setting<infer T> ? T : never;
-
 /** Each variable, typed; `undefined` when unset or empty (the caller's default applies). */
-export type GatewayEnv = { readonly [K in keyof Settings]?: Value<Settings[K]> } & {
+export type GatewayEnv = EnvOf<typeof SETTINGS> & {
   /** `<NAME>_TIMEOUT_MS`, one subgraph's own timeout, by lower-case subgraph name. */
   readonly subgraphTimeoutsMs: Readonly<Record<string, number>>;
 };
@@ -118,15 +71,9 @@ export type GatewayEnv = { readonly [K in keyof Settings]?: Value<Settings[K]> }
 /** Other processes' variables end in _TIMEOUT_MS too; only a plain `<NAME>_TIMEOUT_MS` is a subgraph's. */
 const SUBGRAPH_TIMEOUT = /^([A-Z]+)_TIMEOUT_MS$/;
 
-function schemaFor(env: NodeJS.ProcessEnv) {
+function settingsFor(env: NodeJS.ProcessEnv): { timeouts: string[]; settings: Record<string, Setting<unknown>> } {
   const timeouts = Object.keys(env).filter((name) => SUBGRAPH_TIMEOUT.test(name) && name !== 'SUBGRAPH_TIMEOUT_MS');
-  const shape: Record<string, Setting<unknown>> = { ...SETTINGS, ...Object.fromEntries(timeouts.map((name) => [name, whole(1)])) };
-  return {
-    timeouts,
-    shape,
-    // Empty counts as unset, as the shell makes it easy to write `X= pnpm start`.
-    schema: z.object(Object.fromEntries(Object.entries(shape).map(([name, s]) => [name, z.preprocess((v) => (v === '' && !s.emptyIsValue ? undefined : v), s.schema.optional())]))),
-  };
+  return { timeouts, settings: { ...SETTINGS, ...Object.fromEntries(timeouts.map((name) => [name, whole(1)])) } };
 }
 
 const parsed = new WeakMap<NodeJS.ProcessEnv, GatewayEnv>();
@@ -138,13 +85,8 @@ const parsed = new WeakMap<NodeJS.ProcessEnv, GatewayEnv>();
 export function gatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const known = parsed.get(env);
   if (known) return known;
-  const { timeouts, shape, schema } = schemaFor(env);
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const name = String(result.error.issues[0]!.path[0]);
-    throw new SettingError(`${name} must be ${shape[name]!.expects}, got "${String(env[name]).slice(0, 40)}".`);
-  }
-  const data = result.data as Record<string, unknown>;
+  const { timeouts, settings } = settingsFor(env);
+  const data = parseEnv(settings, env) as Record<string, unknown>;
   const value = Object.freeze({
     ...(data as Omit<GatewayEnv, 'subgraphTimeoutsMs'>),
     subgraphTimeoutsMs: Object.fromEntries(timeouts.filter((name) => data[name] !== undefined).map((name) => [name.replace(SUBGRAPH_TIMEOUT, '$1').toLowerCase(), data[name] as number])),

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { openDatabase } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, responseCacheFromEnv, startGateway } from '@peacegraph/gateway';
 
-const names = ['missions', 'incidents', 'humanitarian', 'finance'];
+import { SUBGRAPH_MANIFESTS } from '../../subgraphs/manifests';
+
+const names = SUBGRAPH_MANIFESTS.map((m) => m.name);
 const cacheOn = ['1', 'true', 'on', 'yes'].includes((process.env.RESPONSE_CACHE ?? '').toLowerCase());
 const database = cacheOn ? await openDatabase({ url: process.env.DATABASE_URL, maxConnections: 4 }) : undefined;
 const gateway = await startGateway({

@@ -4,7 +4,9 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createHiveGateway } from '../services/hive-gateway';
 
-const names = ['missions', 'incidents', 'humanitarian', 'finance'];
+import { SUBGRAPH_MANIFESTS } from '../../subgraphs/manifests';
+
+const names = SUBGRAPH_MANIFESTS.map((m) => m.name);
 const hive = await createHiveGateway(
   readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8'),
   Object.fromEntries(names.map((n) => [n, process.env[`${n.toUpperCase()}_URL`]!])),

@@ -15,6 +15,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { migrateAll, openDatabase, repoRoot, signIdentity, type Identity } from '@peacegraph/kit';
+import { SUBGRAPH_MANIFESTS } from '../../subgraphs/manifests';
 import { DEMO_IDENTITIES } from '@peacegraph/reference';
 import { seedAll } from '../seed/seed-all';
 import { MAX_SEED_SCALE } from '@peacegraph/incidents';
@@ -63,8 +64,9 @@ const JWT_SECRET = randomSecret();
 const SIGNING_SECRET = randomSecret();
 const WORK = path.join(tmpdir(), `peacegraph-bench-${process.pid}`);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4700);
-const SUBGRAPH_NAMES = ['missions', 'incidents', 'humanitarian', 'finance'] as const;
-const PORTS = { missions: PORT_BASE + 1, incidents: PORT_BASE + 2, humanitarian: PORT_BASE + 3, finance: PORT_BASE + 4, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14, 'hive-rust': PORT_BASE + 15 };
+const SUBGRAPH_NAMES = SUBGRAPH_MANIFESTS.map((m) => m.name);
+const SUBGRAPH_PORTS: Record<string, number> = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, PORT_BASE + 1 + i]));
+const PORTS = { ...SUBGRAPH_PORTS, ours: PORT_BASE + 10, cached: PORT_BASE + 11, hive: PORT_BASE + 12, baseline: PORT_BASE + 13, profiled: PORT_BASE + 14, 'hive-rust': PORT_BASE + 15 };
 
 /** hive: Hive Gateway with its JavaScript query planner; hive-rust: with its Rust one (HIVE_PLANNER=rust). */
 type Variant = 'ours' | 'cached' | 'subgraph' | 'baseline' | 'hive' | 'hive-rust';
@@ -300,7 +302,7 @@ function percentile(sorted: number[], p: number): number {
 async function sharedReadCounters(): Promise<{ executed: number; joined: number }> {
   const total = { executed: 0, joined: 0 };
   for (const name of SUBGRAPH_NAMES) {
-    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/healthz`)).json()) as { sharedReads?: { executed: number; joined: number } };
+    const health = (await (await fetch(`http://127.0.0.1:${SUBGRAPH_PORTS[name]}/healthz`)).json()) as { sharedReads?: { executed: number; joined: number } };
     total.executed += health.sharedReads?.executed ?? 0;
     total.joined += health.sharedReads?.joined ?? 0;
   }
@@ -393,11 +395,11 @@ async function main(): Promise<void> {
   const supergraphNote = committed === supergraphSdl ? 'the committed schema/supergraph.graphql' : 'composed from the code at run time (the committed schema/supergraph.graphql was stale)';
 
   const subgraphEnv = { DATABASE_URL: BENCH_URL, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, DATABASE_POOL_SIZE: '10', SHARED_READS: SHARED_READS ? 'on' : 'off' };
-  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[n]}/graphql`]));
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${SUBGRAPH_PORTS[n]}/graphql`]));
   const gatewayEnv = { ...urls, SUPERGRAPH_PATH: supergraphPath, GATEWAY_SIGNING_SECRET: SIGNING_SECRET, JWT_SECRET, DATABASE_URL: BENCH_URL };
   log('starting processes');
   const subgraphNodeArgs = process.env.BENCH_SUBGRAPH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const subgraphs = SUBGRAPH_NAMES.map((n) => startProc(n, 'scripts/services/subgraph.ts', { ...subgraphEnv, SUBGRAPH: n, [`${n.toUpperCase()}_PORT`]: String(PORTS[n]) }, subgraphNodeArgs));
+  const subgraphs = SUBGRAPH_NAMES.map((n) => startProc(n, 'scripts/services/subgraph.ts', { ...subgraphEnv, SUBGRAPH: n, [`${n.toUpperCase()}_PORT`]: String(SUBGRAPH_PORTS[n]) }, subgraphNodeArgs));
   // Our gateway runs with the Node flags it has in production (GATEWAY_NODE_FLAGS, scripts/build.ts);
   // BENCH_GATEWAY_NODE_ARGS replaces them (e.g. "" for V8's defaults, or other heap sizes to compare).
   const gatewayNodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS !== undefined ? process.env.BENCH_GATEWAY_NODE_ARGS.split(' ').filter(Boolean) : GATEWAY_NODE_FLAGS;
@@ -414,7 +416,7 @@ async function main(): Promise<void> {
   const hive = hives.length > 0;
   const baseline = SWEEP ? null : startProc('baseline', 'scripts/bench/baseline.ts', { DATABASE_URL: BENCH_URL, JWT_SECRET, BASELINE_PORT: String(PORTS.baseline) });
   await Promise.all([
-    ...subgraphs.map((p) => waitForPort(p, PORTS[p.name as (typeof SUBGRAPH_NAMES)[number]])),
+    ...subgraphs.map((p) => waitForPort(p, SUBGRAPH_PORTS[p.name]!)),
     waitForPort(ours, PORTS.ours),
     ...(cached ? [waitForPort(cached, PORTS.cached)] : []),
     ...hives.map((p) => waitForPort(p, PORTS[p.name as 'hive'], '/healthcheck')),

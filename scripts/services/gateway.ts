@@ -13,22 +13,14 @@ import {
   subscriptionLimitsFromEnv,
   supergraphSdlFromEnv,
 } from '@peacegraph/gateway';
+import { SUBGRAPH_MANIFESTS } from '../../subgraphs/manifests';
 import { runService } from './run-service';
-
-// The gateway needs only the subgraphs' names and default addresses, not their code (which
-// scripts/subgraphs.ts loads): the process starts in a second, not in twenty.
-const SUBGRAPH_DEFAULTS = [
-  { name: 'missions', portVariable: 'MISSIONS_PORT', defaultPort: 4001 },
-  { name: 'incidents', portVariable: 'INCIDENTS_PORT', defaultPort: 4002 },
-  { name: 'humanitarian', portVariable: 'HUMANITARIAN_PORT', defaultPort: 4003 },
-  { name: 'finance', portVariable: 'FINANCE_PORT', defaultPort: 4004 },
-];
 
 await runService(async () => {
   // Every variable checked before anything starts: a bad one is one line naming it (env.ts).
   const env = gatewayEnv();
   const production = env.NODE_ENV === 'production';
-  const signingSecretGiven = Boolean(process.env.GATEWAY_SIGNING_SECRET);
+  const signingSecretGiven = Boolean(env.GATEWAY_SIGNING_SECRET);
   // Production refuses to start without its secrets (loadSecrets and jwtConfigFromEnv throw).
   const secrets = loadSecrets();
   if (!signingSecretGiven) {
@@ -37,7 +29,9 @@ await runService(async () => {
   }
   const jwt = jwtConfigFromEnv();
   const tracing = startTracing();
-  const subgraphUrls = subgraphUrlsFromEnv(SUBGRAPH_DEFAULTS);
+  // The manifests' names and default addresses, not the subgraphs' code (never loaded here):
+  // the process starts in a second, not in twenty.
+  const subgraphUrls = subgraphUrlsFromEnv(SUBGRAPH_MANIFESTS);
   // The response cache keys answers by the caller's agreements, so it reads them (DATABASE_URL).
   const cacheDatabase = env.RESPONSE_CACHE && env.DATABASE_URL ? await openDatabase({ url: env.DATABASE_URL, maxConnections: 2 }) : undefined;
   // Subscriptions LISTEN to the subgraphs' outboxes and replay from them: a connection of their own.

@@ -44,7 +44,7 @@ export async function createHiveGateway(
     // Hive deduplicates identical in-flight subgraph queries by URL and body only: the identity is
     // signed in onFetch, after that key is taken, so two agencies asking the same thing at once
     // would share the first one's answer. Off — it would leak across policy scopes. The Rust
-    // planner sends through these same transports (tests/hive-peer-isolation.test.ts).
+    // planner sends through these same transports (tests/gateway/hive-peer-isolation.e2e.test.ts).
     transportEntries: Object.fromEntries(
       Object.entries(subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
     ),

@@ -1,25 +1,25 @@
 // One subgraph as its own process, configured only by environment (docs/operations.md):
-//   SUBGRAPH=missions|incidents|humanitarian|finance  DATABASE_URL  GATEWAY_SIGNING_SECRET
+//   SUBGRAPH=<a name in subgraphs/manifests.ts>  DATABASE_URL  GATEWAY_SIGNING_SECRET
 //   <NAME>_PORT (e.g. MISSIONS_PORT)  SUBGRAPH_HOST  SHUTDOWN_GRACE_MS  DATABASE_POOL_SIZE  SHARED_READS
 // Migrations and seeding are separate steps (`pnpm migrate`, `pnpm seed`): replicas of a
 // subgraph start against a database that is already there.
-import { intSetting, logger, openDatabase, serveSubgraph, type Db, type Access } from '@peacegraph/kit';
+import { logger, openDatabase, serveSubgraph, subgraphEnv, type Db, type Access } from '@peacegraph/kit';
 import { runService } from './run-service';
 
 await runService(async () => {
-  const signingSecret = process.env.GATEWAY_SIGNING_SECRET;
-  if (!signingSecret || signingSecret.length < 32) throw new Error('GATEWAY_SIGNING_SECRET (at least 32 characters, the same for the gateway) is required.');
+  // Every variable checked (kit/src/env.ts) before anything connects: a bad one is one line naming it.
+  const env = subgraphEnv();
+  if (!env.GATEWAY_SIGNING_SECRET) throw new Error('GATEWAY_SIGNING_SECRET (at least 32 characters, the same for the gateway) is required.');
   // PGlite is one process's database: separate processes need PostgreSQL.
-  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required when a subgraph runs as its own process.');
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required when a subgraph runs as its own process.');
   // Loaded after the checks above: a misconfigured process fails in a second, not after loading every schema.
   const { SUBGRAPHS, portOf } = await import('../subgraphs');
-  const name = process.env.SUBGRAPH;
-  const entry = SUBGRAPHS.find((s) => s.name === name);
-  if (!entry) throw new Error(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')} (got ${name ?? 'nothing'}).`);
-  // Every setting is read (and refused if bad) before anything connects.
+  const entry = SUBGRAPHS.find((s) => s.name === env.SUBGRAPH);
+  if (!entry) throw new Error(`SUBGRAPH must be one of ${SUBGRAPHS.map((s) => s.name).join(', ')} (got ${env.SUBGRAPH ?? 'nothing'}).`);
   const port = portOf(entry);
-  const shutdownGraceMs = intSetting('SHUTDOWN_GRACE_MS', 10_000);
-  const database = await openDatabase({ url: process.env.DATABASE_URL, maxConnections: intSetting('DATABASE_POOL_SIZE', 10, { min: 1 }) });
+  const shutdownGraceMs = env.SHUTDOWN_GRACE_MS ?? 10_000;
+  const signingSecret = env.GATEWAY_SIGNING_SECRET;
+  const database = await openDatabase({ url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE ?? 10 });
   const service = await serveSubgraph({
     built: await entry.build(),
     database,

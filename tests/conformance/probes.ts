@@ -52,8 +52,8 @@ export const LOOKUP_SOURCES: Record<string, string> = {
 const ROOT_PAGE = '{ first: 200, after: $after }';
 /**
  * Federation internals, and agreement(id:): an agreement is visible to its parties only, so the
- * oracle's answer is not any other audience's truth; tests/subscriptions-agreements.e2e.test.ts
- * reads it as each party and as a stranger (null), tests/agreements.e2e.test.ts the list.
+ * oracle's answer is not any other audience's truth; tests/subscriptions/subscriptions-agreements.e2e.test.ts
+ * reads it as each party and as a stranger (null), tests/policy/agreements.e2e.test.ts the list.
  */
 const SKIPPED_ROOT_FIELDS = new Set(['_entities', '_service', 'agreement']);
 

@@ -1,4 +1,6 @@
-import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { buildSubgraph, type BuiltSubgraph, type SubgraphModule } from '@peacegraph/kit';
+import { createFinanceLoaders } from './loaders';
+import { seedFinance } from './seed/seed-finance';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { MissionBudgetPerformanceResolver } from './budget-performance/budget-performance.resolver';
 import { FiscalPeriodResolver } from './fiscal-period/fiscal-period.resolver';
@@ -51,3 +53,14 @@ export function buildFinanceSubgraph(): Promise<BuiltSubgraph> {
     referenceResolvers: { ...missionReference, ...organizationReference },
   });
 }
+
+/** The finance subgraph's code, as its manifest loads it (kit/src/manifest.ts). */
+export const financeSubgraph: SubgraphModule = {
+  build: buildFinanceSubgraph,
+  createLoaders: createFinanceLoaders,
+  seed: async (db, { dataDir, scale, load }) => {
+    const { inserted, summary } = await seedFinance(db, dataDir, { scale, load });
+    // A scaled seed says how many flows it generated; the ×1 seed's import report is the tests' to read.
+    return [...(scale > 1 ? summary.filter((line) => line.includes('generated funding flows')) : []), `finance: ${inserted} inserted`];
+  },
+};

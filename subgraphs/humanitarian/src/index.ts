@@ -1,4 +1,7 @@
-import { buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { buildSubgraph, type BuiltSubgraph, scaleNote, type SubgraphModule } from '@peacegraph/kit';
+import { createHumanitarianLoaders } from './loaders';
+import { seedHumanitarian } from './seed/seed';
+import { hxlExportRoutes } from './export/hxl-routes';
 import { AccessConstraintResolver } from './access-constraint/access-constraint.resolver';
 import { AdminAreaHumanitarianResolver } from './admin-area/admin-area-humanitarian.resolver';
 import { adminAreaReference } from './admin-area/admin-area.reference';
@@ -47,3 +50,14 @@ export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {
 
 export { exportHxlCsv, type HxlExportRequest } from './export/hxl-export';
 export { hxlExportRoutes } from './export/hxl-routes';
+
+/** The humanitarian subgraph's code, as its manifest loads it (kit/src/manifest.ts). */
+export const humanitarianSubgraph: SubgraphModule = {
+  build: buildHumanitarianSubgraph,
+  createLoaders: createHumanitarianLoaders,
+  seed: async (db, { scale, load }) => {
+    const { inserted } = await seedHumanitarian(db, { scale, load });
+    return [`humanitarian (generated 3W, access and displacement demo data${scaleNote(scale)}): ${inserted} inserted`];
+  },
+  routes: hxlExportRoutes,
+};

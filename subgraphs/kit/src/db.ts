@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { subgraphSetting } from './env';
 
 /** The same drizzle API over PGlite or postgres.js: code above this line never knows which. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -68,7 +69,7 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.maxConnections ?? 10, options.prepare ?? process.env.DATABASE_PREPARE !== 'off', options.onStatement)
+    ? openPostgres(options.url, options.maxConnections ?? 10, options.prepare ?? subgraphSetting('DATABASE_PREPARE') !== false, options.onStatement)
     : openPglite(options.dataDir ?? 'memory://', options.loadDataDir, options.onStatement);
 }
 

@@ -36,3 +36,5 @@ export * from './empty-cluster';
 export * from './outbox/outbox.table';
 export * from './settings';
 export * from './scalars';
+export * from './manifest';
+export * from './env';

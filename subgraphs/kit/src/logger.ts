@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { subgraphSetting } from './env';
 
 /**
  * Keys that carry caller-supplied or row values: SQL parameters (drizzle's DrizzleQueryError
@@ -28,7 +29,7 @@ export function safeErrorSerializer(error: unknown): unknown {
 }
 
 /** A JSON logger with the services' settings (tests pass a stream to read what would be logged). */
-export function createJsonLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')) {
+export function createJsonLogger(destination?: pino.DestinationStream, level = subgraphSetting('LOG_LEVEL') ?? (process.env.VITEST ? 'silent' : 'info')) {
   const options: pino.LoggerOptions = {
     level,
     // `app`, not `service`: children add `service` (gateway) or `subgraph`, and pino would repeat a key.

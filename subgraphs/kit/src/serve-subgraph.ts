@@ -18,6 +18,7 @@ import { asDirectoryKnows } from './policy/directory';
 import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, AuditLog, auditFactsOf } from './policy/audit';
 import type { NewAuditEvent } from './policy/tables';
 import { operationTypeOf, SharedReads } from './shared-reads';
+import { subgraphSetting } from './env';
 
 export interface SubgraphServerOptions<Loaders> {
   built: BuiltSubgraph;
@@ -88,9 +89,9 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
+    hideSchemaDetailsFromClientErrors: subgraphSetting('NODE_ENV') === 'production',
     // Only the gateway (signed) reaches this; it needs no introspection, `_service` serves the SDL.
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: subgraphSetting('NODE_ENV') !== 'production',
     formatError: clientSafeError(),
     plugins: [
       errorReporting(log),
@@ -130,7 +131,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     ],
   });
   await server.start();
-  const sharedReads = new SharedReads<SharedRead>(options.sharedReads ?? process.env.SHARED_READS !== 'off');
+  const sharedReads = new SharedReads<SharedRead>(options.sharedReads ?? subgraphSetting('SHARED_READS') !== false);
   // Each gateway signature is accepted once (identity.ts): a captured request cannot be sent again.
   const replays = new ReplayGuard();
   const verify = (headers: import('node:http').IncomingHttpHeaders, material: string) =>
@@ -236,7 +237,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       sendError(res, new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR'));
     }
   });
-  const host = options.host ?? process.env.SUBGRAPH_HOST ?? '127.0.0.1';
+  const host = options.host ?? subgraphSetting('SUBGRAPH_HOST') ?? '127.0.0.1';
   const port = await listen(http, options.port, host, `${built.name} subgraph`, options.portVariable);
   return {
     name: built.name,

@@ -1,4 +1,6 @@
-import { AuditLogResolver, buildSubgraph, type BuiltSubgraph } from '@peacegraph/kit';
+import { AuditLogResolver, buildSubgraph, type BuiltSubgraph, type SubgraphModule } from '@peacegraph/kit';
+import { createMissionsLoaders } from './loaders';
+import { importMissionsData } from './import';
 import { AgreementMutations } from './agreement/agreement.mutation';
 import { AgreementResolver } from './agreement/agreement.resolver';
 import { AgreementByIdResolver } from './agreement/agreement-by-id.resolver';
@@ -72,3 +74,10 @@ export {
   type MandatesReport,
   type GeneratedReport,
 } from './import';
+
+/** The missions subgraph's code, as its manifest loads it (kit/src/manifest.ts). */
+export const missionsSubgraph: SubgraphModule = {
+  build: buildMissionsSubgraph,
+  createLoaders: createMissionsLoaders,
+  seed: async (db, { dataDir }) => (await importMissionsData(db, dataDir)).summary,
+};

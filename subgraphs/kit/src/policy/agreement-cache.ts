@@ -3,6 +3,7 @@ import type { Identity } from '../identity';
 import { logger } from '../logger';
 import { inForce, loadAgreementsFor, loadRecipientAgreements } from './access';
 import type { AgreementInForce } from './access';
+import { subgraphSetting } from '../env';
 
 /** Sent by the trigger on policy.agreements (migrations/policy/0002_agreements_changed_notify.sql). */
 export const AGREEMENTS_CHANGED_CHANNEL = 'peacegraph_agreements_changed';
@@ -28,7 +29,7 @@ class AgreementCache {
 
   constructor(private readonly database: Database) {
     // Behind a transaction-mode pooler (PgBouncer) LISTEN seems to work but hears nothing: turn the cache off there.
-    if (['0', 'false', 'off', 'no'].includes((process.env.AGREEMENT_CACHE ?? '').toLowerCase())) return;
+    if (subgraphSetting('AGREEMENT_CACHE') === false) return;
     this.settled = database
       .listen(AGREEMENTS_CHANGED_CHANNEL, () => this.clear(), () => {
         this.clear();

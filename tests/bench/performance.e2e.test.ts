@@ -1,0 +1,109 @@
+// Issue 9: the number of SQL statements an operation costs must not grow with its page size.
+// Q1–Q4 of the benchmark (persisted-operations/) run through the gateway over HTTP; the
+// statement counter of the one database every subgraph shares is read around each request.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startGateway, type RunningGateway } from '@peacegraph/gateway';
+import { compose } from '../../scripts/compose';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { postGraphQL, tokenFor } from '../../scripts/bench/client';
+import { OPERATIONS, operationOf, type QueryId } from '../../scripts/bench/operations';
+import { TEST_DATABASES } from '../databases';
+import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
+
+describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
+  let stack: TestStack;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    stack = await startTestStack(kind);
+    // The supergraph composed from the code under test (schema/ may lag behind it).
+    const { supergraphSdl } = await compose();
+    gateway = await startGateway({
+      supergraphSdl,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, stack.subgraphUrl(s.name)])),
+      signingSecret: stack.signingSecret,
+      jwt: { kind: 'hs256', secret: TEST_JWT_SECRET, issuer: 'peacegraph-dev', audience: 'peacegraph' },
+      port: 0,
+      host: '127.0.0.1',
+      limits: false,
+      rateLimit: false,
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await gateway?.stop();
+    await stack?.stop();
+  });
+
+  /** Statements one request costs, counted once the audit flush after the response is done. */
+  async function statementsFor(id: QueryId, audience: string, variables: Record<string, unknown>) {
+    const token = await tokenFor(audience, TEST_JWT_SECRET);
+    // Steady state: a caller's first request also loads their agreements into each process's cache.
+    await postGraphQL(gateway.url, token, { query: operationOf(id).body, variables });
+    await new Promise((r) => setTimeout(r, 100));
+    const before = stack.database.statementCount();
+    const answer = await postGraphQL(gateway.url, token, { query: operationOf(id).body, variables });
+    let count = stack.database.statementCount();
+    for (let settled = 0; settled < 3; ) {
+      await new Promise((r) => setTimeout(r, 30));
+      const now = stack.database.statementCount();
+      settled = now === count ? settled + 1 : 0;
+      count = now;
+    }
+    expect(answer.status, answer.text.slice(0, 500)).toBe(200);
+    expect(answer.body.errors, answer.text.slice(0, 500)).toBeUndefined();
+    return { statements: count - before, data: answer.body.data };
+  }
+
+  test('Q2 (missions with contributors and budgets): 10 and 500 missions cost the same statements', async () => {
+    const small = await statementsFor('Q2', 'un-agency', OPERATIONS.Q2.variables({ pageSize: 10 }));
+    const large = await statementsFor('Q2', 'un-agency', OPERATIONS.Q2.variables({ pageSize: 500 }));
+    expect(small.data.missions.nodes).toHaveLength(10);
+    expect(large.data.missions.nodes.length).toBeGreaterThan(10);
+    expect(large.data.missions.nodes.some((m: any) => m.budgets.length > 0)).toBe(true);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  test('Q3 (situational picture): 10 and 500 incidents cost the same statements', async () => {
+    const small = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 10 }));
+    const large = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 500 }));
+    expect(small.data.mission.incidents.nodes).toHaveLength(10);
+    const nodes = large.data.mission.incidents.nodes as any[];
+    expect(nodes.length).toBeGreaterThan(10);
+    // The deeper waves had rows to fetch: areas with 3W presence under many incidents.
+    expect(nodes.some((n) => n.adminArea.operationalPresence.length > 0)).toBe(true);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  test('an admin area reached from many incidents (sent to its subgraph once) answers as when asked for directly', async () => {
+    const { data } = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 200 }));
+    const byArea = new Map<string, unknown[]>();
+    for (const node of data.mission.incidents.nodes as any[]) byArea.set(node.adminArea.pcode, [...(byArea.get(node.adminArea.pcode) ?? []), node.adminArea]);
+    const shared = [...byArea.entries()].filter(([, seen]) => seen.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    const token = await tokenFor('mission-ops', TEST_JWT_SECRET);
+    for (const [pcode, seen] of shared.slice(0, 3)) {
+      const direct = await postGraphQL(gateway.url, token, {
+        query: `query ($pcode: PCode!) { adminArea(pcode: $pcode) { pcode name level accessConstraints { id constraintType impact occurredOn } operationalPresence { id organizationId cluster status } } }`,
+        variables: { pcode },
+      });
+      expect(direct.body.errors).toBeUndefined();
+      for (const copy of seen) expect(copy).toEqual(direct.body.data.adminArea);
+    }
+  });
+
+  test('Q1 (mission mandate): the same statements whatever the number of tasks', async () => {
+    const one = await statementsFor('Q1', 'public', { acronym: 'MINUSCA' });
+    const other = await statementsFor('Q1', 'public', { acronym: 'MONUSCO' });
+    const tasks = (data: any) => (data.mission.resolutions as any[]).reduce((n, r) => n + r.tasks.length, 0);
+    expect(tasks(one.data)).toBeGreaterThan(0);
+    expect(tasks(other.data)).not.toBe(tasks(one.data));
+    expect(other.statements).toBe(one.statements);
+  });
+
+  test('Q4 (incidents by area × month): a month and two years of cells cost the same statements', async () => {
+    const narrow = await statementsFor('Q4', 'public', { filter: { missionId: 'MINUSCA', fromMonth: '2024-06', toMonth: '2024-06', adminLevel: 1 } });
+    const wide = await statementsFor('Q4', 'public', OPERATIONS.Q4.variables());
+    expect(wide.data.incidentStatistics.length).toBeGreaterThan(narrow.data.incidentStatistics.length);
+    expect(wide.statements).toBe(narrow.statements);
+  });
+});

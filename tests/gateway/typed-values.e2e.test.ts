@@ -1,0 +1,99 @@
+// Typed values through the gateway over HTTP (issue 20): a bad Date, CountryCode, PCode or money
+// amount is BAD_USER_INPUT naming the argument, and writes nothing; good ones of each currency's
+// ISO 4217 minor units (JPY 0, KWD 3) are stored and returned exactly.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../databases';
+import { startTestStack, type GraphQLResponse, type TestStack } from '../harness';
+
+const PLEDGE = `mutation ($input: RecordPledgeInput!) { recordPledge(input: $input) { id amountUsd originalAmount originalCurrency } }`;
+const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed } }`;
+
+const pledge = (clientKey: string, extra: Record<string, unknown>) => ({
+  clientKey, sourceOrganizationId: 'gov-norway', destinationOrganizationId: 'wfp', destinationLocations: ['AFG'],
+  amount: '1000.00', currency: 'USD', description: `typed-values ${clientKey}`, ...extra,
+});
+const report = (clientKey: string, extra: Record<string, unknown>) => ({
+  clientKey, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF2101', latitude: 5.79, longitude: 20.66, fatalities: 0, ...extra,
+});
+
+function expectRefused(res: GraphQLResponse<unknown>, names: RegExp) {
+  expect(res.status, res.text).toBeLessThan(500);
+  expect(res.body.data ?? null).toBeNull();
+  const error = res.body.errors?.[0];
+  expect(error?.extensions?.code, res.text).toBe('BAD_USER_INPUT');
+  expect(error?.message).toMatch(names);
+}
+
+for (const kind of TEST_DATABASES) {
+  describe(`typed values through the gateway (${kind.label})`, () => {
+    let t: TestStack;
+    const count = async (table: string, where: string) => {
+      const rows = await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table} where ${where}`));
+      return Number((rows as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? (rows as unknown as { n: number }[])[0]?.n);
+    };
+    beforeAll(async () => {
+      t = await startTestStack(kind);
+    }, 180_000);
+    afterAll(async () => {
+      await t?.stop();
+    });
+
+    it('an impossible Date in a filter variable is BAD_USER_INPUT naming filter.fromDate', async () => {
+      const res = await t.query('mission-ops', 'query ($filter: IncidentFilterInput) { incidents(filter: $filter) { nodes { id } } }', { filter: { fromDate: '2025-02-30' } });
+      expectRefused(res, /"filter\.fromDate".*2025-02-30/);
+    });
+
+    it('a Date argument refuses a date-time and a non-date', async () => {
+      for (const asOf of ['2024-06-30T00:00:00Z', 'yesterday']) {
+        const res = await t.query('public', 'query ($asOf: Date!) { arrears(asOf: $asOf) { memberStateIso3 } }', { asOf });
+        expectRefused(res, /\$asOf.*Date/);
+      }
+    });
+
+    it('an unknown ISO 3166 alpha-3 code is BAD_USER_INPUT naming the variable; a real one answers', async () => {
+      for (const iso3 of ['XYZ', 'caf', 'CF']) expectRefused(await t.query('public', 'query ($iso3: CountryCode!) { country(iso3: $iso3) { name } }', { iso3 }), /\$iso3.*ISO 3166-1 alpha-3/);
+      const ok = await t.query<{ country: { name: string } }>('public', 'query ($iso3: CountryCode!) { country(iso3: $iso3) { name } }', { iso3: 'CAF' });
+      expect(ok.body.data?.country.name).toBe('Central African Republic');
+    });
+
+    it('a bad CountryCode literal in the document is refused before anything runs, naming the scalar', async () => {
+      const res = await t.query('public', '{ country(iso3: "XYZ") { name } }');
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.data ?? null).toBeNull();
+      expect(res.body.errors?.[0]?.message).toMatch(/CountryCode must be an ISO 3166-1 alpha-3 code.*"XYZ"/);
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(res.body.errors?.[0]?.extensions?.code);
+    });
+
+    it('a malformed p-code is BAD_USER_INPUT naming input.adminAreaPcode, and no incident is written', async () => {
+      for (const adminAreaPcode of ['CF-21', 'cf2101', 'QQ21']) {
+        const clientKey = `typed-pcode-${adminAreaPcode}`;
+        expectRefused(await t.query('mission-ops', REPORT, { input: report(clientKey, { adminAreaPcode }) }), /"input\.adminAreaPcode".*p-code/);
+      }
+      expect(await count('incidents.incidents', `admin_area_pcode in ('CF-21', 'cf2101', 'QQ21')`)).toBe(0);
+    });
+
+    it('an amount with more decimals than its currency has is BAD_USER_INPUT naming input.amount, and no flow is written', async () => {
+      const cases = [['1.234', 'USD'], ['1500.5', 'JPY'], ['10.01', 'XAF'], ['1.2345', 'KWD']] as const;
+      for (const [amount, currency] of cases) {
+        const res = await t.query('donor', PLEDGE, { input: pledge(`typed-amount-${currency}`, { amount, currency, exchangeRate: currency === 'USD' ? null : '150', exchangeRateDate: currency === 'USD' ? null : '2024-05-02' }) });
+        expectRefused(res, new RegExp(`input\\.amount.*${currency} has \\d`));
+      }
+      expect(await count('finance.funding_flows', `description like 'typed-values typed-amount-%'`)).toBe(0);
+    });
+
+    it('an unknown currency is BAD_USER_INPUT naming the variable path', async () => {
+      expectRefused(await t.query('donor', PLEDGE, { input: pledge('typed-currency', { currency: 'ZZZ' }) }), /"input\.currency".*ISO 4217/);
+      expect(await count('finance.funding_flows', `description = 'typed-values typed-currency'`)).toBe(0);
+    });
+
+    it('JPY (0 decimals) and KWD (3 decimals) pledges are stored and returned in their own minor units', async () => {
+      const jpy = await t.query<{ recordPledge: { originalAmount: string; amountUsd: string } }>('donor', PLEDGE, { input: pledge('typed-jpy', { amount: '150000000', currency: 'JPY', exchangeRate: '150', exchangeRateDate: '2024-05-02' }) });
+      expect(jpy.body.errors, jpy.text).toBeUndefined();
+      expect(jpy.body.data?.recordPledge).toMatchObject({ originalAmount: '150000000', amountUsd: '1000000.00' });
+      const kwd = await t.query<{ recordPledge: { originalAmount: string; amountUsd: string } }>('donor', PLEDGE, { input: pledge('typed-kwd', { amount: '307.125', currency: 'KWD', exchangeRate: '0.307125', exchangeRateDate: '2024-05-02' }) });
+      expect(kwd.body.errors, kwd.text).toBeUndefined();
+      expect(kwd.body.data?.recordPledge).toMatchObject({ originalAmount: '307.125', amountUsd: '1000.00' });
+    });
+  });
+}
