@@ -198,7 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // 7. A stored answer for this caller's policy scope is written as stored: Apollo Server would rebuild it.
     const cached = responseCache && parsed.body ? await responseCache.answerFromCache(parsed.body as CacheableRequest, identity, req.headers.accept) : null;
     if (cached) {
-      res.writeHead(200, cached.headers).end(cached.answer);
+      res.writeHead(200, { ...cached.headers, 'content-length': Buffer.byteLength(cached.answer) }).end(cached.answer);
       const operationName = (parsed.body as CacheableRequest).operationName;
       log.info({ requestId, organization: identity.organizationId, operationName: typeof operationName === 'string' ? operationName : null, status: 200, durationMs: Date.now() - startedAt, cache: 'HIT' }, 'graphql operation');
       return;

@@ -89,11 +89,18 @@ const procs: Proc[] = [];
  * BENCH_RUNNER=tsx runs the TypeScript through tsx instead (for comparison only).
  */
 const RUN_TSX = process.env.BENCH_RUNNER === 'tsx';
+/**
+ * NODE_ENV of every measured process: production, as deployed (docs/operations.md). graphql-js
+ * checks every type test twice outside production (its development `instanceOf`), which made
+ * graphql execution ≈ 1.8× as expensive in the gateway, the subgraphs and Hive alike.
+ * BENCH_NODE_ENV=development measures the old way, for comparison.
+ */
+const NODE_ENV = process.env.BENCH_NODE_ENV ?? 'production';
 function startProc(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
   const entry = RUN_TSX ? ['--import', 'tsx', path.join(repoRoot, script)] : [path.join(repoRoot, 'dist', script.replace(/\.ts$/, '.js'))];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc: Proc = { name, child, pid: child.pid!, output: [] };
@@ -489,7 +496,7 @@ async function main(): Promise<void> {
   const facts = await machineFacts();
   for (const p of [...procs].reverse()) await stopProc(p);
   const incidentRows = await countIncidents();
-  const report = { date: new Date().toISOString(), quick: QUICK, scale: SCALE, incidentRows, seedSeconds, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', gatewayNodeFlags: gatewayNodeArgs, coldStart, sharedReads: SHARED_READS, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
+  const report = { date: new Date().toISOString(), quick: QUICK, scale: SCALE, incidentRows, seedSeconds, facts, supergraph: supergraphNote, connections: CONNECTIONS, throughputSeconds: THROUGHPUT_SECONDS, latencySeconds: LATENCY_SECONDS, counts, measurements, rss, runner: RUN_TSX ? 'tsx' : 'node dist/', nodeEnv: NODE_ENV, gatewayNodeFlags: gatewayNodeArgs, coldStart, sharedReads: SHARED_READS, profile, durationSeconds: Math.round((Date.now() - started) / 1000) };
   writeFileSync(path.join(repoRoot, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
   writeReport(report);
   rmSync(WORK, { recursive: true, force: true });
@@ -566,6 +573,8 @@ type Report = {
   rss: Record<string, number>;
   /** How the measured processes ran: `node dist/…` (built JS) or through tsx. Absent in older reports (tsx). */
   runner?: string;
+  /** NODE_ENV of the measured processes (absent: development, before 2026-12-03). */
+  nodeEnv?: string;
   /** The Node flags our gateway processes ran with. */
   gatewayNodeFlags?: string[];
   coldStart?: ColdStartResult;
@@ -642,7 +651,7 @@ function writeReport(r: Report): void {
   lines.push('');
   lines.push(Object.entries(r.rss).map(([n, mb]) => `${n} ${mb}`).join(' · '));
   lines.push('');
-  lines.push(`VmHWM of each benchmarked process itself over the whole run; processes ran as ${r.runner === 'node dist/' ? '`node dist/…` (the JavaScript `pnpm build` makes, as in production)' : 'TypeScript through tsx'}${r.gatewayNodeFlags ? `; our gateway (ours, cached) with ${r.gatewayNodeFlags.length ? r.gatewayNodeFlags.map((f) => `\`${f}\``).join(' ') : 'V8\'s default heap settings'}` : ''}.`);
+  lines.push(`VmHWM of each benchmarked process itself over the whole run; processes ran as ${r.runner === 'node dist/' ? '`node dist/…` (the JavaScript `pnpm build` makes, as in production)' : 'TypeScript through tsx'} with \`NODE_ENV=${r.nodeEnv ?? 'development'}\`${r.gatewayNodeFlags ? `; our gateway (ours, cached) with ${r.gatewayNodeFlags.length ? r.gatewayNodeFlags.map((f) => `\`${f}\``).join(' ') : 'V8\'s default heap settings'}` : ''}.`);
   lines.push('');
   if (r.coldStart) {
     lines.push('### Cold start');

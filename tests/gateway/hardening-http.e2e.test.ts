@@ -18,6 +18,7 @@ import {
   startTracing,
   type RunningGateway,
 } from '@peacegraph/gateway';
+import { PUBLIC_IDENTITY, signIdentity } from '@peacegraph/kit';
 import { mintDevToken } from '../../scripts/token';
 import { TEST_DATABASES } from '../databases';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
@@ -377,6 +378,27 @@ describe('GraphQL over HTTP', () => {
     }
     expect(failures).toEqual([]);
     expect(audits.filter((a) => a.name.startsWith('MUST')).length).toBeGreaterThan(5);
+  });
+
+  it('sends each answer with its length, not chunked (answers, refusals and the subgraphs behind them)', async () => {
+    const g = await gateway({});
+    const answer = await post(g.url, { query: '{ countries { iso3 name } }' });
+    const refusal = await post(g.url, [{ query: '{ countries { iso3 } }' }]);
+    expect(answer.status).toBe(200);
+    expect(refusal.status).toBe(400);
+    for (const res of [answer, refusal]) {
+      expect(res.headers.get('transfer-encoding')).toBeNull();
+      expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(res.text));
+    }
+    // A subgraph answers the gateway the same way, signed answers and refusals alike.
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const signed = await post(t.subgraphUrl('missions'), body, signIdentity(t.signingSecret, PUBLIC_IDENTITY, body, { subgraph: 'missions' }));
+    const unsigned = await post(t.subgraphUrl('missions'), body);
+    expect([signed.status, unsigned.status]).toEqual([200, 401]);
+    for (const res of [signed, unsigned]) {
+      expect(res.headers.get('transfer-encoding')).toBeNull();
+      expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(res.text));
+    }
   });
 });
 

@@ -32,13 +32,15 @@ export function sendError(res: ServerResponse, error: HttpError, extra: Record<s
     res.end();
     return;
   }
-  res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', ...error.headers });
-  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...extra } }] }));
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...extra } }] });
+  res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', ...error.headers, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 export function parseBody(raw: string, contentType: string | undefined): unknown {
@@ -95,12 +97,18 @@ export async function answerGraphQL<C extends BaseContext>(
   };
 }
 
+/**
+ * A whole answer goes out with its length: `writeHead` without one makes Node frame the body as
+ * chunked, which costs a vectored write of four pieces here and a chunk parser at the other end
+ * (docs/benchmarks.md, "Where the single-subgraph and write paths spend CPU").
+ */
 export async function sendGraphQLAnswer(res: ServerResponse, answer: GraphQLAnswer): Promise<void> {
-  res.writeHead(answer.status, answer.headers);
   if (typeof answer.body === 'string') {
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
     res.end(answer.body);
     return;
   }
+  res.writeHead(answer.status, answer.headers);
   for await (const chunk of answer.body) res.write(chunk);
   res.end();
 }
