@@ -35,3 +35,4 @@ export * from './policy/agreement-cache';
 export * from './empty-cluster';
 export * from './outbox/outbox.table';
 export * from './settings';
+export * from './reference-tables';
