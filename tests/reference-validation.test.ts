@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSubgraphOperation, type BuiltSubgraph, type Database } from '@peacegraph/kit';
-import { buildHumanitarianSubgraph, createHumanitarianLoaders } from '@peacegraph/humanitarian';
+import { migrateAll, runSubgraphOperation, type BuiltSubgraph, type Database } from '@peacegraph/kit';
+import { buildHumanitarianSubgraph, createHumanitarianLoaders, seedHumanitarian } from '@peacegraph/humanitarian';
 import { buildIncidentsSubgraph, createIncidentsLoaders } from '@peacegraph/incidents';
 import { demoIdentity } from '@peacegraph/reference';
 import { identityOf, INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../subgraphs/incidents/src/testing/fixtures';
-import { migrateAll } from '@peacegraph/kit';
 
 // Issue 20: p-codes are checked against the database's reference table (missions.admin_areas),
 // so an admin area added by SQL or an import is accepted with no code change.
@@ -44,6 +43,7 @@ describe.each(INCIDENT_TEST_DATABASES)('writes are validated against the referen
   beforeAll(async () => {
     database = await openIncidentsTestDatabase(kind);
     await migrateAll(database, ['humanitarian']);
+    await seedHumanitarian(database.db); // the organisation directory the 3W write checks
     [incidents, humanitarian] = await Promise.all([buildIncidentsSubgraph(), buildHumanitarianSubgraph()]);
   });
   afterAll(() => database?.close());

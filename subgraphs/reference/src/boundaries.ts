@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import pointOnFeature from '@turf/point-on-feature';
+import polylabel from 'polylabel';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { parseCsv, repoRoot, sharedDataDir } from '@peacegraph/kit';
 
@@ -106,12 +106,15 @@ export function insideArea(pcode: string, longitude: number, latitude: number): 
 }
 
 /**
- * A point guaranteed to lie in the area (for concave units the centroid does not: CF311, CF612,
- * CD6202, SS0708); undefined when the polygon is not available.
+ * A point well inside the area — its pole of inaccessibility (polylabel), the interior point
+ * farthest from the edge — for concave units, where the centroid is not inside (CF311, CF612,
+ * CD6202, SS0708), and for points that must survive rounding; undefined when the polygon is
+ * not available. For a MultiPolygon, inside its first part.
  */
 export function pointOnSurface(pcode: string): { latitude: number; longitude: number } | undefined {
-  const polygon = polygons.get(pcode);
-  if (!polygon) return undefined;
-  const [longitude, latitude] = pointOnFeature(polygon).geometry.coordinates as [number, number];
+  const geometry = polygons.get(pcode)?.geometry;
+  if (!geometry) return undefined;
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0]!;
+  const [longitude, latitude] = polylabel(rings, 0.0001);
   return { latitude, longitude };
 }
