@@ -67,7 +67,7 @@ export const OPERATIONS: Record<QueryId, BenchOperation> = {
         missionId: 'MINUSCA',
         eventDate: '2025-05-02',
         subEventType: 'ATTACK',
-        adminAreaPcode: 'CF2301',
+        adminAreaPcode: 'CF521',
         latitude: 6.55,
         longitude: 21.98,
         fatalities: 1,

@@ -39,11 +39,11 @@ const benchUrl = (() => {
 const JWT_SECRET = randomBytes(24).toString('base64url');
 const SIGNING_SECRET = randomBytes(32).toString('base64url');
 const AUDIENCES = ['mission-ops', 'conduct-discipline', 'un-agency', 'ngo-partner', 'ngo-other', 'donor', 'oversight', 'public'];
-// Areas: inside ngo-partner's agreement only (CF23), inside both NGOs' (CF11), inside neither (CF26).
+// Areas: inside ngo-partner's agreement only (CF52), inside both NGOs' (CF71), inside neither (CF62).
 const AREAS: [string, number, number][] = [
-  ['CF2301', 6.5412, 21.9821],
-  ['CF11', 4.3712, 18.5621],
-  ['CF26', 5.2101, 23.4902],
+  ['CF521', 6.5412, 21.9821],
+  ['CF71', 4.3712, 18.5621],
+  ['CF62', 5.2101, 23.4902],
 ];
 const SELECTION = 'id adminAreaPcode location { latitude longitude precision } victims { fullName } summary';
 const SUBSCRIPTION = `subscription { incidentReported(filter: { missionId: "MINUSCA" }) { eventId incident { ${SELECTION} } } }`;

@@ -23,7 +23,7 @@ export const ARGUMENT_VALUES: Record<string, string> = {
   '*.page': '{ first: 5 }',
   'Query.mission.acronym': '"MINUSCA"',
   'Query.country.iso3': '"CAF"',
-  'Query.adminArea.pcode': '"CF21"',
+  'Query.adminArea.pcode': '"CF43"',
   'Query.organization.id': '"nrc"',
   'Query.plan.code': '"HAFG20"',
   'Mission.contributions.year': '2021',

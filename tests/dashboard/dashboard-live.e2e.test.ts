@@ -61,9 +61,9 @@ describe.each(TEST_DATABASES)('dashboard live incidents in Chromium on $label', 
       if (Date.now() - start > 10_000) throw new Error(`${active()} subscriptions open, expected 2`);
       await new Promise((r) => setTimeout(r, 20));
     }
-    // CF18 (Ouham) is outside ngo-partner's agreed areas (CF11, CF21, CF23; its CF18 request is pending); CF2301 is inside.
-    const outside = await report('CF18', 6.4926, 17.4552);
-    const inside = await report('CF2301', 6.5512, 21.9843);
+    // CF32 (Ouham) is outside ngo-partner's agreed areas (CF71, CF43, CF52; its CF32 request is pending); CF521 is inside.
+    const outside = await report('CF32', 6.4926, 17.4552);
+    const inside = await report('CF521', 6.5512, 21.9843);
     await ops.waitForSelector(`[data-incident-id="${inside}"]`, { timeout: 15_000 });
     await ops.waitForSelector(`[data-incident-id="${outside}"]`, { timeout: 15_000 });
     // Newest first.
@@ -84,7 +84,7 @@ describe.each(TEST_DATABASES)('dashboard live incidents in Chromium on $label', 
     await ops.waitForSelector('[data-testid="live-status"][data-status="dropped"]', { timeout: 10_000 });
     expect(await ops.locator('[data-testid="timeline"]').count()).toBe(1);
     await ops.waitForSelector('[data-testid="live-status"][data-status="live"]', { timeout: 15_000 });
-    const id = await report('CF2301', 6.52, 21.99);
+    const id = await report('CF521', 6.52, 21.99);
     await ops.waitForSelector(`[data-incident-id="${id}"]`, { timeout: 15_000 });
     await ops.context().close();
   });

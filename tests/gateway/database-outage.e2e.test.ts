@@ -59,7 +59,7 @@ describe.skipIf(!pg)('a database outage (PostgreSQL killed with SIGKILL)', () =>
 
   function report(n: number): Promise<Outcome> {
     const clientKey = `outage-${randomUUID()}`;
-    const input = { clientKey, missionId: 'MINUSCA', eventDate: '2025-03-14', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF2101', latitude: 5.79, longitude: 20.66, fatalities: 0, summary: `Outage stream report ${n}.` };
+    const input = { clientKey, missionId: 'MINUSCA', eventDate: '2025-03-14', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF431', latitude: 5.79, longitude: 20.66, fatalities: 0, summary: `Outage stream report ${n}.` };
     inputs.set(clientKey, input);
     return send(clientKey, REPORT, { input });
   }

@@ -20,7 +20,7 @@ const DATE_ARGUMENTS: [audience: string, query: string, variables: (d: string) =
   [
     'mission-ops',
     'mutation M($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed } }',
-    (d) => ({ input: { clientKey: `bad-date-${d}`, missionId: 'MINUSCA', eventDate: d, subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF2101', latitude: 5.79, longitude: 20.66, fatalities: 0 } }),
+    (d) => ({ input: { clientKey: `bad-date-${d}`, missionId: 'MINUSCA', eventDate: d, subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF431', latitude: 5.79, longitude: 20.66, fatalities: 0 } }),
     'input.eventDate',
   ],
 ];

@@ -19,7 +19,7 @@ function presence(clientKey: string, cluster = 'SHELTER') {
   return {
     clientKey,
     cluster,
-    adminAreaPcode: 'CF2101',
+    adminAreaPcode: 'CF431',
     periodStart: '2025-03-01',
     periodEnd: '2025-08-31',
     status: 'ONGOING',

@@ -17,8 +17,8 @@ import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
 const STORES = [{ store: 'memory', redisUrl: undefined as string | undefined }, ...(process.env.REDIS_URL ? [{ store: 'redis', redisUrl: process.env.REDIS_URL }] : [])];
 const CASES = TEST_DATABASES.flatMap((kind) => STORES.map((s) => ({ kind, label: `${kind.label} / ${s.store}`, redisUrl: s.redisUrl })));
 
-/** The incidents in Ouaka (CF23, inside nrc-car-access) each caller may see, with their points: what differs by scope. */
-const MISSION_INCIDENTS = `query AreaIncidents { adminArea(pcode: "CF23") { pcode incidents(page: { first: 100 }) { nodes { id adminArea { pcode } location { latitude longitude precision } } } } }`;
+/** The incidents in Ouaka (CF52, inside nrc-car-access) each caller may see, with their points: what differs by scope. */
+const MISSION_INCIDENTS = `query AreaIncidents { adminArea(pcode: "CF52") { pcode incidents(page: { first: 100 }) { nodes { id adminArea { pcode } location { latitude longitude precision } } } } }`;
 
 describe.each(CASES)('response cache on $label', ({ kind, redisUrl }) => {
   let stack: TestStack;

@@ -87,7 +87,7 @@ for (const kind of TEST_DATABASES) {
 
     it('never shares a write', async () => {
       const mutation = `mutation Report($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed incident { id } } }`;
-      const input = { clientKey: `shared-reads-${kind.label}-${Date.now()}`, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ATTACK', adminAreaPcode: 'CF2301', latitude: 6.55, longitude: 21.98, fatalities: 0 };
+      const input = { clientKey: `shared-reads-${kind.label}-${Date.now()}`, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ATTACK', adminAreaPcode: 'CF521', latitude: 6.55, longitude: 21.98, fatalities: 0 };
       const before = incidents.sharedReads();
       const answers = await Promise.all([0, 1, 2].map((i) => call(person('mission-ops', `writer-${i}@minusca`), mutation, { input })));
       for (const answer of answers) expect(JSON.parse(answer.text).errors).toBeUndefined();

@@ -14,7 +14,7 @@ const pledge = (clientKey: string, extra: Record<string, unknown>) => ({
   amount: '1000.00', currency: 'USD', description: `typed-values ${clientKey}`, ...extra,
 });
 const report = (clientKey: string, extra: Record<string, unknown>) => ({
-  clientKey, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF2101', latitude: 5.79, longitude: 20.66, fatalities: 0, ...extra,
+  clientKey, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF431', latitude: 5.79, longitude: 20.66, fatalities: 0, ...extra,
 });
 
 function expectRefused(res: GraphQLResponse<unknown>, names: RegExp) {

@@ -13,7 +13,7 @@ interface ConstraintNode {
   incident: { id: string } | null;
 }
 
-const NRC_AREAS = ['CF11', 'CF21', 'CF23'];
+const NRC_AREAS = ['CF71', 'CF43', 'CF52'];
 
 describe.each(TEST_DATABASE_KINDS)('access constraints, DDR and footprint on %s', (kind) => {
   let test: TestDatabase;
@@ -104,7 +104,7 @@ describe.each(TEST_DATABASE_KINDS)('access constraints, DDR and footprint on %s'
 
   it('AdminArea gains displacement (public) and access constraints (scoped)', async () => {
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { pcode displacement { populationGroup reportingRound individuals } accessConstraints { id } } } }`;
-    const r = { r: [{ __typename: 'AdminArea', pcode: 'CF21' }] };
+    const r = { r: [{ __typename: 'AdminArea', pcode: 'CF43' }] };
     const pub = ((await run(demoIdentity('public'), query, r)).data!._entities as { displacement: unknown[]; accessConstraints: unknown[] }[])[0]!;
     expect(pub.displacement.length).toBeGreaterThanOrEqual(8);
     expect(pub.accessConstraints).toEqual([]);

@@ -23,8 +23,8 @@ function request(overrides: Record<string, unknown> = {}) {
     purpose: 'Food distribution convoy to Bambari',
     cargo: '12 trucks, WFP food rations',
     route: [
-      { adminAreaPcode: 'CF11', name: 'Bangui warehouse', latitude: 4.3612, longitude: 18.5551 },
-      { adminAreaPcode: 'CF2101', name: 'Bambari distribution site', latitude: 5.7631, longitude: 20.6712 },
+      { adminAreaPcode: 'CF71', name: 'Bangui warehouse', latitude: 4.3612, longitude: 18.5551 },
+      { adminAreaPcode: 'CF431', name: 'Bambari distribution site', latitude: 5.7631, longitude: 20.6712 },
     ],
     ...overrides,
   };
@@ -62,8 +62,8 @@ describe.each(TEST_DATABASE_KINDS)('escort request workflow on %s', (kind) => {
       missionId: 'MINUSCA',
       status: 'REQUESTED',
       route: [
-        { sequence: 1, adminAreaPcode: 'CF11', latitude: 4.3612, longitude: 18.5551 },
-        { sequence: 2, adminAreaPcode: 'CF2101' },
+        { sequence: 1, adminAreaPcode: 'CF71', latitude: 4.3612, longitude: 18.5551 },
+        { sequence: 2, adminAreaPcode: 'CF431' },
       ],
       history: [{ fromStatus: null, toStatus: 'REQUESTED', actorOrganizationId: 'nrc' }],
     });
@@ -172,11 +172,11 @@ describe.each(TEST_DATABASE_KINDS)('escort request workflow on %s', (kind) => {
     ['missionId', { missionId: 'MINUSMA' }],
     ['requestedDate', { requestedDate: '2020-01-01' }],
     ['purpose', { purpose: '  ' }],
-    ['route', { route: [{ adminAreaPcode: 'CF11' }] }],
-    ['route[1].adminAreaPcode', { route: [{ adminAreaPcode: 'CF11' }, { adminAreaPcode: 'CD22' }] }],
-    ['route[0].adminAreaPcode', { route: [{ adminAreaPcode: 'ZZ11' }, { adminAreaPcode: 'CF21' }] }],
-    ['route[0].longitude', { route: [{ adminAreaPcode: 'CF11', latitude: 4.3 }, { adminAreaPcode: 'CF21' }] }],
-    ['route[1].latitude', { route: [{ adminAreaPcode: 'CF11' }, { adminAreaPcode: 'CF21', latitude: 95, longitude: 20 }] }],
+    ['route', { route: [{ adminAreaPcode: 'CF71' }] }],
+    ['route[1].adminAreaPcode', { route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CD61' }] }],
+    ['route[0].adminAreaPcode', { route: [{ adminAreaPcode: 'ZZ11' }, { adminAreaPcode: 'CF43' }] }],
+    ['route[0].longitude', { route: [{ adminAreaPcode: 'CF71', latitude: 4.3 }, { adminAreaPcode: 'CF43' }] }],
+    ['route[1].latitude', { route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CF43', latitude: 95, longitude: 20 }] }],
   ])('names %s when it is wrong, and writes nothing', async (field, overrides) => {
     const before = (await test.database.db.select({ n: count() }).from(escortRequests))[0]!.n;
     const result = await run(nrc, SAVE, { input: request(overrides) });

@@ -70,7 +70,7 @@ describe.each(TEST_DATABASE_KINDS)('HXL export on %s', (kind) => {
       i: {
         clientKey: 'export-1',
         cluster: 'PROTECTION',
-        adminAreaPcode: 'CF2301',
+        adminAreaPcode: 'CF521',
         periodStart: '2025-01-01',
         periodEnd: '2025-06-30',
         status: 'ONGOING',
@@ -94,7 +94,7 @@ describe.each(TEST_DATABASE_KINDS)('HXL export on %s', (kind) => {
   });
 
   it('writes the HXL hashtag row under the headers and withholds PARTNER remarks from the public', async () => {
-    const csv = await exportHxlCsv(test.database.db, await accessOf(demoIdentity('public')), { kind: '3w', filters: { adminAreaPcode: 'CF23' } });
+    const csv = await exportHxlCsv(test.database.db, await accessOf(demoIdentity('public')), { kind: '3w', filters: { adminAreaPcode: 'CF52' } });
     const { header, rows: [hxlRow] } = parseCsv(csv);
     const hxl = header.map((name) => hxlRow!.values[name]);
     expect(header).toContain('Organisation');
@@ -102,7 +102,7 @@ describe.each(TEST_DATABASE_KINDS)('HXL export on %s', (kind) => {
     const rows = records(csv);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r['#description'] === '')).toBe(true);
-    const partner = records(await exportHxlCsv(test.database.db, await accessOf(demoIdentity('ngo-partner')), { kind: '3w', filters: { adminAreaPcode: 'CF23' } }));
+    const partner = records(await exportHxlCsv(test.database.db, await accessOf(demoIdentity('ngo-partner')), { kind: '3w', filters: { adminAreaPcode: 'CF52' } }));
     expect(partner.map((r) => r['#description'])).toContain('Mobile team, "Bria" sites 1, 2\nand PK3');
   });
 

@@ -14,7 +14,7 @@ function input(overrides: Record<string, unknown> = {}) {
   return {
     clientKey: `key-${Math.random()}`,
     cluster: 'SHELTER',
-    adminAreaPcode: 'CF2101',
+    adminAreaPcode: 'CF431',
     periodStart: '2025-03-01',
     periodEnd: '2025-08-31',
     status: 'ONGOING',
@@ -48,7 +48,7 @@ describe.each(TEST_DATABASE_KINDS)('NGO writes of 3W rows on %s', (kind) => {
     const saved = result.data!.saveOperationalPresence as Record<string, any>;
     expect(saved).toMatchObject({
       organizationId: 'nrc',
-      adminAreaPcode: 'CF2101',
+      adminAreaPcode: 'CF431',
       countryIso3: 'CAF',
       missionId: 'MINUSCA',
       source: 'reported',

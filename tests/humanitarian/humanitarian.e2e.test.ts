@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)('humanitarian through the gateway on $label', (kin
     const input = {
       clientKey: 'e2e-nrc-1',
       cluster: 'EDUCATION',
-      adminAreaPcode: 'CF11',
+      adminAreaPcode: 'CF71',
       periodStart: '2025-09-01',
       periodEnd: '2026-06-30',
       status: 'ONGOING',
@@ -100,7 +100,7 @@ describe.each(TEST_DATABASES)('humanitarian through the gateway on $label', (kin
     const requested = await query(
       'ngo-partner',
       `mutation ($i: EscortRequestInput!) { saveEscortRequest(input: $i) { id status mission { name } } }`,
-      { i: { clientKey: 'e2e-escort-1', missionId: 'MINUSCA', requestedDate: '2030-02-01', purpose: 'Education supplies', route: [{ adminAreaPcode: 'CF11' }, { adminAreaPcode: 'CF21', latitude: 5.76, longitude: 20.67 }] } },
+      { i: { clientKey: 'e2e-escort-1', missionId: 'MINUSCA', requestedDate: '2030-02-01', purpose: 'Education supplies', route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CF43', latitude: 5.76, longitude: 20.67 }] } },
     );
     expect(requested.errors).toBeUndefined();
     expect(requested.data!.saveEscortRequest.mission.name).toContain('Central African Republic');
@@ -130,10 +130,10 @@ describe.each(TEST_DATABASES)('humanitarian through the gateway on $label', (kin
     for (const audience of ['public', 'ngo-partner']) {
       const identity = demoIdentity(audience);
       const access = accessFrom(identity, await loadAgreementsFor(database.db, identity), new AuditLog('humanitarian', () => null));
-      const csv = await exportHxlCsv(database.db, access, { kind: '3w', filters: { adminAreaPcode: 'CF11' } });
+      const csv = await exportHxlCsv(database.db, access, { kind: '3w', filters: { adminAreaPcode: 'CF71' } });
       const [tags, ...rows] = parseCsv(csv).rows;
       const cell = (row: CsvRow, tag: string) => row.values[Object.keys(tags!.values).find((header) => tags!.values[header] === tag)!];
-      const res = await query(audience, `{ operationalPresence(filter: {adminAreaPcode: "CF11"}, page: {first: 500}) { nodes { id targeted { total } remarks } } }`);
+      const res = await query(audience, `{ operationalPresence(filter: {adminAreaPcode: "CF71"}, page: {first: 500}) { nodes { id targeted { total } remarks } } }`);
       const nodes = res.data!.operationalPresence.nodes as { id: string; targeted: { total: number }; remarks: string | null }[];
       expect(rows.length).toBe(nodes.length);
       nodes.forEach((n, i) => {

@@ -109,12 +109,12 @@ describe.each(TEST_DATABASE_KINDS)('humanitarian 3W slice on %s', (kind) => {
     const result = await run(
       demoIdentity('public'),
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { pcode operationalPresence { adminAreaPcode admin1Pcode } } } }`,
-      { r: [{ __typename: 'AdminArea', pcode: 'CF21' }, { __typename: 'AdminArea', pcode: 'CF2101' }] },
+      { r: [{ __typename: 'AdminArea', pcode: 'CF43' }, { __typename: 'AdminArea', pcode: 'CF431' }] },
     );
     expect(result.errors).toBeUndefined();
     const [admin1, admin2] = result.data!._entities as { operationalPresence: { adminAreaPcode: string; admin1Pcode: string }[] }[];
-    for (const row of admin1!.operationalPresence) expect(row.admin1Pcode).toBe('CF21');
-    for (const row of admin2!.operationalPresence) expect(row.adminAreaPcode).toBe('CF2101');
+    for (const row of admin1!.operationalPresence) expect(row.admin1Pcode).toBe('CF43');
+    for (const row of admin2!.operationalPresence) expect(row.adminAreaPcode).toBe('CF431');
     expect(admin1!.operationalPresence.length).toBeGreaterThanOrEqual(admin2!.operationalPresence.length);
   });
 
@@ -140,7 +140,7 @@ describe.each(TEST_DATABASE_KINDS)('humanitarian 3W slice on %s', (kind) => {
     // NRC's agreement is with MINUSCA, which provides its own records, not other NGOs' 3W rows
     // (issue 16): in NRC's agreed areas too, only NRC's own rows show remarks.
     for (const node of nrc.nodes) expect(node.remarks === null).toBe(node.organizationId !== 'nrc');
-    expect(nrc.nodes.some((n) => n.organizationId !== 'nrc' && ['CF11', 'CF21', 'CF23'].some((p) => n.adminAreaPcode.startsWith(p)))).toBe(true);
+    expect(nrc.nodes.some((n) => n.organizationId !== 'nrc' && ['CF71', 'CF43', 'CF52'].some((p) => n.adminAreaPcode.startsWith(p)))).toBe(true);
     expect(nrc.nodes.some((n) => n.remarks === null)).toBe(true);
     expect(nrc.errors.every((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.dataClass === 'PARTNER')).toBe(true);
 

@@ -58,7 +58,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents policy on $label', (kind) => {
       .innerJoin(victims, eq(victims.incidentId, incidents.id))
       .innerJoin(sourceReports, eq(sourceReports.incidentId, incidents.id))
       .innerJoin(perpetratorAttributions, eq(perpetratorAttributions.incidentId, incidents.id))
-      .where(and(like(incidents.adminAreaPcode, 'CF21%'), sql`${perpetratorAttributions.identifiedAs} is not null`))
+      .where(and(like(incidents.adminAreaPcode, 'CF43%'), sql`${perpetratorAttributions.identifiedAs} is not null`))
       .limit(1);
     target = row!;
   });
@@ -175,7 +175,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents policy on $label', (kind) => {
       expect(cells.length).toBe(truth.size);
       for (const cell of cells) {
         const t = truth.get(key(cell))!;
-        const cleared = audience === 'ngo-partner' && ['CF11', 'CF21', 'CF23'].some((p) => cell.adminAreaPcode.startsWith(p));
+        const cleared = audience === 'ngo-partner' && ['CF71', 'CF43', 'CF52'].some((p) => cell.adminAreaPcode.startsWith(p));
         const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
         const withheld = { value: null, suppressed: true };
         if (cleared) expect(cell).toMatchObject({ events: t.events, fatalities: t.fatalities });
@@ -199,7 +199,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents policy on $label', (kind) => {
     expect((pub.data.incidentStatistics as any[]).every((c) => c.events.value === null && c.events.suppressed && c.fatalities.value === null)).toBe(true);
     const ngo: any = await run('ngo-partner', STATS, { f: { missionId: 'MINUSCA', adminLevel: 2 } });
     for (const cell of ngo.data.incidentStatistics as any[]) {
-      const cleared = ['CF11', 'CF21', 'CF23'].some((p) => cell.adminAreaPcode.startsWith(p));
+      const cleared = ['CF71', 'CF43', 'CF52'].some((p) => cell.adminAreaPcode.startsWith(p));
       expect(cell.events).toEqual(cleared ? truth.get(key(cell)).events : { value: null, suppressed: true });
     }
   });
@@ -230,7 +230,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents policy on $label', (kind) => {
     const ngo: any = await run('ngo-partner', query);
     const nodes = ngo.data.threatAssessments.nodes as any[];
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => ['CF11', 'CF21', 'CF23'].some((p) => n.adminArea.pcode.startsWith(p)) && n.level && n.rationale === null)).toBe(true);
+    expect(nodes.every((n) => ['CF71', 'CF43', 'CF52'].some((p) => n.adminArea.pcode.startsWith(p)) && n.level && n.rationale === null)).toBe(true);
     expect((await run('public', query)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -17,7 +17,7 @@ function validReport(overrides: Record<string, unknown> = {}) {
     missionId: 'MINUSCA',
     eventDate: '2025-03-14',
     subEventType: 'ARMED_CLASH',
-    adminAreaPcode: 'CF2101',
+    adminAreaPcode: 'CF431',
     latitude: 5.79,
     longitude: 20.66,
     fatalities: 3,
@@ -63,7 +63,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incident workflow on $label', (kind) => 
       eventType: 'BATTLES',
       disorderType: 'POLITICAL_VIOLENCE',
       fatalities: 3,
-      adminArea: { pcode: 'CF2101' },
+      adminArea: { pcode: 'CF431' },
       location: { latitude: 5.79, longitude: 20.66, precision: 'EXACT' },
       victims: [{ fullName: 'Test Person' }],
       perpetrators: [{ actorName: '3R' }],
@@ -108,7 +108,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incident workflow on $label', (kind) => 
     ['input.fatalities', { fatalities: -1, casualties: null }],
     ['input.fatalities', { fatalities: 5 }], // the casualty counts say 3 killed
     ['input.adminAreaPcode', { adminAreaPcode: 'XX99' }],
-    ['input.adminAreaPcode', { adminAreaPcode: 'CD2201' }], // DR Congo is not MINUSCA's host country
+    ['input.adminAreaPcode', { adminAreaPcode: 'CD6109' }], // DR Congo is not MINUSCA's host country
     ['input.missionId', { missionId: 'NOPE' }],
     ['input.violatedAgreement', { localType: 'CEASEFIRE_VIOLATION' }],
     ['input.timePrecision', { timePrecision: 4 }],

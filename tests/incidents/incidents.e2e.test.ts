@@ -17,7 +17,7 @@ describe.each(TEST_DATABASES)('incidents through the gateway on $label', (kind) 
       .from(incidents)
       .innerJoin(victims, eq(victims.incidentId, incidents.id))
       .innerJoin(sourceReports, eq(sourceReports.incidentId, incidents.id))
-      .where(like(incidents.adminAreaPcode, 'CF21%'))
+      .where(like(incidents.adminAreaPcode, 'CF43%'))
       .limit(1);
     target = row!;
   });
@@ -38,11 +38,11 @@ describe.each(TEST_DATABASES)('incidents through the gateway on $label', (kind) 
     expect(partner.body.errors).toBeUndefined();
     const inAreas = partner.body.data.mission.incidents.nodes as any[];
     expect(inAreas.length).toBeGreaterThan(0);
-    expect(inAreas.every((n) => ['CF11', 'CF21', 'CF23'].some((p) => n.adminArea.pcode.startsWith(p)) && n.location.precision === 'ADMIN_AREA_CENTROID')).toBe(true);
+    expect(inAreas.every((n) => ['CF71', 'CF43', 'CF52'].some((p) => n.adminArea.pcode.startsWith(p)) && n.location.precision === 'ADMIN_AREA_CENTROID')).toBe(true);
     const areas = await stack.query<any>('ngo-partner', `{ adminAreas(countryIso3: "CAF") { pcode incidents(page: {first: 20}) { nodes { id adminAreaPcode location { precision } } } } }`);
     const nodes = (areas.body.data.adminAreas as any[]).flatMap((a) => a.incidents.nodes);
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => ['CF11', 'CF21', 'CF23'].some((p) => n.adminAreaPcode.startsWith(p)) && n.location.precision === 'ADMIN_AREA_CENTROID')).toBe(true);
+    expect(nodes.every((n) => ['CF71', 'CF43', 'CF52'].some((p) => n.adminAreaPcode.startsWith(p)) && n.location.precision === 'ADMIN_AREA_CENTROID')).toBe(true);
   });
 
   test.each(['un-agency', 'ngo-partner', 'ngo-other', 'donor', 'oversight', 'public'])('%s never receives victim or source identities', async (audience) => {
@@ -80,7 +80,7 @@ describe.each(TEST_DATABASES)('incidents through the gateway on $label', (kind) 
       missionId: 'MINUSCA',
       eventDate: '2025-05-02',
       subEventType: 'ATTACK',
-      adminAreaPcode: 'CF2301',
+      adminAreaPcode: 'CF521',
       latitude: 6.55,
       longitude: 21.98,
       fatalities: 0,

@@ -118,14 +118,14 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
   test('filters: area with children, date range, event type, minimum fatalities', async () => {
     const result = await run(
       'un-agency',
-      `{ incidents(filter: {adminAreaPcode: "CF21", fromDate: "2024-06-01", toDate: "2024-12-31", eventType: BATTLES, minFatalities: 2}, page: {first: 500}) {
+      `{ incidents(filter: {adminAreaPcode: "CF43", fromDate: "2024-06-01", toDate: "2024-12-31", eventType: BATTLES, minFatalities: 2}, page: {first: 500}) {
           nodes { adminArea { pcode } eventDate eventType fatalities } } }`,
     );
     expect(result.errors).toBeUndefined();
     const nodes = (result.data as any).incidents.nodes as any[];
     expect(nodes.length).toBeGreaterThan(0);
     for (const n of nodes) {
-      expect(n.adminArea.pcode.startsWith('CF21')).toBe(true);
+      expect(n.adminArea.pcode.startsWith('CF43')).toBe(true);
       expect(n.eventDate >= '2024-06-01' && n.eventDate <= '2024-12-31').toBe(true);
       expect(n.eventType).toBe('BATTLES');
       expect(n.fatalities).toBeGreaterThanOrEqual(2);
@@ -133,22 +133,22 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
   });
 
   test('an admin area filter includes its child areas', async () => {
-    const result = await run('un-agency', `{ incidents(filter: {adminAreaPcode: "CF21"}, page: {first: 500}) { nodes { adminArea { pcode } } } }`);
+    const result = await run('un-agency', `{ incidents(filter: {adminAreaPcode: "CF43"}, page: {first: 500}) { nodes { adminArea { pcode } } } }`);
     const pcodes = new Set(((result.data as any).incidents.nodes as any[]).map((n) => n.adminArea.pcode));
-    expect([...pcodes].sort()).toEqual(['CF21', 'CF2101', 'CF2102']);
+    expect([...pcodes].sort()).toEqual(['CF43', 'CF431', 'CF435']);
   });
 
   test('cursor pagination walks every row exactly once', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: any = await run('mission-ops', `query($after: String) { incidents(filter: {adminAreaPcode: "CF2101"}, page: {first: 7, after: $after}) { nodes { id } pageInfo { endCursor hasNextPage } } }`, { after });
+      const result: any = await run('mission-ops', `query($after: String) { incidents(filter: {adminAreaPcode: "CF431"}, page: {first: 7, after: $after}) { nodes { id } pageInfo { endCursor hasNextPage } } }`, { after });
       expect(result.errors).toBeUndefined();
       seen.push(...result.data.incidents.nodes.map((n: any) => n.id));
       if (!result.data.incidents.pageInfo.hasNextPage) break;
       after = result.data.incidents.pageInfo.endCursor;
     }
-    const all: any = await run('mission-ops', `{ incidents(filter: {adminAreaPcode: "CF2101"}, page: {first: 500}) { nodes { id } } }`);
+    const all: any = await run('mission-ops', `{ incidents(filter: {adminAreaPcode: "CF431"}, page: {first: 500}) { nodes { id } } }`);
     expect(seen).toEqual(all.data.incidents.nodes.map((n: any) => n.id));
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -166,9 +166,9 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
       { __typename: 'Mission', id: 'MINUSCA' },
       { __typename: 'Mission', id: 'MONUSCO' },
       { __typename: 'Mission', id: 'UNMISS' },
-      { __typename: 'AdminArea', pcode: 'CF21' },
-      { __typename: 'AdminArea', pcode: 'CF2101' },
-      { __typename: 'AdminArea', pcode: 'CD22' },
+      { __typename: 'AdminArea', pcode: 'CF43' },
+      { __typename: 'AdminArea', pcode: 'CF431' },
+      { __typename: 'AdminArea', pcode: 'CD61' },
     ];
     const count = async (first: number) => {
       const before = database.statementCount();
@@ -181,7 +181,7 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
     expect(small.data[0].incidents.nodes).toHaveLength(10);
     expect(large.data[0].incidents.nodes.length).toBeGreaterThan(10);
     expect(large.data[4].incidents.nodes.every((n: any) => n.id.startsWith('INC-MINUSCA'))).toBe(true);
-    // CF21 includes its child CF2101
+    // CF43 includes its child CF431
     expect(large.data[3].incidents.nodes.length).toBeGreaterThan(large.data[4].incidents.nodes.length);
     expect(large.statements).toBe(small.statements);
   });
@@ -204,9 +204,9 @@ describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
         ... on AdminArea { incidents(page: $page) { nodes { id eventDate } pageInfo { endCursor hasNextPage } } } } }`;
     const reps = [
       { __typename: 'Mission', id: 'MINUSCA' },
-      { __typename: 'AdminArea', pcode: 'CF21' },
+      { __typename: 'AdminArea', pcode: 'CF43' },
       { __typename: 'Mission', id: 'UNMISS' },
-      { __typename: 'AdminArea', pcode: 'CD22' },
+      { __typename: 'AdminArea', pcode: 'CD61' },
       { __typename: 'Mission', id: 'UNISFA' },
     ];
     const pages = async (r: object[], page: object) => {

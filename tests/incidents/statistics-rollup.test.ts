@@ -42,7 +42,7 @@ const FILTERS: Partial<IncidentStatisticsFilterInput>[] = [
   { adminLevel: 2 },
   { adminLevel: 1 },
   { adminLevel: 1, missionId: 'minusca', fromMonth: '2024-01', toMonth: '2025-06' },
-  { adminLevel: 2, adminAreaPcode: 'CF21', eventType: IncidentEventType.BATTLES },
+  { adminLevel: 2, adminAreaPcode: 'CF43', eventType: IncidentEventType.BATTLES },
 ];
 const AGREEMENT = 'Political Agreement for Peace and Reconciliation in the Central African Republic (Khartoum/Bangui, 6 February 2019)';
 
@@ -163,7 +163,7 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
   const report = async (clientKey: string, overrides: Record<string, unknown> = {}) =>
     (
       await run(REPORT, {
-        input: { clientKey, missionId: 'MINUSCA', eventDate: '2025-03-14', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF2101', latitude: 5.79, longitude: 20.66, fatalities: 3, ...overrides },
+        input: { clientKey, missionId: 'MINUSCA', eventDate: '2025-03-14', subEventType: 'ARMED_CLASH', adminAreaPcode: 'CF431', latitude: 5.79, longitude: 20.66, fatalities: 3, ...overrides },
       })
     ).reportIncident.incident as { id: string; version: number };
   const transition = async (incidentId: string, expectedVersion: number, to: string) =>
@@ -204,7 +204,7 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
     const first = await report('rollup-1');
     const second = await report('rollup-2', { fatalities: 1 }); // the same cell
     await report('rollup-3', { localType: 'CEASEFIRE_VIOLATION', violatedAgreement: AGREEMENT, eventDate: '2025-04-02', fatalities: 2 });
-    await report('rollup-4', { adminAreaPcode: 'CF19', latitude: 5.8, longitude: 19.3, eventDate: '2024-11-20', subEventType: 'ATTACK', fatalities: 0 });
+    await report('rollup-4', { adminAreaPcode: 'CF41', latitude: 5.8, longitude: 19.3, eventDate: '2024-11-20', subEventType: 'ATTACK', fatalities: 0 });
     await expectRollupExact();
     let v = await transition(first.id, first.version, 'UNDER_VERIFICATION');
     await transition(first.id, v.version, 'VERIFIED');
@@ -216,7 +216,7 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
     const [seeded] = await database.db
       .select({ id: incidents.id, version: incidents.version })
       .from(incidents)
-      .where(and(eq(incidents.missionId, 'MINUSCA'), eq(incidents.verificationStatus, 'UNDER_VERIFICATION'), eq(incidents.admin1Pcode, 'CF21')))
+      .where(and(eq(incidents.missionId, 'MINUSCA'), eq(incidents.verificationStatus, 'UNDER_VERIFICATION'), eq(incidents.admin1Pcode, 'CF43')))
       .limit(1);
     await transition(seeded!.id, seeded!.version, 'REFUTED');
     await expectRollupExact();
@@ -228,8 +228,8 @@ describe.each(TEST_DATABASES)('statistics rollup on $label', (kind) => {
     const [reported] = await db.select({ n: count() }).from(incidents).where(mine);
     expect(reported!.n).toBe(4); // the reports above, which the edits below find by client key
     await db.update(incidents).set({ fatalities: 7 }).where(eq(incidents.clientKey, 'rollup-1'));
-    // Out of NRC's areas (CF21 → CF19) and into another month.
-    await db.update(incidents).set({ adminAreaPcode: 'CF19', admin1Pcode: 'CF19' }).where(eq(incidents.clientKey, 'rollup-2'));
+    // Out of NRC's areas (CF43 → CF41) and into another month.
+    await db.update(incidents).set({ adminAreaPcode: 'CF41', admin1Pcode: 'CF41' }).where(eq(incidents.clientKey, 'rollup-2'));
     await db.update(incidents).set({ eventDate: '2025-05-30' }).where(eq(incidents.clientKey, 'rollup-3'));
     await db.update(incidents).set({ verificationStatus: 'REFUTED' }).where(mine);
     await expectRollupExact();

@@ -68,7 +68,7 @@ describe.each(TEST_DATABASES)('agreement cache on $label', (kind) => {
       provider: 'minusca',
       recipientOrganizationId: partner.organizationId,
       dataClasses: ['PARTNER'],
-      adminAreaPcodes: ['CF11'],
+      adminAreaPcodes: ['CF71'],
       validFrom: new Date(Date.now() - 1000),
       purpose: 'test: a new agreement is seen by a warm cache',
     });

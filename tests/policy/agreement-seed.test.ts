@@ -27,10 +27,10 @@ describe.each(TEST_DATABASES)('seeding agreements ($label)', (kind) => {
     expect(await seedAgreements(database.db, file)).toEqual({ inserted: 0, updated: 0 });
 
     const before = await row('nrc-car-access');
-    const edited = file.map((a) => (a.id === 'nrc-car-access' ? { ...a, adminAreaPcodes: ['CF21'], purpose: 'Ouaka only.' } : a));
+    const edited = file.map((a) => (a.id === 'nrc-car-access' ? { ...a, adminAreaPcodes: ['CF43'], purpose: 'Ouaka only.' } : a));
     expect(await seedAgreements(database.db, edited)).toEqual({ inserted: 0, updated: 1 });
     const after = await row('nrc-car-access');
-    expect(after).toMatchObject({ adminAreaPcodes: ['CF21'], purpose: 'Ouaka only.', version: before.version + 1 });
+    expect(after).toMatchObject({ adminAreaPcodes: ['CF43'], purpose: 'Ouaka only.', version: before.version + 1 });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(await actions('nrc-car-access')).toEqual(['seeded', 'seeded']);
 

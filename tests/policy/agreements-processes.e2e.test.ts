@@ -9,7 +9,7 @@ import { freePort, post, spawnScript, type ChildService } from '../process-harne
 
 const postgres = TEST_DATABASES.find((d) => d.label === 'postgres');
 
-const INCIDENTS = '{ incidents(filter: { missionId: "MINUSCA", adminAreaPcode: "CF21" }, page: { first: 500 }) { nodes { id } } }';
+const INCIDENTS = '{ incidents(filter: { missionId: "MINUSCA", adminAreaPcode: "CF43" }, page: { first: 500 }) { nodes { id } } }';
 
 describe.skipIf(!postgres)('agreement changes across processes (PostgreSQL)', () => {
   let t: TestStack;
@@ -71,7 +71,7 @@ describe.skipIf(!postgres)('agreement changes across processes (PostgreSQL)', ()
 
     const requested = await t.query<{ requestAgreement: { id: string } }>(
       'ngo-other',
-      `mutation { requestAgreement(input: { clientKey: "proc-1", provider: "minusca", dataClasses: ["PARTNER"], adminAreaPcodes: ["CF21"], purpose: "Ouaka", validFrom: "2024-01-01", validUntil: "2030-01-01" }) { id } }`,
+      `mutation { requestAgreement(input: { clientKey: "proc-1", provider: "minusca", dataClasses: ["PARTNER"], adminAreaPcodes: ["CF43"], purpose: "Ouaka", validFrom: "2024-01-01", validUntil: "2030-01-01" }) { id } }`,
     );
     const id = requested.body.data!.requestAgreement.id;
     const approved = await t.query('mission-data-owner', `mutation { approveAgreement(input: { clientKey: "proc-2", id: "${id}", narrowing: { validUntil: "2029-01-01" } }) { effectiveStatus } }`);

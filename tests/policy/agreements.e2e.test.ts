@@ -27,7 +27,7 @@ const requestInput = (clientKey: string, extra: Record<string, unknown> = {}) =>
   clientKey,
   provider: 'minusca',
   dataClasses: ['PARTNER'],
-  adminAreaPcodes: ['CF21'],
+  adminAreaPcodes: ['CF43'],
   purpose: 'Plan distributions in Ouaka.',
   validFrom: '2024-01-01',
   validUntil: '2030-01-01',
@@ -62,8 +62,8 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
   });
 
   it('request → nothing yet → approve narrowed → exactly the area, coarsened → revoke → nothing', async () => {
-    // Ground truth: what MINUSCA's own staff see of Ouaka (CF21 and the districts under it).
-    const truth = (await incidentsAs('mission-ops')).filter((r) => r.adminAreaPcode.startsWith('CF21')).map((r) => r.id).sort();
+    // Ground truth: what MINUSCA's own staff see of Ouaka (CF43 and the districts under it).
+    const truth = (await incidentsAs('mission-ops')).filter((r) => r.adminAreaPcode.startsWith('CF43')).map((r) => r.id).sort();
     expect(truth.length).toBeGreaterThan(0);
 
     const requested = await t.query<{ requestAgreement: { id: string; status: string; version: number } }>('ngo-other', REQUEST, { input: requestInput('flow-1') });
@@ -93,7 +93,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
       '{ myAccess { organizationType grants { agreementId dataClasses missionIds adminAreaPcodes until } expiringSoon { agreementId } } }',
     );
     expect(access.body.data!.myAccess.organizationType).toBe('nngo');
-    expect(access.body.data!.myAccess.grants).toEqual([{ agreementId: id, dataClasses: ['PARTNER'], missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21'], until: '2028-06-30T00:00:00.000Z' }]);
+    expect(access.body.data!.myAccess.grants).toEqual([{ agreementId: id, dataClasses: ['PARTNER'], missionIds: ['MINUSCA'], adminAreaPcodes: ['CF43'], until: '2028-06-30T00:00:00.000Z' }]);
 
     const revoked = await t.query<{ revokeAgreement: { effectiveStatus: string } }>('mission-data-owner', change('revokeAgreement'), {
       input: { clientKey: 'revoke-1', id, reason: 'Pilot ended.' },
@@ -124,7 +124,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
   it("opens only the provider's data: MINUSCA's agreement with NRC opens no PARTNER remarks of other NGOs' 3W rows, in the graph or the HXL export", async () => {
     const graph = await t.query<{ operationalPresence: { nodes: { id: string; organizationId: string; remarks: string | null }[] } }>(
       'ngo-partner',
-      '{ operationalPresence(filter: { adminAreaPcode: "CF21" }, page: { first: 500 }) { nodes { id organizationId remarks } } }',
+      '{ operationalPresence(filter: { adminAreaPcode: "CF43" }, page: { first: 500 }) { nodes { id organizationId remarks } } }',
     );
     const nodes = graph.body.data!.operationalPresence.nodes;
     const others = nodes.filter((n) => n.organizationId !== 'nrc');
@@ -134,10 +134,10 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
     const withRemarks = await t.database.db
       .select({ id: operationalPresence.id, remarks: operationalPresence.remarks })
       .from(operationalPresence)
-      .where(and(like(operationalPresence.adminAreaPcode, 'CF21%'), ne(operationalPresence.organizationId, 'nrc'), isNotNull(operationalPresence.remarks)));
+      .where(and(like(operationalPresence.adminAreaPcode, 'CF43%'), ne(operationalPresence.organizationId, 'nrc'), isNotNull(operationalPresence.remarks)));
     expect(withRemarks.length).toBeGreaterThan(0);
     const token = await t.tokenFor('ngo-partner');
-    const csv = await (await fetch(t.gatewayUrl.replace(/\/graphql$/, '/export/humanitarian/3w.csv?adminAreaPcode=CF21'), { headers: { authorization: `Bearer ${token}` } })).text();
+    const csv = await (await fetch(t.gatewayUrl.replace(/\/graphql$/, '/export/humanitarian/3w.csv?adminAreaPcode=CF43'), { headers: { authorization: `Bearer ${token}` } })).text();
     const lines = csv.split('\r\n').filter((l) => l !== '').slice(2);
     expect(lines).toHaveLength(nodes.length); // the export holds the graph's rows for the same caller
     for (const row of withRemarks) {
@@ -170,7 +170,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
     const before = await agreementRows();
     const cases: [string, string, Record<string, unknown>, string, RegExp][] = [
       ['ngo-other', REQUEST, { input: requestInput('bad-1', { provider: 'nobody' }) }, 'BAD_USER_INPUT', /input.provider: no organisation 'nobody'/],
-      ['ngo-other', REQUEST, { input: requestInput('bad-2', { adminAreaPcodes: ['CD22'] }) }, 'BAD_USER_INPUT', /CD22 is not under MINUSCA/],
+      ['ngo-other', REQUEST, { input: requestInput('bad-2', { adminAreaPcodes: ['CD61'] }) }, 'BAD_USER_INPUT', /CD61 is not under MINUSCA/],
       ['ngo-other', REQUEST, { input: requestInput('bad-3', { adminAreaPcodes: ['XX99'] }) }, 'BAD_USER_INPUT', /no admin area XX99/],
       ['ngo-other', REQUEST, { input: requestInput('bad-4', { validUntil: '2023-01-01' }) }, 'BAD_USER_INPUT', /input.validUntil: must be after validFrom/],
       ['ngo-other', REQUEST, { input: requestInput('bad-5', { dataClasses: ['EVERYTHING'] }) }, 'BAD_USER_INPUT', /unknown or ungrantable class EVERYTHING/],
@@ -179,7 +179,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
       ['public', REQUEST, { input: requestInput('bad-8') }, 'FORBIDDEN', /sign in/],
       ['ngo-partner', change('approveAgreement'), { input: { clientKey: 'bad-9', id: seeded } }, 'FORBIDDEN', /only minusca's data owner/],
       ['mission-ops', change('approveAgreement'), { input: { clientKey: 'bad-10', id: seeded } }, 'FORBIDDEN', /only minusca's data owner/],
-      ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-11', id: seeded, narrowing: { adminAreaPcodes: ['CF18', 'CF11'] } } }, 'FORBIDDEN', /adminAreaPcodes goes beyond .* widening needs the recipient's new request/],
+      ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-11', id: seeded, narrowing: { adminAreaPcodes: ['CF32', 'CF71'] } } }, 'FORBIDDEN', /adminAreaPcodes goes beyond .* widening needs the recipient's new request/],
       ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-12', id: seeded, narrowing: { validUntil: '2029-01-01' } } }, 'FORBIDDEN', /validUntil is later than agreed/],
       ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-13', id: seeded, expectedVersion: 7 } }, 'CONFLICT', /at version 1/],
       ['mission-data-owner', change('revokeAgreement'), { input: { clientKey: 'bad-14', id: seeded, reason: 'x' } }, 'CONFLICT', /is REQUESTED; revokeAgreement needs ACTIVE/],
@@ -222,19 +222,19 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
   });
 
   it('amending narrows at once and keeps the old version readable', async () => {
-    const req = await t.query<{ requestAgreement: { id: string } }>('ngo-other', REQUEST, { input: requestInput('amend-1', { adminAreaPcodes: ['CF21', 'CF11'] }) });
+    const req = await t.query<{ requestAgreement: { id: string } }>('ngo-other', REQUEST, { input: requestInput('amend-1', { adminAreaPcodes: ['CF43', 'CF71'] }) });
     const id = req.body.data!.requestAgreement.id;
     await t.query('mission-data-owner', change('approveAgreement'), { input: { clientKey: 'amend-approve', id } });
     const wide = (await incidentsAs('ngo-other')).map((r) => r.adminAreaPcode.slice(0, 4));
-    expect(new Set(wide)).toEqual(new Set(['CF21', 'CF11']));
+    expect(new Set(wide)).toEqual(new Set(['CF43', 'CF71']));
     const amended = await t.query<{ amendAgreement: { adminAreaPcodes: string[]; history: { action: string; before: { dataClasses: string[] } | null }[] } }>(
       'mission-data-owner',
-      `mutation { amendAgreement(input: { clientKey: "amend-2", id: "${id}", reason: "Bangui handed to the city.", narrowing: { adminAreaPcodes: ["CF21"] } }) { adminAreaPcodes history { action before { adminAreaPcodes } after { adminAreaPcodes } } } }`,
+      `mutation { amendAgreement(input: { clientKey: "amend-2", id: "${id}", reason: "Bangui handed to the city.", narrowing: { adminAreaPcodes: ["CF43"] } }) { adminAreaPcodes history { action before { adminAreaPcodes } after { adminAreaPcodes } } } }`,
     );
     expect(amended.body.errors).toBeUndefined();
-    expect(amended.body.data!.amendAgreement.adminAreaPcodes).toEqual(['CF21']);
-    expect(amended.body.data!.amendAgreement.history.at(-1)).toEqual({ action: 'amended', before: { adminAreaPcodes: ['CF11', 'CF21'] }, after: { adminAreaPcodes: ['CF21'] } });
-    expect(new Set((await incidentsAs('ngo-other')).map((r) => r.adminAreaPcode.slice(0, 4)))).toEqual(new Set(['CF21']));
+    expect(amended.body.data!.amendAgreement.adminAreaPcodes).toEqual(['CF43']);
+    expect(amended.body.data!.amendAgreement.history.at(-1)).toEqual({ action: 'amended', before: { adminAreaPcodes: ['CF71', 'CF43'] }, after: { adminAreaPcodes: ['CF43'] } });
+    expect(new Set((await incidentsAs('ngo-other')).map((r) => r.adminAreaPcode.slice(0, 4)))).toEqual(new Set(['CF43']));
     await t.query('mission-data-owner', change('revokeAgreement'), { input: { clientKey: 'amend-revoke', id, reason: 'Test done.' } });
   });
 

@@ -64,7 +64,7 @@ async function ask(t: TestStack, token: string | undefined, probe: Probe, id?: s
 /** A few ids from a list probe: the first row, and rows inside the partner NGO's areas, so lookups exercise every outcome. */
 function pickIds(list: Answer, rootField: string): string[] {
   const nodes = ((list.data?.[rootField] as { nodes?: Record<string, unknown>[] } | null)?.nodes ?? []).filter((n) => typeof n.id === 'string');
-  const inPartnerArea = nodes.find((n) => JSON.stringify(n).includes('"CF21'));
+  const inPartnerArea = nodes.find((n) => JSON.stringify(n).includes('"CF43'));
   const mission = nodes.find((n) => JSON.stringify(n).includes('MINUSCA'));
   return [...new Set([nodes[0], inPartnerArea, mission].filter(Boolean).map((n) => n!.id as string))];
 }
@@ -85,8 +85,8 @@ describe('conformance matrix: every audience × every field, through the gateway
     const escort = await t.query('ngo-partner', `mutation { saveEscortRequest(input: {
         clientKey: "conformance-escort-1", missionId: "MINUSCA", requestedDate: "${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}",
         purpose: "Food distribution convoy", cargo: "Rice and oil, 4 trucks",
-        route: [{ adminAreaPcode: "CF11", name: "Bangui warehouse", latitude: 4.3612, longitude: 18.5551 },
-                { adminAreaPcode: "CF2101", name: "Bambari distribution site", latitude: 5.7621, longitude: 20.6714 }] }) { id } }`);
+        route: [{ adminAreaPcode: "CF71", name: "Bangui warehouse", latitude: 4.3612, longitude: 18.5551 },
+                { adminAreaPcode: "CF431", name: "Bambari distribution site", latitude: 5.7621, longitude: 20.6714 }] }) { id } }`);
     expect(escort.body.errors).toBeUndefined();
     for (const probe of [...probes].sort((a, b) => Number(!!a.idsFrom) - Number(!!b.idsFrom))) {
       if (probe.idsFrom) lookupIds.set(probe.name, pickIds(truth.get(`Query.${probe.idsFrom}`)!, probe.idsFrom));

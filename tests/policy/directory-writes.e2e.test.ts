@@ -33,7 +33,7 @@ for (const kind of TEST_DATABASES) {
     });
 
     async function report(bearer: string) {
-      const input = { clientKey: `directory-writes-${++reports}`, missionId: 'MINUSCA', eventDate: '2025-06-01', subEventType: 'ATTACK', adminAreaPcode: 'CF11', latitude: 4.4, longitude: 18.6, fatalities: 1, summary: 'Directory test report.' };
+      const input = { clientKey: `directory-writes-${++reports}`, missionId: 'MINUSCA', eventDate: '2025-06-01', subEventType: 'ATTACK', adminAreaPcode: 'CF71', latitude: 4.4, longitude: 18.6, fatalities: 1, summary: 'Directory test report.' };
       const res = await fetch(t.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },

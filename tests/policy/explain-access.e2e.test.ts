@@ -26,7 +26,7 @@ interface Explanation {
 
 describe.each(TEST_DATABASES)('explainAccess ($label)', (kind) => {
   let t: TestStack;
-  /** A MINUSCA incident in Ouaka (CF21), read by the mission. */
+  /** A MINUSCA incident in Ouaka (CF43), read by the mission. */
   let ouaka: { id: string; adminAreaPcode: string };
   /** A MINUSCA incident outside every NGO agreement. */
   let elsewhere: { id: string };
@@ -44,9 +44,9 @@ describe.each(TEST_DATABASES)('explainAccess ($label)', (kind) => {
       '{ incidents(filter: { missionId: "MINUSCA" }, page: { first: 500 }) { nodes { id adminAreaPcode } } }',
     );
     const nodes = res.body.data!.incidents.nodes;
-    ouaka = nodes.find((n) => n.adminAreaPcode.startsWith('CF21'))!;
-    // ngo-partner's agreement covers CF11, CF21 and CF23; ngo-other's only CF11.
-    elsewhere = nodes.find((n) => !['CF11', 'CF21', 'CF23'].some((p) => n.adminAreaPcode.startsWith(p)))!;
+    ouaka = nodes.find((n) => n.adminAreaPcode.startsWith('CF43'))!;
+    // ngo-partner's agreement covers CF71, CF43 and CF52; ngo-other's only CF71.
+    elsewhere = nodes.find((n) => !['CF71', 'CF43', 'CF52'].some((p) => n.adminAreaPcode.startsWith(p)))!;
     expect(ouaka && elsewhere).toBeTruthy();
   });
   afterAll(async () => {
@@ -60,7 +60,7 @@ describe.each(TEST_DATABASES)('explainAccess ($label)', (kind) => {
     expect(before.wouldGrant).toMatchObject({ grantable: true, dataClass: 'PARTNER', providerOrganizationId: null, missionId: null, adminAreaPcode: null, recipientOrganizationId: 'caritas-bangui', approverRole: 'data-owner' });
 
     const requested = await t.query<{ requestAgreement: { id: string } }>('ngo-other', 'mutation ($input: RequestAgreementInput!) { requestAgreement(input: $input) { id } }', {
-      input: { clientKey: 'explain-request', provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF21'], purpose: 'Plan distributions in Ouaka.', validFrom: '2024-01-01', validUntil: '2030-01-01' },
+      input: { clientKey: 'explain-request', provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF43'], purpose: 'Plan distributions in Ouaka.', validFrom: '2024-01-01', validUntil: '2030-01-01' },
     });
     expect(requested.body.errors).toBeUndefined();
     const id = requested.body.data!.requestAgreement.id;

@@ -97,15 +97,15 @@ describe('explainAccess agrees with what the graph serves, for every conformance
       const type = getNamedType(query[root]!.type) as GraphQLObjectType;
       const page = await post(oracleToken, `{ ${list}(page: { first: 200 }) { nodes { id ${'adminAreaPcode' in type.getFields() ? 'adminAreaPcode' : ''} } } }`, {});
       const nodes = ((page.data?.[list] as { nodes: { id: string; adminAreaPcode?: string }[] } | null)?.nodes ?? []);
-      const inPartnerArea = nodes.find((n) => n.adminAreaPcode?.startsWith('CF21'));
-      const outside = nodes.find((n) => n.adminAreaPcode && !['CF11', 'CF21', 'CF23'].some((p) => n.adminAreaPcode!.startsWith(p)));
+      const inPartnerArea = nodes.find((n) => n.adminAreaPcode?.startsWith('CF43'));
+      const outside = nodes.find((n) => n.adminAreaPcode && !['CF71', 'CF43', 'CF52'].some((p) => n.adminAreaPcode!.startsWith(p)));
       const ids = [...new Set([nodes[0], inPartnerArea, outside].filter(Boolean).map((n) => n!.id))];
       expect(ids.length, `${list} as the ground truth`).toBeGreaterThan(0);
       lookups.push({ root, argument: 'id', type, ids: [...ids, NO_SUCH_ROW] });
     }
     // Entities whose fields come from several subgraphs: the row's subgraph and the field's are asked.
     lookups.push({ root: 'mission', argument: 'id', type: schema.getType('Mission') as GraphQLObjectType, ids: ['MINUSCA', 'UNMISS'] });
-    lookups.push({ root: 'adminArea', argument: 'pcode', type: schema.getType('AdminArea') as GraphQLObjectType, ids: ['CF21', 'CF26'] });
+    lookups.push({ root: 'adminArea', argument: 'pcode', type: schema.getType('AdminArea') as GraphQLObjectType, ids: ['CF43', 'CF62'] });
     for (const lookup of lookups) for (const id of lookup.ids) truth.set(`${lookup.root}:${id}`, await serve(oracleToken, lookup, id));
   });
   afterAll(async () => {

@@ -94,7 +94,7 @@ describe.each(TEST_DATABASES)('inference attacks on every served aggregate on $l
     t = await startTestStack(kind);
     truthToken = await groundTruthToken(t);
     // One cell big enough to be served, outside every NGO's areas, through the real write path:
-    // six clashes in Kaga-Bandoro (admin2 CF2001) and one filed at its admin1 (CF20), one of the
+    // six clashes in Kaga-Bandoro (admin2 CF421) and one filed at its admin1 (CF42), one of the
     // six then refuted. Differencing it by admin2 filter or by the refuted toggle gives a 1.
     const report = (clientKey: string, adminAreaPcode: string) =>
       ask('mission-ops', `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { incident { id version } } }`, {
@@ -106,8 +106,8 @@ describe.each(TEST_DATABASES)('inference attacks on every served aggregate on $l
         },
       });
     const reported = [];
-    for (let i = 0; i < 6; i++) reported.push(await report(`inference-cell-${i}`, 'CF2001'));
-    reported.push(await report('inference-cell-admin1', 'CF20'));
+    for (let i = 0; i < 6; i++) reported.push(await report(`inference-cell-${i}`, 'CF421'));
+    reported.push(await report('inference-cell-admin1', 'CF42'));
     for (const r of reported) expect(r.errors).toBeUndefined();
     let refuted = reported[0]!.data.reportIncident.incident;
     for (const to of ['UNDER_VERIFICATION', 'REFUTED']) {

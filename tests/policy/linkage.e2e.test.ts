@@ -96,7 +96,7 @@ describe.each(TEST_DATABASES)('linkage across rows on $label', (kind) => {
         missionId: 'MINUSCA',
         eventDate: '2025-03-14',
         subEventType: 'ATTACK',
-        adminAreaPcode: 'CF2101',
+        adminAreaPcode: 'CF431',
         latitude: 5.79,
         longitude: 20.66,
         fatalities: 1,
@@ -123,7 +123,7 @@ describe.each(TEST_DATABASES)('linkage across rows on $label', (kind) => {
   });
 
   it('group-level actor names (the ACLED actor fields) stay visible to partners even when a perpetrator attribution names the group', async () => {
-    const query = `query($after: String) { incidents(filter: {missionId: "MINUSCA", adminAreaPcode: "CF21"}, page: {first: 200, after: $after}) { nodes { id actors { name } perpetrators { actorName identifiedAs } } pageInfo { hasNextPage endCursor } } }`;
+    const query = `query($after: String) { incidents(filter: {missionId: "MINUSCA", adminAreaPcode: "CF43"}, page: {first: 200, after: $after}) { nodes { id actors { name } perpetrators { actorName identifiedAs } } pageInfo { hasNextPage endCursor } } }`;
     const truth = (await ask('truth', query)).data.incidents.nodes as { id: string; actors: { name: string }[]; perpetrators: { actorName: string; identifiedAs: string | null }[] }[];
     const partner = new Map(((await ask('ngo-partner', query)).data.incidents.nodes as typeof truth).map((n) => [n.id, n]));
     const attributed = truth.filter((n) => n.perpetrators.some((p) => n.actors.some((a) => a.name === p.actorName)));

@@ -10,7 +10,7 @@ import { demoIdentity } from '@peacegraph/reference';
 import { TEST_DATABASES } from '../databases';
 import { startTestStack, type TestStack } from '../harness';
 
-const INCIDENTS_IN_CF21 = `{ incidents(filter: { adminAreaPcode: "CF21" }, page: { first: 50 }) { nodes { id adminAreaPcode missionId } } }`;
+const INCIDENTS_IN_CF21 = `{ incidents(filter: { adminAreaPcode: "CF43" }, page: { first: 50 }) { nodes { id adminAreaPcode missionId } } }`;
 
 
 for (const kind of TEST_DATABASES) {
@@ -56,7 +56,7 @@ for (const kind of TEST_DATABASES) {
       const res = await signedSubgraphCall('incidents', 'ngo-partner', `{ _entities(representations: [${representations}]) { ... on Incident { id adminAreaPcode } } }`);
       const entities = (JSON.parse(res.text) as { data: { _entities: ({ id: string } | null)[] } }).data._entities;
       rows.forEach((row, i) => {
-        const inScope = ['CF11', 'CF21', 'CF23'].some((p) => row.adminAreaPcode.startsWith(p));
+        const inScope = ['CF71', 'CF43', 'CF52'].some((p) => row.adminAreaPcode.startsWith(p));
         expect(entities[i] === null ? null : entities[i]!.id).toBe(inScope ? row.id : null);
       });
       expect(entities.some((e) => e !== null)).toBe(true);

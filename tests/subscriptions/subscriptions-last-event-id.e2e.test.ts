@@ -98,7 +98,7 @@ describe.each(TEST_DATABASES)('SSE Last-Event-ID on $label', (kind) => {
     const token = (await tokenFor('mission-ops'))!;
     const first = await openStream(t.gatewayUrl, token);
     await until(() => active() === 1);
-    const a = await report('CF2301');
+    const a = await report('CF521');
     await t.stack.gateway.subscriptions!.settled();
     const [seen] = await first.waitFor(1);
     expect(seen!.data.data.incidentReported.incident.id).toBe(a);
@@ -107,11 +107,11 @@ describe.each(TEST_DATABASES)('SSE Last-Event-ID on $label', (kind) => {
     first.close();
     await until(() => active() === 0);
 
-    const b = await report('CF2301');
-    const c = await report('CF11');
+    const b = await report('CF521');
+    const c = await report('CF71');
     const again = await openStream(t.gatewayUrl, token, seen!.id);
     await again.waitFor(2);
-    const d = await report('CF2301');
+    const d = await report('CF521');
     await t.stack.gateway.subscriptions!.settled();
     await again.waitFor(3);
     await new Promise((r) => setTimeout(r, 300));

@@ -18,7 +18,7 @@ describe.skipIf(!postgresKind)('subscriptions across gateway replicas on Postgre
   let n = 0;
   const report = async () => {
     const r = await t.query<any>('mission-ops', REPORT, {
-      input: { clientKey: `replica-${Date.now()}-${++n}`, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ATTACK', adminAreaPcode: 'CF2301', latitude: 6.5, longitude: 21.9, fatalities: 0 },
+      input: { clientKey: `replica-${Date.now()}-${++n}`, missionId: 'MINUSCA', eventDate: '2025-05-02', subEventType: 'ATTACK', adminAreaPcode: 'CF521', latitude: 6.5, longitude: 21.9, fatalities: 0 },
     });
     expect(r.body.errors).toBeUndefined();
     return r.body.data.reportIncident.incident.id as string;

@@ -75,8 +75,8 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     const transports: Transport[] = ['sse', 'sse-single', 'ws'];
     const subs = new Map<string, TestSubscription>();
     for (const audience of audiences) for (const transport of transports) subs.set(`${audience}/${transport}`, await sub(transport, audience, INCIDENT_REPORTED));
-    // CF2301 is inside ngo-partner's agreed areas (CF23), outside ngo-other's (CF11).
-    const id = await report(t, 'CF2301', 6.5512, 21.9843);
+    // CF521 is inside ngo-partner's agreed areas (CF52), outside ngo-other's (CF71).
+    const id = await report(t, 'CF521', 6.5512, 21.9843);
     await settled();
     for (const transport of transports) {
       const [ops] = await subs.get(`mission-ops/${transport}`)!.waitFor(1);
@@ -117,7 +117,7 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
   it('subscribers of one scope and selection share one resolution, and each is audited under their own name', async () => {
     const a = await sub('sse', 'ngo-partner', INCIDENT_REPORTED, undefined, await tokenFor('ngo-partner', { subject: 'nrc-officer-a' }));
     const b = await sub('sse', 'ngo-partner', INCIDENT_REPORTED, undefined, await tokenFor('ngo-partner', { subject: 'nrc-officer-b' }));
-    const id = await report(t, 'CF2301', 6.5, 21.9);
+    const id = await report(t, 'CF521', 6.5, 21.9);
     await settled();
     await a.waitFor(1);
     await b.waitFor(1);
@@ -145,8 +145,8 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
         requestedDate: '2030-05-04',
         purpose: 'Food distribution convoy to Bambari',
         route: [
-          { adminAreaPcode: 'CF11', name: 'Bangui warehouse', latitude: 4.3612, longitude: 18.5551 },
-          { adminAreaPcode: 'CF2101', name: 'Bambari distribution site', latitude: 5.7631, longitude: 20.6712 },
+          { adminAreaPcode: 'CF71', name: 'Bangui warehouse', latitude: 4.3612, longitude: 18.5551 },
+          { adminAreaPcode: 'CF431', name: 'Bambari distribution site', latitude: 5.7631, longitude: 20.6712 },
         ],
       },
     });
@@ -177,17 +177,17 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
 
   it('reconnecting with the last id replays the missed events exactly once, then goes on live', async () => {
     const first = await sub('sse', 'ngo-partner', INCIDENT_REPORTED);
-    const a = await report(t, 'CF2301', 6.51, 21.91);
+    const a = await report(t, 'CF521', 6.51, 21.91);
     await settled();
     const [seen] = await first.waitFor(1);
     const lastId = seen!.data!.incidentReported.eventId;
     first.close();
     await until(() => active() === 0);
-    const b = await report(t, 'CF2301', 6.52, 21.92);
-    const c = await report(t, 'CF11', 4.36, 18.55);
+    const b = await report(t, 'CF521', 6.52, 21.92);
+    const c = await report(t, 'CF71', 4.36, 18.55);
     const again = await sub('ws', 'ngo-partner', INCIDENT_REPORTED, { after: lastId });
     await again.waitFor(2);
-    const d = await report(t, 'CF2301', 6.53, 21.93);
+    const d = await report(t, 'CF521', 6.53, 21.93);
     await settled();
     await again.waitFor(3);
     await new Promise((r) => setTimeout(r, 300));
@@ -234,12 +234,12 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
   });
 
   it('access constraints reach the partners in scope, and too many subscriptions per caller are refused', async () => {
-    const ACCESS = `subscription { accessConstraintReported(filter: { adminAreaPcodes: ["CF23"] }) { eventId accessConstraint { id constraintType location { precision } } } }`;
+    const ACCESS = `subscription { accessConstraintReported(filter: { adminAreaPcodes: ["CF52"] }) { eventId accessConstraint { id constraintType location { precision } } } }`;
     const nrc = await sub('sse', 'ngo-partner', ACCESS);
     const caritas = await sub('sse', 'ngo-other', ACCESS);
     // No write path in the graph yet: an import writes the row; the trigger emits the event all the same.
     await t.database.exec(`insert into humanitarian.access_constraints (id, constraint_type, admin_area_pcode, admin1_pcode, admin_level, country_iso3, mission_id, occurred_on, impact, description, reporting_organization_id, source, latitude, longitude)
-      values ('AC-SUB-1', 'RESTRICTION_OF_MOVEMENT', 'CF2301', 'CF23', 2, 'CAF', 'MINUSCA', '2025-05-02', 'MODERATE', 'Checkpoint on the Bria road.', 'ocha', 'test import', 6.5, 21.9)`);
+      values ('AC-SUB-1', 'RESTRICTION_OF_MOVEMENT', 'CF521', 'CF52', 2, 'CAF', 'MINUSCA', '2025-05-02', 'MODERATE', 'Checkpoint on the Bria road.', 'ocha', 'test import', 6.5, 21.9)`);
     await settled();
     const [got] = await nrc.waitFor(1);
     expect(got!.data!.accessConstraintReported.accessConstraint).toEqual({ id: 'AC-SUB-1', constraintType: 'RESTRICTION_OF_MOVEMENT', location: { precision: 'ADMIN_AREA_CENTROID' } });
@@ -270,7 +270,7 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     await until(() => active() === 2);
     const ids: string[] = [];
     for (let i = 0; i < 80 && active() === 2; i++) {
-      ids.push(await report(t, 'CF2301', 6.5, 21.9));
+      ids.push(await report(t, 'CF521', 6.5, 21.9));
       await settled();
     }
     await until(() => active() === 1, 20_000);
@@ -279,7 +279,7 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     let text = '';
     for await (const chunk of slow) text += chunk;
     expect(text).toContain('SLOW_CONSUMER');
-    const next = await report(t, 'CF2301', 6.5, 21.9);
+    const next = await report(t, 'CF521', 6.5, 21.9);
     await settled();
     await steady.waitFor(ids.length + 1).catch((e) => {
       throw new Error(`steady got ${steady.received.length} of ${ids.length + 1}; last ${JSON.stringify(steady.received.at(-1)).slice(0, 300)}; ${String(e).slice(0, 100)}`);

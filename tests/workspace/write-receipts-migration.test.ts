@@ -48,11 +48,11 @@ describe.each(TEST_DATABASES)('write receipts from before the one shape ($label)
         values ('gov-germany', 'f-1', 'recordPledge', '${createHash('sha256').update('recordPledge:{"amount":"5"}').digest('base64url')}', '{"id": "PG-1"}');
       insert into incidents.incidents (id, mission_id, event_date, time_precision, disorder_type, event_type, sub_event_type, admin_area_pcode, admin1_pcode,
           country_iso3, latitude, longitude, area_centroid_latitude, area_centroid_longitude, geo_precision, fatalities, reported_by_organization_id, provenance, client_key, request_hash)
-        values ('INC-OLD', 'MINUSCA', '2025-01-01', 1, 'Political violence', 'BATTLES', 'ARMED_CLASH', 'CF21', 'CF21', 'CAF', 5.8, 20.7, 5.8, 20.7, 1, 0, 'minusca', 'reported', 'i-1', 'h3');
+        values ('INC-OLD', 'MINUSCA', '2025-01-01', 1, 'Political violence', 'BATTLES', 'ARMED_CLASH', 'CF43', 'CF43', 'CAF', 5.8, 20.7, 5.8, 20.7, 1, 0, 'minusca', 'reported', 'i-1', 'h3');
       insert into incidents.source_reports (id, incident_id, mission_id, admin_area_pcode, source_type, source_name, reliability, credibility, content, received_at,
           attached_by_subject, attached_by_organization_id, client_key, request_hash)
-        values ('INC-OLD-S1', 'INC-OLD', 'MINUSCA', 'CF21', 'NGO', 'A', 'B', 2, 'x', now(), 'joc@minusca', 'minusca', 's-1', 'h4'),
-               ('INC-OLD-S2', 'INC-OLD', 'MINUSCA', 'CF21', 'NGO', 'A', 'B', 2, 'x', now(), 'joc@minusca', 'minusca', 'i-1', 'h5');`);
+        values ('INC-OLD-S1', 'INC-OLD', 'MINUSCA', 'CF43', 'NGO', 'A', 'B', 2, 'x', now(), 'joc@minusca', 'minusca', 's-1', 'h4'),
+               ('INC-OLD-S2', 'INC-OLD', 'MINUSCA', 'CF43', 'NGO', 'A', 'B', 2, 'x', now(), 'joc@minusca', 'minusca', 'i-1', 'h5');`);
     await migrateAll(database, SETS);
 
     const receipts = (schema: string) =>

@@ -1,17 +1,25 @@
+import { referenceArea, referenceMission, type Db, type ReferenceArea, type ReferenceMission } from '@peacegraph/kit';
 import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '@peacegraph/reference';
 import { COUNTRY_CATALOGUE } from '@peacegraph/reference';
-import { MISSION_CATALOGUE, type MissionReference } from '@peacegraph/reference';
+import { MISSION_CATALOGUE } from '@peacegraph/reference';
 
 /**
- * The p-codes, countries and missions this subgraph validates writes and export filters against. Admin areas and missions
- * are owned by the missions subgraph and this subgraph never reads its tables: both are
- * seeded from the same reference catalogues, so the catalogue is the shared truth here.
+ * The p-codes, countries and missions this subgraph validates against. Writes and export
+ * filters check p-codes and missions against the reference tables in the database (owned by
+ * the missions subgraph, read through kit reference-tables.ts), so an admin area added there is
+ * accepted without a code change. The seed and the coarsening of points still read the
+ * catalogue the tables are seeded from (the same rows).
  */
 const areasByPcode = new Map(ADMIN_AREA_CATALOGUE.map((area) => [area.pcode, area]));
-const missionsById = new Map(MISSION_CATALOGUE.map((mission) => [mission.id, mission]));
 const countryCodes = new Set(COUNTRY_CATALOGUE.map((country) => country.iso3));
 
-export function knownArea(pcode: string): AdminAreaReference | undefined {
+/** The admin area of the reference table, or undefined (p-code in upper case). */
+export function knownArea(db: Db, pcode: string): Promise<ReferenceArea | undefined> {
+  return referenceArea(db, pcode);
+}
+
+/** The seeded catalogue row of an area (seed data and coarsening only). */
+export function catalogueArea(pcode: string): AdminAreaReference | undefined {
   return areasByPcode.get(pcode);
 }
 
@@ -20,17 +28,20 @@ export function knownCountry(iso3: string): boolean {
   return countryCodes.has(iso3);
 }
 
-export function knownMission(id: string): MissionReference | undefined {
-  return missionsById.get(id);
+/** The mission of the reference table, or undefined (id in upper case). */
+export function knownMission(db: Db, id: string): Promise<ReferenceMission | undefined> {
+  return referenceMission(db, id);
 }
 
+type Place = Pick<AdminAreaReference, 'pcode' | 'level' | 'parentPcode' | 'countryIso3'>;
+
 /** The admin1 p-code an area belongs to (itself for admin1). */
-export function admin1Of(area: AdminAreaReference): string {
+export function admin1Of(area: Place): string {
   return area.level === 1 ? area.pcode : (area.parentPcode ?? area.pcode);
 }
 
-/** Abyei is UNISFA's area, not UNMISS's, although both sit in the catalogue's host countries. */
-const AREA_MISSION_OVERRIDES: Record<string, string> = { SD09: 'UNISFA' };
+/** Abyei (SS00 in the SSD COD) is UNISFA's area, not UNMISS's, although the COD files it under South Sudan. */
+const AREA_MISSION_OVERRIDES: Record<string, string> = { SS00: 'UNISFA' };
 
 /**
  * The active peacekeeping mission whose data-sharing agreements scope rows in this area:
@@ -38,7 +49,7 @@ const AREA_MISSION_OVERRIDES: Record<string, string> = { SD09: 'UNISFA' };
  * Only a mission with this one host country counts (UNMISS for South Sudan, not the regional
  * UNTSO or UNISFA); areas without one (Darfur, Mali since MINUSMA closed) get none.
  */
-export function missionForArea(area: AdminAreaReference): string | null {
+export function missionForArea(area: Place): string | null {
   const override = AREA_MISSION_OVERRIDES[admin1Of(area)];
   if (override) return override;
   const own = MISSION_CATALOGUE.find(

@@ -1,5 +1,6 @@
 import { migrateAll, type Database } from '@peacegraph/kit';
 import { TEST_DATABASES } from '../../../tests/databases';
+import { importReference } from '../../missions/src/import/reference';
 
 export interface TestDatabase {
   label: string;
@@ -10,10 +11,14 @@ export interface TestDatabase {
 /** Which databases a test file runs against: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export const TEST_DATABASE_KINDS = TEST_DATABASES.map((kind) => kind.label);
 
-/** A fresh database with the policy and humanitarian schemas (tests/databases.ts makes and drops it). */
+/**
+ * A fresh database with the policy, missions and humanitarian schemas and the reference rows
+ * (admin areas, missions) writes are validated against (tests/databases.ts makes and drops it).
+ */
 export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<TestDatabase> {
   const database = await TEST_DATABASES.find((k) => k.label === kind)!.create();
-  await migrateAll(database, ['policy', 'humanitarian']);
+  await migrateAll(database, ['policy', 'missions', 'humanitarian']);
+  await importReference(database.db);
   return { label: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', database, dispose: () => database.close() };
 }
 

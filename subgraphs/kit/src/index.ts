@@ -38,3 +38,4 @@ export * from './settings';
 export * from './scalars';
 export * from './manifest';
 export * from './env';
+export * from './reference-tables';

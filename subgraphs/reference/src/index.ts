@@ -2,6 +2,7 @@
 // identities) and resolutions — that the seed loads into the database and the subgraphs
 // validate against. One package both import, so runtime code never reaches into scripts/.
 export * from './admin-areas';
+export * from './boundaries';
 export * from './countries';
 export * from './missions';
 export * from './organizations';

@@ -5,7 +5,7 @@ import { Incident } from '../incident/incident.type';
 import type { HumanitarianContext } from '../loaders';
 import { Organization } from '../organization/organization.type';
 import { checkActiveOn } from '../operational-presence/operational-presence.resolver';
-import { knownArea } from '../places';
+import { catalogueArea, knownArea } from '../places';
 import { AccessConstraintFilterInput } from './access-constraint.inputs';
 import { accessConstraintById, countAccessConstraints, listAccessConstraints } from './access-constraint.loaders';
 import { AccessConstraint, AccessConstraintCount, AccessConstraintLocation, AccessConstraintPage, AccessConstraintType } from './access-constraint.type';
@@ -42,7 +42,8 @@ export class AccessConstraintResolver {
   ): Promise<AccessConstraintCount[]> {
     checkActiveOn('filter.from', filter?.from);
     checkActiveOn('filter.to', filter?.to);
-    checkAreaFilter('filter.adminAreaPcode', filter?.adminAreaPcode, 1, (p) => knownArea(p)?.level);
+    const filtered = filter?.adminAreaPcode ? await knownArea(ctx.db, filter.adminAreaPcode.toUpperCase()) : undefined;
+    checkAreaFilter('filter.adminAreaPcode', filter?.adminAreaPcode, 1, () => filtered?.level);
     const rows = await countAccessConstraints(ctx.db, ctx.access, filter ?? {});
     return rows.map((r) => {
       const served = discloseCount(r.n, r.visible);
@@ -78,7 +79,7 @@ export class AccessConstraintResolver {
     return exactOrCoarsened(ctx.access, AccessConstraint, row, { field: 'location', precise: DataClass.PRECISE_LOCATION }, {
       exact: () => ({ latitude, longitude, precision: PointPrecision.EXACT }),
       coarsened: () => {
-        const area = knownArea(row.adminAreaPcode);
+        const area = catalogueArea(row.adminAreaPcode);
         return coarsenPoint(latitude, longitude, area ? { latitude: area.centroidLatitude, longitude: area.centroidLongitude } : null);
       },
     });

@@ -1,4 +1,4 @@
-import { badInput } from '@peacegraph/kit';
+import { badInput, type Db } from '@peacegraph/kit';
 import { knownArea, knownMission } from '../places';
 import { checkDate, checkText } from '../operational-presence/operational-presence.validate';
 import type { EscortRequestInput } from './escort-request.inputs';
@@ -16,8 +16,8 @@ export interface ValidEscortRequest {
 }
 
 /** Input → stored values, or BAD_USER_INPUT naming the first bad field (e.g. `route[2].latitude`). */
-export function validateEscortInput(input: EscortRequestInput, today = new Date().toISOString().slice(0, 10)): ValidEscortRequest {
-  const mission = knownMission(input.missionId.trim().toUpperCase());
+export async function validateEscortInput(db: Db, input: EscortRequestInput, today = new Date().toISOString().slice(0, 10)): Promise<ValidEscortRequest> {
+  const mission = await knownMission(db, input.missionId.trim().toUpperCase());
   if (!mission) throw badInput('missionId', `${input.missionId} is not a known mission.`);
   if (mission.status !== 'ACTIVE') throw badInput('missionId', `${mission.id} is not an active mission.`);
   checkDate('requestedDate', input.requestedDate);
@@ -26,10 +26,11 @@ export function validateEscortInput(input: EscortRequestInput, today = new Date(
   const cargo = checkText('cargo', input.cargo);
   if (input.route.length < 2) throw badInput('route', 'needs at least two waypoints (start and destination).');
   if (input.route.length > MAX_WAYPOINTS) throw badInput('route', `has more than ${MAX_WAYPOINTS} waypoints.`);
-  const route = input.route.map((w, i): StoredWaypoint => {
+  const route: StoredWaypoint[] = [];
+  for (const [i, w] of input.route.entries()) {
     const field = `route[${i}]`;
     const pcode = w.adminAreaPcode.trim().toUpperCase();
-    const area = knownArea(pcode);
+    const area = await knownArea(db, pcode);
     if (!area) throw badInput(`${field}.adminAreaPcode`, `${w.adminAreaPcode} is not a known p-code.`);
     if (!mission.hostCountryIso3.includes(area.countryIso3)) {
       throw badInput(`${field}.adminAreaPcode`, `${pcode} is outside ${mission.id}'s host countries.`);
@@ -39,7 +40,7 @@ export function validateEscortInput(input: EscortRequestInput, today = new Date(
     if (hasLat !== hasLon) throw badInput(hasLat ? `${field}.longitude` : `${field}.latitude`, 'give both coordinates or neither.');
     if (hasLat && (w.latitude! < -90 || w.latitude! > 90)) throw badInput(`${field}.latitude`, 'must be between -90 and 90.');
     if (hasLon && (w.longitude! < -180 || w.longitude! > 180)) throw badInput(`${field}.longitude`, 'must be between -180 and 180.');
-    return { adminAreaPcode: pcode, name: checkText(`${field}.name`, w.name), latitude: w.latitude ?? null, longitude: w.longitude ?? null };
-  });
+    route.push({ adminAreaPcode: pcode, name: checkText(`${field}.name`, w.name), latitude: w.latitude ?? null, longitude: w.longitude ?? null });
+  }
   return { missionId: mission.id, originPcode: route[0]!.adminAreaPcode, route, requestedDate: input.requestedDate, purpose, cargo };
 }

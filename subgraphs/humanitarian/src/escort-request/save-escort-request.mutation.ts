@@ -23,7 +23,7 @@ export class SaveEscortRequestMutation {
     @Arg('input', () => EscortRequestInput) input: EscortRequestInput,
   ): Promise<EscortRequest> {
     const organization = await writingOrganization(ctx, input.organizationId);
-    const values = validateEscortInput(input);
+    const values = await validateEscortInput(ctx.db, input);
     if (input.id) {
       const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, input.id));
       if (!current) throw notFoundField('id', `no escort request ${input.id}.`);

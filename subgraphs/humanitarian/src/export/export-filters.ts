@@ -16,7 +16,7 @@ function oneOf(values: Record<string, string>): Check {
 }
 
 const country: Check = (value) => (knownCountry(value.toUpperCase()) ? null : `'${value}' is not a known ISO 3166 alpha-3 country code.`);
-const adminArea: Check = (value) => (knownArea(value.toUpperCase()) ? null : `'${value}' is not a known admin area p-code.`);
+const adminArea: Check = async (value, db) => ((await knownArea(db, value.toUpperCase())) ? null : `'${value}' is not a known admin area p-code.`);
 const organization: Check = async (value, db) => ((await organizationByIdLoader(db).load(value)) ? null : `'${value}' is not a known organisation id.`);
 const date: Check = (value) => calendarDateProblem(value);
 // PostgreSQL's integer: a larger number would fail inside the query, as an internal error.

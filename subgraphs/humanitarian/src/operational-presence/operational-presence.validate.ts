@@ -1,4 +1,4 @@
-import { badInput, calendarDate } from '@peacegraph/kit';
+import { badInput, calendarDate, type Db } from '@peacegraph/kit';
 import { admin1Of, knownArea, missionForArea } from '../places';
 import type { OperationalPresenceInput, PeopleBySexAndAgeInput } from './operational-presence.inputs';
 import type { NewOperationalPresenceRow } from './operational-presence.table';
@@ -50,9 +50,9 @@ function people(field: string, input: PeopleBySexAndAgeInput): People {
 }
 
 /** Input → the row's columns (without id and owner), or BAD_USER_INPUT naming the first bad field. */
-export function validatePresenceInput(input: OperationalPresenceInput): Omit<NewOperationalPresenceRow, 'id' | 'organizationId'> {
+export async function validatePresenceInput(db: Db, input: OperationalPresenceInput): Promise<Omit<NewOperationalPresenceRow, 'id' | 'organizationId'>> {
   const pcode = input.adminAreaPcode.trim().toUpperCase();
-  const area = knownArea(pcode);
+  const area = await knownArea(db, pcode);
   if (!area) throw badInput('adminAreaPcode', `${input.adminAreaPcode} is not a known p-code.`);
   checkDate('periodStart', input.periodStart);
   checkDate('periodEnd', input.periodEnd);

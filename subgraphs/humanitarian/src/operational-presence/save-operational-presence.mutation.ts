@@ -26,7 +26,7 @@ export class SaveOperationalPresenceMutation {
     @Arg('input', () => OperationalPresenceInput) input: OperationalPresenceInput,
   ): Promise<OperationalPresence> {
     const organization = await writingOrganization(ctx, input.organizationId);
-    const values = validatePresenceInput(input);
+    const values = await validatePresenceInput(ctx.db, input);
     if (input.id) {
       const [current] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, input.id));
       if (!current) throw notFoundField('id', `no 3W row ${input.id}.`);

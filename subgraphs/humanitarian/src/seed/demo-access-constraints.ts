@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NewAccessConstraintRow } from '../access-constraint/access-constraint.table';
 import { AccessConstraintType } from '../access-constraint/access-constraint.type';
-import { admin1Of, AREAS, knownArea, missionForArea } from '../places';
+import { admin1Of, AREAS, catalogueArea, missionForArea } from '../places';
 // Seed-time only: the incidents subgraph's deterministic generator says where and when its
 // demo incidents happened, so a constraint linked to one sits in the same area and date.
 import { generateIncident } from '../../../incidents/src/seed/generate';
@@ -67,7 +67,7 @@ export function scaledAccessConstraintRows(count: number, scale: number, areaFor
 
 /** One generated constraint: in the linked incident's area, date and point when it has one, else in `fallbackArea`. */
 function constraintRow(id: string, fallbackArea: AdminAreaReference, incident: ReturnType<typeof linkedIncident>): NewAccessConstraintRow {
-  const area = (incident && knownArea(incident.adminAreaPcode)) || fallbackArea;
+  const area = (incident && catalogueArea(incident.adminAreaPcode)) || fallbackArea;
   const day = Math.floor(unit(`${id}|day`) * 365);
   const occurredOn = incident?.eventDate ?? new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
   const constraintType = incident ? pick(CAUSED_BY_INCIDENT, `${id}|type`) : pick(TYPES, `${id}|type`);

@@ -1,5 +1,5 @@
 import type { NewEscortRequestEventRow, NewEscortRequestRow, StoredWaypoint } from '../escort-request/escort-request.table';
-import { knownArea } from '../places';
+import { catalogueArea } from '../places';
 
 /**
  * GENERATED DEMO ESCORT REQUESTS — illustrative, not real movements. A handful per mission
@@ -18,14 +18,14 @@ interface DemoEscort {
 }
 
 const DEMO: DemoEscort[] = [
-  { n: 1, missionId: 'MINUSCA', organizationId: 'wfp', route: ['CF11', 'CF19', 'CF2101'], requestedDate: '2025-03-10', purpose: 'Food convoy Bangui – Bambari', path: [['APPROVED', null], ['COMPLETED', null]] },
-  { n: 2, missionId: 'MINUSCA', organizationId: 'nrc', route: ['CF2101', 'CF2102'], requestedDate: '2025-05-22', purpose: 'Shelter kits to Ippy', path: [['APPROVED', null]] },
-  { n: 3, missionId: 'MINUSCA', organizationId: 'caritas-bangui', route: ['CF11', 'CF12'], requestedDate: '2025-06-03', purpose: 'Seed distribution', path: [] },
-  { n: 4, missionId: 'MINUSCA', organizationId: 'msf', route: ['CF2301', 'CF23'], requestedDate: '2025-07-14', purpose: 'Medical evacuation support', path: [['DECLINED', 'Armed group activity on the axis; request again in 72 hours.']] },
-  { n: 5, missionId: 'MINUSCA', organizationId: 'unicef', route: ['CF11', 'CF20', 'CF2001'], requestedDate: '2025-08-01', purpose: 'Vaccines cold chain to Kaga-Bandoro', path: [['CANCELLED', 'Moved to air transport.']] },
-  { n: 1, missionId: 'MONUSCO', organizationId: 'unhcr', route: ['CD2201', 'CD2202'], requestedDate: '2025-04-18', purpose: 'Protection monitoring mission Beni – Rutshuru', path: [['APPROVED', null], ['COMPLETED', null]] },
-  { n: 2, missionId: 'MONUSCO', organizationId: 'irc', route: ['CD2302', 'CD2301'], requestedDate: '2025-09-09', purpose: 'WASH supplies to Djugu', path: [] },
-  { n: 1, missionId: 'UNMISS', organizationId: 'wfp', route: ['SS1101', 'SS15', 'SS1501'], requestedDate: '2025-02-27', purpose: 'River convoy to Rubkona', path: [['APPROVED', null]] },
+  { n: 1, missionId: 'MINUSCA', organizationId: 'wfp', route: ['CF71', 'CF41', 'CF431'], requestedDate: '2025-03-10', purpose: 'Food convoy Bangui – Bambari', path: [['APPROVED', null], ['COMPLETED', null]] },
+  { n: 2, missionId: 'MINUSCA', organizationId: 'nrc', route: ['CF431', 'CF435'], requestedDate: '2025-05-22', purpose: 'Shelter kits to Ippy', path: [['APPROVED', null]] },
+  { n: 3, missionId: 'MINUSCA', organizationId: 'caritas-bangui', route: ['CF71', 'CF11'], requestedDate: '2025-06-03', purpose: 'Seed distribution', path: [] },
+  { n: 4, missionId: 'MINUSCA', organizationId: 'msf', route: ['CF521', 'CF52'], requestedDate: '2025-07-14', purpose: 'Medical evacuation support', path: [['DECLINED', 'Armed group activity on the axis; request again in 72 hours.']] },
+  { n: 5, missionId: 'MINUSCA', organizationId: 'unicef', route: ['CF71', 'CF42', 'CF421'], requestedDate: '2025-08-01', purpose: 'Vaccines cold chain to Kaga-Bandoro', path: [['CANCELLED', 'Moved to air transport.']] },
+  { n: 1, missionId: 'MONUSCO', organizationId: 'unhcr', route: ['CD6109', 'CD6111'], requestedDate: '2025-04-18', purpose: 'Protection monitoring mission Beni – Rutshuru', path: [['APPROVED', null], ['COMPLETED', null]] },
+  { n: 2, missionId: 'MONUSCO', organizationId: 'irc', route: ['CD5402', 'CD5405'], requestedDate: '2025-09-09', purpose: 'WASH supplies to Djugu', path: [] },
+  { n: 1, missionId: 'UNMISS', organizationId: 'wfp', route: ['SS0101', 'SS06', 'SS0609'], requestedDate: '2025-02-27', purpose: 'River convoy to Rubkona', path: [['APPROVED', null]] },
 ];
 
 export function demoEscortRows(): { requests: NewEscortRequestRow[]; events: (NewEscortRequestEventRow & { escortRequestId: string })[] } {
@@ -34,7 +34,7 @@ export function demoEscortRows(): { requests: NewEscortRequestRow[]; events: (Ne
   for (const demo of DEMO) {
     const id = `demo-escort-${demo.missionId}-${demo.n}`.toLowerCase();
     const route: StoredWaypoint[] = demo.route.map((pcode) => {
-      const area = knownArea(pcode)!;
+      const area = catalogueArea(pcode)!;
       return { adminAreaPcode: pcode, name: area.name, latitude: area.centroidLatitude + 0.0123, longitude: area.centroidLongitude - 0.0217 };
     });
     const final = demo.path[demo.path.length - 1];

@@ -15,7 +15,7 @@ export function validateIncidentFilter(filter: IncidentFilterInput | null | unde
   }
   if (filter.fromDate && filter.toDate && filter.fromDate > filter.toDate) throw badInput(`${path}.toDate`, 'is before fromDate.');
   if (filter.adminAreaPcode && !PCODE.test(filter.adminAreaPcode.toUpperCase())) {
-    throw badInput(`${path}.adminAreaPcode`, 'is not a p-code (e.g. CF21).');
+    throw badInput(`${path}.adminAreaPcode`, 'is not a p-code (e.g. CF43).');
   }
   if (filter.minFatalities !== null && filter.minFatalities !== undefined && filter.minFatalities < 0) {
     throw badInput(`${path}.minFatalities`, 'must be 0 or more.');

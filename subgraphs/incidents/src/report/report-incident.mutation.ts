@@ -16,7 +16,7 @@ import { verificationTransitions } from '../verification/verification.table';
 import { victims } from '../victim/victim.table';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { ReportIncidentInput } from './report.inputs';
-import { isKnownMission, validateReport } from './report.validate';
+import { knownMission, validateReport } from './report.validate';
 
 @ObjectType()
 export class ReportIncidentPayload {
@@ -43,9 +43,9 @@ export class ReportIncidentMutation {
     @Arg('input', () => ReportIncidentInput) input: ReportIncidentInput,
   ): Promise<ReportIncidentPayload> {
     // The mission catalogue is public: an unknown mission is bad input, a foreign one is forbidden.
-    if (!isKnownMission(input.missionId)) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
+    if (!(await knownMission(ctx.db, input.missionId))) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
     assertMayWrite(ctx.identity, 'reportIncident', input.missionId.toUpperCase());
-    const { mission, area, admin1 } = validateReport(input);
+    const { mission, area, admin1 } = await validateReport(ctx.db, input);
     const organizationId = ctx.identity.organizationId!;
     const clientKey = input.clientKey.trim();
     const id = `INC-${mission.id}-R${createHash('sha256').update(`${organizationId}|${clientKey}`).digest('hex').slice(0, 12).toUpperCase()}`;

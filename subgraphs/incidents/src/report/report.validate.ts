@@ -1,33 +1,31 @@
-import { badInput, calendarDate } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE, type AdminAreaReference } from '@peacegraph/reference';
-import { MISSION_CATALOGUE, type MissionReference } from '@peacegraph/reference';
+import { badInput, calendarDate, referenceArea, referenceMission, type Db, type ReferenceArea, type ReferenceMission } from '@peacegraph/kit';
 import { CasualtyOutcome } from '../casualty/casualty.type';
 import { IncidentLocalType } from '../taxonomy/taxonomy';
 import { COUNTRY_BOUNDS } from './country-bounds';
 import type { ReportIncidentInput } from './report.inputs';
 
-const areas = new Map(ADMIN_AREA_CATALOGUE.map((a) => [a.pcode, a]));
-const missions = new Map(MISSION_CATALOGUE.map((m) => [m.id, m]));
-
-export function isKnownMission(missionId: string): boolean {
-  return missions.has(missionId.toUpperCase());
+/** The mission as the database's reference table has it (kit reference-tables.ts), or undefined. */
+export function knownMission(db: Db, missionId: string): Promise<ReferenceMission | undefined> {
+  return referenceMission(db, missionId.toUpperCase());
 }
 
 export interface ValidatedReport {
-  mission: MissionReference;
-  area: AdminAreaReference;
-  admin1: AdminAreaReference;
+  mission: ReferenceMission;
+  area: ReferenceArea;
+  admin1: ReferenceArea;
 }
 
 /**
  * Every check reportIncident makes before writing anything. The first failure is thrown as
- * BAD_USER_INPUT naming the field (`input.latitude`, `input.casualties[2].total` …).
+ * BAD_USER_INPUT naming the field (`input.latitude`, `input.casualties[2].total` …). Missions and
+ * p-codes are checked against the reference tables in the database, so an area added there is
+ * accepted without a code change.
  */
-export function validateReport(input: ReportIncidentInput, today = new Date()): ValidatedReport {
+export async function validateReport(db: Db, input: ReportIncidentInput, today = new Date()): Promise<ValidatedReport> {
   const key = input.clientKey.trim();
   if (key.length < 8 || key.length > 100) throw badInput('input.clientKey', 'must be 8–100 characters (use a UUID).');
 
-  const mission = missions.get(input.missionId.toUpperCase());
+  const mission = await knownMission(db, input.missionId);
   if (!mission) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
 
   calendarDate('input.eventDate', input.eventDate);
@@ -36,12 +34,12 @@ export function validateReport(input: ReportIncidentInput, today = new Date()): 
   if (![1, 2, 3].includes(input.timePrecision)) throw badInput('input.timePrecision', 'must be 1 (day), 2 (week) or 3 (month).');
   if (![1, 2, 3].includes(input.geoPrecision)) throw badInput('input.geoPrecision', 'must be 1, 2 or 3.');
 
-  const area = areas.get(input.adminAreaPcode.toUpperCase());
+  const area = await referenceArea(db, input.adminAreaPcode.toUpperCase());
   if (!area) throw badInput('input.adminAreaPcode', `unknown p-code ${input.adminAreaPcode}.`);
   if (!mission.hostCountryIso3.includes(area.countryIso3)) {
     throw badInput('input.adminAreaPcode', `${area.pcode} is in ${area.countryIso3}, not in a host country of ${mission.id} (${mission.hostCountryIso3.join(', ')}).`);
   }
-  const admin1 = area.parentPcode ? areas.get(area.parentPcode) ?? area : area;
+  const admin1 = area.parentPcode ? ((await referenceArea(db, area.parentPcode)) ?? area) : area;
 
   if (!Number.isFinite(input.latitude) || input.latitude < -90 || input.latitude > 90) throw badInput('input.latitude', 'must be between -90 and 90.');
   if (!Number.isFinite(input.longitude) || input.longitude < -180 || input.longitude > 180) throw badInput('input.longitude', 'must be between -180 and 180.');

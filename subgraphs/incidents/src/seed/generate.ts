@@ -1,4 +1,4 @@
-import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
+import { ADMIN_AREA_CATALOGUE, insideArea, pointOnSurface } from '@peacegraph/reference';
 import type { NewIncidentRow } from '../incident/incident.table';
 import { IncidentEventType as E, IncidentLocalType, IncidentSubEventType as S, SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
 import { Prng } from './prng';
@@ -47,9 +47,8 @@ export function generateIncident(profile: MissionProfile, n: number): GeneratedI
   // Precision 3 = only the region is known: file it under the admin1 area, at its centroid.
   const admin1 = townArea?.parentPcode ? areas.get(townArea.parentPcode) : townArea;
   const area = geoPrecision === 3 && admin1 ? admin1 : townArea;
-  const spread = geoPrecision === 1 ? 0.03 : 0.12;
-  const latitude = geoPrecision === 3 && admin1 ? admin1.centroidLatitude : round(town.latitude + rng.normal() * spread);
-  const longitude = geoPrecision === 3 && admin1 ? admin1.centroidLongitude : round(town.longitude + rng.normal() * spread);
+  const { latitude, longitude } =
+    geoPrecision === 3 && admin1 ? { latitude: admin1.centroidLatitude, longitude: admin1.centroidLongitude } : pointNear(town, geoPrecision === 1 ? 0.03 : 0.12, rng);
 
   const actors = actorsFor(eventType, subEventType, profile, rng);
   const fatalities = fatalitiesFor(subEventType, rng);
@@ -89,6 +88,23 @@ export function generateIncident(profile: MissionProfile, n: number): GeneratedI
     provenance: 'generated',
   };
   return { row, actors, town };
+}
+
+const MAX_DRAWS = 20;
+
+/**
+ * A point scattered around the town that lies inside the real polygon of the town's area
+ * (rejection sampling; the same draws every time, so the seed stays deterministic). Without the
+ * polygon (an area outside the COD excerpt) the scattered point is kept as it is.
+ */
+function pointNear(town: Town, spread: number, rng: Prng): { latitude: number; longitude: number } {
+  for (let draw = 0; draw < MAX_DRAWS; draw++) {
+    const latitude = round(town.latitude + rng.normal() * spread);
+    const longitude = round(town.longitude + rng.normal() * spread);
+    if (insideArea(town.pcode, longitude, latitude) !== false) return { latitude, longitude };
+  }
+  const surface = pointOnSurface(town.pcode)!;
+  return { latitude: round(surface.latitude), longitude: round(surface.longitude) };
 }
 
 function actorsFor(eventType: E, subEventType: S, profile: MissionProfile, rng: Prng): Actor[] {

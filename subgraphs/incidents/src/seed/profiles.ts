@@ -7,8 +7,8 @@ import { IncidentEventType as E, IncidentSubEventType as S } from '../taxonomy/t
  * overall mix for Africa. No ACLED row is copied: only these proportions.
  *
  * Towns are real places hosting or near mission bases (public coordinates, rounded), each
- * filed under the smallest admin area of the catalogue (subgraphs/reference/src/admin-areas.ts)
- * that contains it. Weights say how often incidents happen near each.
+ * filed under the real OCHA admin2 unit whose polygon contains it (subgraphs/reference; a
+ * test checks it). Weights say how often incidents happen near each.
  */
 export interface Town {
   name: string;
@@ -92,24 +92,24 @@ export const MISSION_PROFILES: readonly MissionProfile[] = [
       [E.EXPLOSIONS_REMOTE_VIOLENCE, 4],
     ],
     towns: [
-      { name: 'Bangui', pcode: 'CF11', latitude: 4.39, longitude: 18.56, weight: 8 },
-      { name: 'Bambari', pcode: 'CF2101', latitude: 5.77, longitude: 20.68, weight: 10 },
-      { name: 'Ippy', pcode: 'CF2102', latitude: 6.27, longitude: 21.22, weight: 4 },
-      { name: 'Bria', pcode: 'CF2301', latitude: 6.54, longitude: 21.99, weight: 9 },
-      { name: 'Kaga-Bandoro', pcode: 'CF2001', latitude: 6.99, longitude: 19.19, weight: 8 },
-      { name: 'Bangassou', pcode: 'CF26', latitude: 4.74, longitude: 22.82, weight: 6 },
-      { name: 'Zémio', pcode: 'CF27', latitude: 5.03, longitude: 25.14, weight: 5 },
-      { name: 'Obo', pcode: 'CF27', latitude: 5.4, longitude: 26.49, weight: 3 },
-      { name: 'Birao', pcode: 'CF24', latitude: 10.28, longitude: 22.79, weight: 4 },
-      { name: 'Ndélé', pcode: 'CF22', latitude: 8.41, longitude: 20.65, weight: 5 },
-      { name: 'Paoua', pcode: 'CF17', latitude: 7.24, longitude: 16.44, weight: 6 },
-      { name: 'Bocaranga', pcode: 'CF17', latitude: 6.98, longitude: 15.64, weight: 4 },
-      { name: 'Bossangoa', pcode: 'CF18', latitude: 6.49, longitude: 17.46, weight: 5 },
-      { name: 'Batangafo', pcode: 'CF18', latitude: 7.3, longitude: 18.29, weight: 4 },
-      { name: 'Bouar', pcode: 'CF15', latitude: 5.93, longitude: 15.6, weight: 3 },
-      { name: 'Berbérati', pcode: 'CF14', latitude: 4.26, longitude: 15.79, weight: 2 },
-      { name: 'Alindao', pcode: 'CF25', latitude: 5.03, longitude: 21.21, weight: 4 },
-      { name: 'Mobaye', pcode: 'CF25', latitude: 4.32, longitude: 21.18, weight: 2 },
+      { name: 'Bangui', pcode: 'CF711', latitude: 4.39, longitude: 18.56, weight: 8 },
+      { name: 'Bambari', pcode: 'CF431', latitude: 5.77, longitude: 20.68, weight: 10 },
+      { name: 'Ippy', pcode: 'CF435', latitude: 6.27, longitude: 21.22, weight: 4 },
+      { name: 'Bria', pcode: 'CF521', latitude: 6.54, longitude: 21.99, weight: 9 },
+      { name: 'Kaga-Bandoro', pcode: 'CF421', latitude: 6.99, longitude: 19.19, weight: 8 },
+      { name: 'Bangassou', pcode: 'CF621', latitude: 4.74, longitude: 22.82, weight: 6 },
+      { name: 'Zémio', pcode: 'CF633', latitude: 5.03, longitude: 25.14, weight: 5 },
+      { name: 'Obo', pcode: 'CF631', latitude: 5.4, longitude: 26.49, weight: 3 },
+      { name: 'Birao', pcode: 'CF531', latitude: 10.28, longitude: 22.79, weight: 4 },
+      { name: 'Ndélé', pcode: 'CF511', latitude: 8.41, longitude: 20.65, weight: 5 },
+      { name: 'Paoua', pcode: 'CF314', latitude: 7.24, longitude: 16.44, weight: 6 },
+      { name: 'Bocaranga', pcode: 'CF312', latitude: 6.98, longitude: 15.64, weight: 4 },
+      { name: 'Bossangoa', pcode: 'CF321', latitude: 6.49, longitude: 17.46, weight: 5 },
+      { name: 'Batangafo', pcode: 'CF326', latitude: 7.3, longitude: 18.29, weight: 4 },
+      { name: 'Bouar', pcode: 'CF221', latitude: 5.93, longitude: 15.6, weight: 3 },
+      { name: 'Berbérati', pcode: 'CF211', latitude: 4.26, longitude: 15.79, weight: 2 },
+      { name: 'Alindao', pcode: 'CF612', latitude: 5.03, longitude: 21.21, weight: 4 },
+      { name: 'Mobaye', pcode: 'CF611', latitude: 4.32, longitude: 21.18, weight: 2 },
     ],
     stateForces: { name: 'Military Forces of the Central African Republic (FACA)', inter: 1 },
     armedGroups: [
@@ -136,17 +136,17 @@ export const MISSION_PROFILES: readonly MissionProfile[] = [
       [E.EXPLOSIONS_REMOTE_VIOLENCE, 2],
     ],
     towns: [
-      { name: 'Beni', pcode: 'CD2201', latitude: 0.49, longitude: 29.47, weight: 12 },
-      { name: 'Oicha', pcode: 'CD2201', latitude: 0.7, longitude: 29.52, weight: 5 },
-      { name: 'Rutshuru', pcode: 'CD2202', latitude: -1.18, longitude: 29.45, weight: 7 },
-      { name: 'Masisi', pcode: 'CD2203', latitude: -1.4, longitude: 28.82, weight: 6 },
-      { name: 'Goma', pcode: 'CD22', latitude: -1.68, longitude: 29.22, weight: 5 },
-      { name: 'Butembo', pcode: 'CD22', latitude: 0.14, longitude: 29.29, weight: 3 },
-      { name: 'Bunia', pcode: 'CD2302', latitude: 1.57, longitude: 30.25, weight: 6 },
-      { name: 'Djugu', pcode: 'CD2301', latitude: 1.92, longitude: 30.5, weight: 9 },
-      { name: 'Bukavu', pcode: 'CD21', latitude: -2.51, longitude: 28.86, weight: 4 },
-      { name: 'Uvira', pcode: 'CD21', latitude: -3.4, longitude: 29.14, weight: 4 },
-      { name: 'Kalemie', pcode: 'CD32', latitude: -5.95, longitude: 29.19, weight: 2 },
+      { name: 'Beni', pcode: 'CD6109', latitude: 0.49, longitude: 29.47, weight: 12 },
+      { name: 'Oicha', pcode: 'CD6107', latitude: 0.7, longitude: 29.52, weight: 5 },
+      { name: 'Rutshuru', pcode: 'CD6111', latitude: -1.18, longitude: 29.45, weight: 7 },
+      { name: 'Masisi', pcode: 'CD6103', latitude: -1.4, longitude: 28.82, weight: 6 },
+      { name: 'Goma', pcode: 'CD6101', latitude: -1.68, longitude: 29.22, weight: 5 },
+      { name: 'Butembo', pcode: 'CD6110', latitude: 0.14, longitude: 29.29, weight: 3 },
+      { name: 'Bunia', pcode: 'CD5401', latitude: 1.57, longitude: 30.25, weight: 6 },
+      { name: 'Djugu', pcode: 'CD5405', latitude: 1.92, longitude: 30.5, weight: 9 },
+      { name: 'Bukavu', pcode: 'CD6201', latitude: -2.51, longitude: 28.86, weight: 4 },
+      { name: 'Uvira', pcode: 'CD6208', latitude: -3.4, longitude: 29.14, weight: 4 },
+      { name: 'Kalemie', pcode: 'CD7402', latitude: -5.95, longitude: 29.19, weight: 2 },
     ],
     stateForces: { name: 'Armed Forces of the Democratic Republic of the Congo (FARDC)', inter: 1 },
     armedGroups: [
@@ -173,19 +173,19 @@ export const MISSION_PROFILES: readonly MissionProfile[] = [
       [E.EXPLOSIONS_REMOTE_VIOLENCE, 2],
     ],
     towns: [
-      { name: 'Juba', pcode: 'SS1101', latitude: 4.86, longitude: 31.57, weight: 6 },
-      { name: 'Yei', pcode: 'SS11', latitude: 4.1, longitude: 30.68, weight: 4 },
-      { name: 'Malakal', pcode: 'SS1601', latitude: 9.53, longitude: 31.66, weight: 7 },
-      { name: 'Nasir', pcode: 'SS16', latitude: 8.6, longitude: 33.07, weight: 3 },
-      { name: 'Bentiu', pcode: 'SS1501', latitude: 9.23, longitude: 29.8, weight: 6 },
-      { name: 'Bor', pcode: 'SS14', latitude: 6.21, longitude: 31.56, weight: 7 },
-      { name: 'Pibor', pcode: 'SS14', latitude: 6.8, longitude: 33.13, weight: 5 },
-      { name: 'Wau', pcode: 'SS20', latitude: 7.7, longitude: 28.0, weight: 4 },
-      { name: 'Yambio', pcode: 'SS13', latitude: 4.57, longitude: 28.4, weight: 4 },
-      { name: 'Tambura', pcode: 'SS13', latitude: 5.6, longitude: 27.47, weight: 3 },
-      { name: 'Rumbek', pcode: 'SS17', latitude: 6.8, longitude: 29.68, weight: 5 },
-      { name: 'Kuajok', pcode: 'SS18', latitude: 8.3, longitude: 27.98, weight: 4 },
-      { name: 'Torit', pcode: 'SS12', latitude: 4.41, longitude: 32.57, weight: 3 },
+      { name: 'Juba', pcode: 'SS0101', latitude: 4.86, longitude: 31.57, weight: 6 },
+      { name: 'Yei', pcode: 'SS0106', latitude: 4.1, longitude: 30.68, weight: 4 },
+      { name: 'Malakal', pcode: 'SS0707', latitude: 9.53, longitude: 31.66, weight: 7 },
+      { name: 'Nasir', pcode: 'SS0704', latitude: 8.6, longitude: 33.07, weight: 3 },
+      { name: 'Bentiu', pcode: 'SS0609', latitude: 9.23, longitude: 29.8, weight: 6 },
+      { name: 'Bor', pcode: 'SS0303', latitude: 6.21, longitude: 31.56, weight: 7 },
+      { name: 'Pibor', pcode: 'SS0308', latitude: 6.8, longitude: 33.13, weight: 5 },
+      { name: 'Wau', pcode: 'SS0903', latitude: 7.7, longitude: 28.0, weight: 4 },
+      { name: 'Yambio', pcode: 'SS1010', latitude: 4.57, longitude: 28.4, weight: 4 },
+      { name: 'Tambura', pcode: 'SS1009', latitude: 5.6, longitude: 27.47, weight: 3 },
+      { name: 'Rumbek', pcode: 'SS0403', latitude: 6.8, longitude: 29.68, weight: 5 },
+      { name: 'Kuajok', pcode: 'SS0802', latitude: 8.3, longitude: 27.98, weight: 4 },
+      { name: 'Torit', pcode: 'SS0208', latitude: 4.41, longitude: 32.57, weight: 3 },
     ],
     stateForces: { name: 'South Sudan People’s Defence Forces (SSPDF)', inter: 1 },
     armedGroups: [
@@ -200,7 +200,8 @@ export const MISSION_PROFILES: readonly MissionProfile[] = [
   {
     missionId: 'UNISFA',
     organizationId: 'unisfa',
-    countryIso3: 'SDN',
+    // Abyei is filed where the SSD COD-AB files it (SS00 Abyei Region); its final status is not settled.
+    countryIso3: 'SSD',
     incidents: 60,
     eventTypes: [
       [E.VIOLENCE_AGAINST_CIVILIANS, 45],
@@ -210,9 +211,9 @@ export const MISSION_PROFILES: readonly MissionProfile[] = [
       [E.PROTESTS, 5],
     ],
     towns: [
-      { name: 'Abyei', pcode: 'SD0901', latitude: 9.6, longitude: 28.44, weight: 10 },
-      { name: 'Agok', pcode: 'SD09', latitude: 9.35, longitude: 28.58, weight: 5 },
-      { name: 'Diffra', pcode: 'SD09', latitude: 9.98, longitude: 28.35, weight: 2 },
+      { name: 'Abyei', pcode: 'SS0001', latitude: 9.6, longitude: 28.44, weight: 10 },
+      { name: 'Agok', pcode: 'SS0001', latitude: 9.35, longitude: 28.58, weight: 5 },
+      { name: 'Diffra', pcode: 'SS0001', latitude: 9.98, longitude: 28.35, weight: 2 },
     ],
     stateForces: { name: 'South Sudan People’s Defence Forces (SSPDF)', inter: 1 },
     armedGroups: [

@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, checkAreaFilter, checkMonth, Classified, DataClass, disclose, isSensitive, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
-import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
+import { badInput, checkAreaFilter, checkMonth, Classified, DataClass, disclose, isSensitive, referenceArea, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { ceasefireViolations, incidentStatistics, type CellMeasure, type IncidentStatisticRow } from './statistics.loaders';
 import { CeasefireViolationTimeline, IncidentStatistic, IncidentStatisticsFilterInput } from './statistics.type';
 
-const AREA_LEVELS = new Map(ADMIN_AREA_CATALOGUE.map((a) => [a.pcode, a.level]));
 const WITHHELD: DisclosedCount = { value: null, suppressed: true };
 type Variant = 'unrefuted' | 'all';
 
@@ -56,7 +54,8 @@ export class IncidentStatisticsResolver {
     if (f.adminLevel !== 1 && f.adminLevel !== 2) throw badInput('filter.adminLevel', 'must be 1 or 2.');
     checkMonth('filter.fromMonth', f.fromMonth);
     checkMonth('filter.toMonth', f.toMonth);
-    checkAreaFilter('filter.adminAreaPcode', f.adminAreaPcode, f.adminLevel, (p) => AREA_LEVELS.get(p));
+    const filtered = f.adminAreaPcode ? await referenceArea(ctx.db, f.adminAreaPcode.toUpperCase()) : undefined;
+    checkAreaFilter('filter.adminAreaPcode', f.adminAreaPcode, f.adminLevel, () => filtered?.level);
     const variant: Variant = f.includeRefuted ? 'all' : 'unrefuted';
     const rows = await incidentStatistics(ctx.db, ctx.access, f);
     return rows

@@ -1,5 +1,6 @@
 import { migrateAll, type Database, type Identity } from '@peacegraph/kit';
 import { seedAgreements } from '../../../../scripts/seed/agreements';
+import { importReference } from '../../../missions/src/import/reference';
 import { demoIdentity } from '@peacegraph/reference';
 import { TEST_DATABASES, type TestDatabaseKind } from '../../../../tests/databases';
 
@@ -10,12 +11,13 @@ export const INCIDENT_TEST_DATABASES: readonly TestDatabaseKind[] = TEST_DATABAS
 export async function openIncidentsTestDatabase(kind: TestDatabaseKind): Promise<Database> {
   const database = await kind.create();
   await migrateAll(database, ['policy', 'missions', 'incidents']);
+  await importReference(database.db);
   await seedAgreements(database.db);
   return database;
 }
 
 /** The areas of the Central African Republic NRC's agreement covers (schema/agreements.json, nrc-car-access). */
-export const NGO_PARTNER_AREAS = ['CF11', 'CF21', 'CF23'];
+export const NGO_PARTNER_AREAS = ['CF71', 'CF43', 'CF52'];
 
 /** A seeded demo identity (subgraphs/reference/src/organizations.ts), optionally with extra roles. */
 export function identityOf(audience: string, extraRoles: string[] = []): Identity {

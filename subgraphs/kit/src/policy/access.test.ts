@@ -40,27 +40,27 @@ describe('Access', () => {
     const access = accessFrom(ngo, [], audit());
     expect(access.allows(DataClass.PUBLIC)).toBe(true);
     for (const cls of Object.values(DataClass).filter((c) => c !== DataClass.PUBLIC)) {
-      expect(access.allows(cls, { missionId: 'MINUSCA', adminAreaPcode: 'CF11' })).toBe(false);
+      expect(access.allows(cls, { missionId: 'MINUSCA', adminAreaPcode: 'CF71' })).toBe(false);
       expect(access.holds(cls)).toBe(false);
     }
   });
 
   it('an area-scoped grant covers that area and its sub-areas only', () => {
-    const access = accessFrom(ngo, [agreement({ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21'] })], audit());
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(true);
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF2101' })).toBe(true);
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF11' })).toBe(false);
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MONUSCO', adminAreaPcode: 'CF21' })).toBe(false);
+    const access = accessFrom(ngo, [agreement({ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF43'] })], audit());
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF43' })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF431' })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF71' })).toBe(false);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MONUSCO', adminAreaPcode: 'CF43' })).toBe(false);
     expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: null })).toBe(false);
-    expect(access.allows(DataClass.PRECISE_LOCATION, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(false);
+    expect(access.allows(DataClass.PRECISE_LOCATION, { missionId: 'MINUSCA', adminAreaPcode: 'CF43' })).toBe(false);
   });
 
   it("opens only its provider's data: the mission's records, never another organisation's rows", () => {
-    const access = accessFrom(ngo, [agreement({ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21'] })], audit());
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21', ownerOrganizationId: null })).toBe(true);
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21', ownerOrganizationId: 'ngo-b' })).toBe(false);
+    const access = accessFrom(ngo, [agreement({ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF43'] })], audit());
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF43', ownerOrganizationId: null })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF43', ownerOrganizationId: 'ngo-b' })).toBe(false);
     // An incident an NGO reported is still the mission's record.
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21', ownerOrganizationId: 'ngo-b', providedBy: 'mission' })).toBe(true);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF43', ownerOrganizationId: 'ngo-b', providedBy: 'mission' })).toBe(true);
     const fromNgo = accessFrom(ngo, [agreement({ provider: 'ngo-b', providerType: 'ingo', providerAcronym: null })], audit());
     expect(fromNgo.allows(DataClass.PARTNER, { missionId: 'MINUSCA', ownerOrganizationId: 'ngo-b' })).toBe(true);
     expect(fromNgo.allows(DataClass.PARTNER, { missionId: 'MINUSCA', ownerOrganizationId: 'ngo-c' })).toBe(false);
@@ -82,7 +82,7 @@ describe('Access', () => {
 
   it('an empty scope list grants nothing (null, not [], means all)', () => {
     const access = accessFrom(ngo, [agreement({ adminAreaPcodes: [] })], audit());
-    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF21' })).toBe(false);
+    expect(access.allows(DataClass.PARTNER, { missionId: 'MINUSCA', adminAreaPcode: 'CF43' })).toBe(false);
   });
 
   it('an owner sees its own rows’ partner and confidential classes, never identities', () => {
@@ -129,11 +129,11 @@ describe(`Access.sqlScope filters exactly the rows Access.allows admits (${label
   const rowsTable = pgTable(tableName, { id: text('id').primaryKey(), mission: text('mission'), area: text('area'), owner: text('owner') });
   let database: Database;
   const rows = [
-    { id: '1', mission: 'MINUSCA', area: 'CF11', owner: null },
-    { id: '2', mission: 'MINUSCA', area: 'CF2101', owner: null },
+    { id: '1', mission: 'MINUSCA', area: 'CF71', owner: null },
+    { id: '2', mission: 'MINUSCA', area: 'CF431', owner: null },
     { id: '3', mission: 'MINUSCA', area: null, owner: null },
-    { id: '4', mission: 'MONUSCO', area: 'CD22', owner: 'ngo-a' },
-    { id: '5', mission: null, area: 'CF21', owner: 'ngo-b' },
+    { id: '4', mission: 'MONUSCO', area: 'CD61', owner: 'ngo-a' },
+    { id: '5', mission: null, area: 'CF43', owner: 'ngo-b' },
     { id: '6', mission: 'UNMISS', area: 'SS01', owner: null },
   ];
   beforeAll(async () => {
@@ -150,9 +150,9 @@ describe(`Access.sqlScope filters exactly the rows Access.allows admits (${label
     ['no agreement', []],
     ['all missions', [{}]],
     ['one mission', [{ missionIds: ['MINUSCA'] }]],
-    ['mission and areas', [{ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21', 'CF11'] }]],
+    ['mission and areas', [{ missionIds: ['MINUSCA'], adminAreaPcodes: ['CF43', 'CF71'] }]],
     ['areas only', [{ adminAreaPcodes: ['CF2'] }]],
-    ['two agreements', [{ id: 'a', missionIds: ['UNMISS'] }, { id: 'b', adminAreaPcodes: ['CF11'] }]],
+    ['two agreements', [{ id: 'a', missionIds: ['UNMISS'] }, { id: 'b', adminAreaPcodes: ['CF71'] }]],
     ['empty lists', [{ missionIds: [] }]],
     ['UN-wide provider', [{ provider: 'dpo', providerType: 'un-secretariat', providerAcronym: null }]],
     ['an NGO provider', [{ provider: 'ngo-b', providerType: 'ingo', providerAcronym: null }]],

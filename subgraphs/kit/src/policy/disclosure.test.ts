@@ -56,10 +56,11 @@ describe('disclosure control', () => {
 
   it('date ranges are snapped to whole months; finer area filters are refused', () => {
     expect(snapToMonths('2025-03-10', '2025-04-02')).toEqual({ fromMonth: '2025-03', toMonth: '2025-04' });
-    const levelOf = (p: string) => (p.length === 4 ? 1 : p.length === 6 ? 2 : undefined) as 1 | 2 | undefined;
-    expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF2101', 1, levelOf)).toThrow(/admin2 area \(CF2101\) but counts are grouped by admin1/);
-    expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF21', 1, levelOf)).not.toThrow();
+    const levels: Record<string, 1 | 2> = { CF43: 1, CF431: 2 }; // OCHA: Ouaka and its sous-préfecture Bambari
+    const levelOf = (p: string) => levels[p];
+    expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF431', 1, levelOf)).toThrow(/admin2 area \(CF431\) but counts are grouped by admin1/);
+    expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF43', 1, levelOf)).not.toThrow();
     expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF', 1, levelOf)).not.toThrow();
-    expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF2101', 2, levelOf)).not.toThrow();
+    expect(() => checkAreaFilter('filter.adminAreaPcode', 'CF431', 2, levelOf)).not.toThrow();
   });
 });

@@ -46,7 +46,7 @@ const identity: Identity = { subject: 's', organizationId: 'ngo-a', organization
 const grant: AgreementInForce = {
   id: 'a1', provider: 'minusca', providerType: 'mission', providerAcronym: 'MINUSCA', recipientType: 'ingo', status: 'ACTIVE', version: 1,
   requestedBySubject: null, recipientOrganizationId: 'ngo-a', recipientOrganizationType: null, recipientRole: null, dataClasses: ['PARTNER', 'DONOR_CONFIDENTIAL'],
-  missionIds: ['MINUSCA'], adminAreaPcodes: ['CF21'], validFrom: new Date('2024-01-01'), validUntil: null, purpose: 't', updatedAt: new Date('2024-01-01'),
+  missionIds: ['MINUSCA'], adminAreaPcodes: ['CF43'], validFrom: new Date('2024-01-01'), validUntil: null, purpose: 't', updatedAt: new Date('2024-01-01'),
 };
 const access = accessFrom(identity, [grant], new AuditLog('test', () => null));
 const text_ = (q: ReturnType<typeof rowFilter>) => new PgDialect().sqlToQuery(q);

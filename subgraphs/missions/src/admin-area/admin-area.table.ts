@@ -7,13 +7,17 @@ export const adminAreas = missionsSchema.table(
   {
     pcode: text('pcode').primaryKey(),
     name: text('name').notNull(),
+    /** The COD's alternative spelling (e.g. unaccented), when it has one. */
+    nameAlt: text('name_alt'),
     level: integer('level').notNull(),
     parentPcode: text('parent_pcode'),
     countryIso3: text('country_iso3').notNull(),
     centroidLatitude: doublePrecision('centroid_latitude'),
     centroidLongitude: doublePrecision('centroid_longitude'),
-    /** Where the row came from: 'generated' rows are illustrative, not an official COD. */
+    /** Where the row came from: 'ocha-cod' (real COD-AB) or 'generated' (illustrative, not an official COD). */
     source: text('source').notNull(),
+    /** The COD version (valid-on date) an 'ocha-cod' p-code belongs to: p-codes are reused across versions. */
+    codValidOn: text('cod_valid_on'),
   },
   (t) => [index('admin_areas_country_idx').on(t.countryIso3), index('admin_areas_parent_idx').on(t.parentPcode)],
 );
