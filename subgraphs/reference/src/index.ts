@@ -3,6 +3,7 @@
 // validate against. One package both import, so runtime code never reaches into scripts/.
 export * from './admin-areas';
 export * from './countries';
+export * from './country-names';
 export * from './missions';
 export * from './organizations';
 export * from './resolutions';
