@@ -31,9 +31,10 @@ const GATEWAY_IDENTITY: Identity = { subject: 'gateway', organizationId: null, o
 /**
  * Sends one subgraph fetch of a client's operation, with the verified identity signed over the
  * exact body that goes on the wire (so it can't be replayed with another query). Client headers
- * are never forwarded: the language negotiated from the caller's Accept-Language goes as one tag. Over `node:http` with a keep-alive agent rather than the gateway's default
- * fetch: undici's WHATWG streams, node-fetch's Request/Headers objects and a new AbortSignal per
- * call were a fifth of the gateway's CPU (docs/benchmarks.md).
+ * are never forwarded: of the caller's Accept-Language only the negotiated tag goes (`fr`).
+ * Over `node:http` with a keep-alive agent rather than the gateway's default fetch: undici's
+ * WHATWG streams, node-fetch's Request/Headers objects and a new AbortSignal per call were a
+ * fifth of the gateway's CPU (docs/benchmarks.md).
  */
 export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly target: URL;

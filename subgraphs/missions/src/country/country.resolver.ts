@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, Language, LanguageArg } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, type Language, LanguageArg } from '@peacegraph/kit';
 import { countryName } from '@peacegraph/reference';
 import type { MissionsContext } from '../loaders';
 import { listCountries } from './country.loaders';

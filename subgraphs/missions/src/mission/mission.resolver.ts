@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, calendarDate, Classified, DataClass, Language, LanguageArg, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, calendarDate, Classified, DataClass, type Language, LanguageArg, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { missionName } from '@peacegraph/reference';
 import { Country } from '../country/country.type';
 import type { MissionsContext } from '../loaders';
