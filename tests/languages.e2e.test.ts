@@ -113,7 +113,7 @@ describe.each(TEST_DATABASES)('names by language on $label', (kind) => {
   });
 
   test('admin areas keep their official COD name in every language', async () => {
-    const query = `query($iso3: String) { adminAreas(countryIso3: $iso3, level: 1) { pcode name fr: name(language: FR) ar: name(language: AR) en: name(language: EN) } }`;
+    const query = `query($iso3: CountryCode) { adminAreas(countryIso3: $iso3, level: 1) { pcode name fr: name(language: FR) ar: name(language: AR) en: name(language: EN) } }`;
     for (const iso3 of ['CAF', 'SSD']) {
       const response = await fetch(stack.gatewayUrl, {
         method: 'POST',
