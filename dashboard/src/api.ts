@@ -19,12 +19,16 @@ type PersistedDocument<T, V> = TypedDocumentNode<T, V> & { __meta__?: { hash?: s
 
 export const GRAPHQL_PATH = '/graphql';
 
-export async function execute<T, V>(document: PersistedDocument<T, V>, variables: V, token: string | null, signal?: AbortSignal): Promise<Result<T>> {
+/**
+ * `language` goes as Accept-Language: the graph's names (missions, countries) follow the
+ * dashboard's language switch rather than the browser's own preference.
+ */
+export async function execute<T, V>(document: PersistedDocument<T, V>, variables: V, token: string | null, language: string, signal?: AbortSignal): Promise<Result<T>> {
   const documentId = document.__meta__?.hash;
   if (!documentId) throw new Error('An operation without a persisted id: run the dashboard codegen.');
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'accept-language': language, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ documentId, variables }),
     signal,
   });

@@ -3,18 +3,18 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { execute, failures, withheldClasses, type Result } from './api';
-import type { Translate } from './i18n';
+import type { Language, Translate } from './i18n';
 import type { Session } from './session';
 
 export type QueryState<T> = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'done' } & Result<T>);
 
-export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V, session: Session): QueryState<T> {
+export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V, session: Session, language: Language): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
-  const key = JSON.stringify(variables) + session.audience + (session.token ?? '');
+  const key = JSON.stringify(variables) + session.audience + (session.token ?? '') + language;
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    execute(document, variables, session.token, controller.signal).then(
+    execute(document, variables, session.token, language, controller.signal).then(
       (result) => setState({ status: 'done', ...result }),
       (error: Error) => controller.signal.aborted || setState({ status: 'error', message: error.message }),
     );

@@ -1,4 +1,4 @@
-import type { AuditFact, Identity } from '@peacegraph/kit';
+import type { AuditFact, Identity, Language } from '@peacegraph/kit';
 
 /** One subgraph fetch of a request, for the request log and the response cache's tags. */
 export interface SubgraphTiming {
@@ -11,6 +11,8 @@ export interface SubgraphTiming {
 export interface GatewayContext {
   requestId: string;
   identity: Identity;
+  /** Negotiated from the caller's Accept-Language: forwarded to the subgraphs, part of the response cache's key. */
+  language: Language;
   /** Date.now() when the HTTP request arrived (the request log's duration). */
   startedAt: number;
   /** One entry per subgraph fetch, for the request log. */

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { accessFrom, agreementsInForce, AuditLog, DataClass, logger, recordAuditFacts, type AuditFact, type Database, type Identity } from '@peacegraph/kit';
+import { accessFrom, agreementsInForce, AuditLog, DataClass, logger, recordAuditFacts, type AuditFact, type Database, type Identity, type Language } from '@peacegraph/kit';
 import { gatewayEnv } from './env';
 import { createResponseCacheStore, type ResponseCacheStore } from './response-cache-store';
 import type { GatewayContext } from './context';
 
 /**
  * A response cache for queries (never mutations) that knows about policy. The key is the
- * document hash, the operation name, the variables and the caller's *effective policy scope*:
+ * document hash, the operation name, the variables, the language negotiated from the caller's
+ * Accept-Language (names are served in it) and the caller's *effective policy scope*:
  * `Access.fingerprint` — the caller's organisation, type and roles plus the id and version of
  * every agreement in force for them now, from the agreement cache (kit's agreement-cache.ts,
  * dropped by a NOTIFY when policy.agreements changes). Two callers whose agreements differ never share an
@@ -103,7 +104,7 @@ export interface ResponseCachePlugin extends ApolloServerPlugin<GatewayContext> 
    * for the same document, operation name, variables and scope, so the same limits, rules and
    * policy already produced it.
    */
-  answerFromCache(request: CacheableRequest, identity: Identity, accept: string | undefined): Promise<CachedAnswer | null>;
+  answerFromCache(request: CacheableRequest, identity: Identity, language: Language, accept: string | undefined): Promise<CachedAnswer | null>;
 }
 
 export function responseCachePlugin(options: ResponseCacheOptions): ResponseCachePlugin {
@@ -131,13 +132,13 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
         },
       };
     },
-    async answerFromCache(request, identity, accept) {
+    async answerFromCache(request, identity, language, accept) {
       if (typeof request.query !== 'string') return null;
       if (accept && !/^\s*(\*\/\*|application\/json)\s*(;[^,]*)?$/i.test(accept)) return null; // Apollo Server negotiates the rest
       if (request.variables !== undefined && request.variables !== null && typeof request.variables !== 'object') return null;
       try {
         const operationName = typeof request.operationName === 'string' ? request.operationName : null;
-        const key = keyOf(queryHashOf(request.query), operationName, request.variables ?? {}, await scopeOf(identity));
+        const key = keyOf(queryHashOf(request.query), operationName, request.variables ?? {}, language, await scopeOf(identity));
         const { entry } = await lookUp(key);
         if (!entry) return null;
         await recordAuditFacts(options.database.db, identity, entry.audit);
@@ -156,7 +157,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ResponseCach
         async responseForOperation(rc) {
           if (rc.operation?.operation !== 'query' || !rc.queryHash) return null;
           try {
-            const key = keyOf(rc.queryHash, rc.request.operationName ?? null, rc.request.variables ?? {}, await scopeOf(rc.contextValue.identity));
+            const key = keyOf(rc.queryHash, rc.request.operationName ?? null, rc.request.variables ?? {}, rc.contextValue.language, await scopeOf(rc.contextValue.identity));
             const found = await lookUp(key);
             lookup = { key, tagsAtStart: found.tagsAtStart, versionsAtStart: found.versions };
             if (!found.entry) return null;
@@ -269,8 +270,8 @@ function cacheControl(publicCaller: boolean, maxAge: number, age: number): [stri
 }
 
 /** `v3`: the entry format (metadata line with audit facts + answer); entries of another format are never read. */
-function keyOf(queryHash: string, operationName: string | null, variables: unknown, scope: string): string {
-  return createHash('sha256').update(JSON.stringify(['v3', queryHash, operationName, canonical(variables), scope])).digest('base64url');
+function keyOf(queryHash: string, operationName: string | null, variables: unknown, language: Language, scope: string): string {
+  return createHash('sha256').update(JSON.stringify(['v3', queryHash, operationName, canonical(variables), language, scope])).digest('base64url');
 }
 
 /** JSON with object keys sorted: `{a,b}` and `{b,a}` are the same variables. */

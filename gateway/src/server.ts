@@ -5,7 +5,10 @@ import {
   closeGracefully,
   executeParsedGraphQL,
   HttpError,
+  Language,
+  languageTag,
   listen,
+  negotiateLanguage,
   logger,
   readBody,
   sendError,
@@ -101,8 +104,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         trustedOperationsOnly,
         clientAddress: (req) => clientAddress(req, options.trustProxyHops ?? 0),
         // Each event's selection runs the ordinary query path as the subscriber: limits, plan, signed fetches.
+        // In English: one resolution serves every subscriber of a scope, whatever their Accept-Language.
         execute: async (query, variables, identity) => {
-          const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: randomUUID(), identity, startedAt: Date.now(), subgraphTimings: [], auditFacts: [] } });
+          const response = await server.executeOperation(
+            { query, variables },
+            { contextValue: { requestId: randomUUID(), identity, language: Language.EN, startedAt: Date.now(), subgraphTimings: [], auditFacts: [] } },
+          );
           return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here.' }] };
         },
       })
@@ -195,16 +202,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await limitOrganization(identity);
     // 6. The operation: persisted-operation lookup, the trusted-operations rule, operation limits (400).
     const parsed = prepareOperationRequest(req, body, { registry, trustedOperationsOnly, limits });
-    // 7. A stored answer for this caller's policy scope is written as stored: Apollo Server would rebuild it.
-    const cached = responseCache && parsed.body ? await responseCache.answerFromCache(parsed.body as CacheableRequest, identity, req.headers.accept) : null;
+    // 7. The language names are served in (a field's `language:` argument overrides it); caches keep answers apart by it.
+    const language = negotiateLanguage(req.headers['accept-language']);
+    res.setHeader('content-language', languageTag(language));
+    res.appendHeader('vary', 'Accept-Language');
+    // 8. A stored answer for this caller's policy scope and language is written as stored: Apollo Server would rebuild it.
+    const cached = responseCache && parsed.body ? await responseCache.answerFromCache(parsed.body as CacheableRequest, identity, language, req.headers.accept) : null;
     if (cached) {
       res.writeHead(200, { ...cached.headers, 'content-length': Buffer.byteLength(cached.answer) }).end(cached.answer);
       const operationName = (parsed.body as CacheableRequest).operationName;
       log.info({ requestId, organization: identity.organizationId, operationName: typeof operationName === 'string' ? operationName : null, status: 200, durationMs: Date.now() - startedAt, cache: 'HIT' }, 'graphql operation');
       return;
     }
-    // 8. Apollo Server: validation, armor and cost limits, the query plan, signed subgraph fetches.
-    await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, startedAt, subgraphTimings: [], auditFacts: [] }));
+    // 9. Apollo Server: validation, armor and cost limits, the query plan, signed subgraph fetches.
+    await executeParsedGraphQL(server, req, res, parsed, async () => ({ requestId, identity, language, startedAt, subgraphTimings: [], auditFacts: [] }));
   }
 
   async function limitAddress(req: IncomingMessage): Promise<void> {

@@ -2,7 +2,7 @@ import { STATUS_CODES, Agent, request as httpRequest } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SpanStatusCode, context as otelContext, propagation, trace } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
-import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, DATABASE_UNAVAILABLE_MESSAGE, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
+import { AUDIT_EXTENSION, AUDIT_FACTS_HEADER, DATABASE_UNAVAILABLE_MESSAGE, Language, languageTag, logger, signIdentity, type AuditFact, type Identity } from '@peacegraph/kit';
 import type { GatewayContext } from './context';
 import { dedupeRepresentations } from './entity-representations';
 import { tracer } from './observability';
@@ -31,9 +31,10 @@ const GATEWAY_IDENTITY: Identity = { subject: 'gateway', organizationId: null, o
 /**
  * Sends one subgraph fetch of a client's operation, with the verified identity signed over the
  * exact body that goes on the wire (so it can't be replayed with another query). Client headers
- * are never forwarded. Over `node:http` with a keep-alive agent rather than the gateway's default
- * fetch: undici's WHATWG streams, node-fetch's Request/Headers objects and a new AbortSignal per
- * call were a fifth of the gateway's CPU (docs/benchmarks.md).
+ * are never forwarded: of the caller's Accept-Language only the negotiated tag goes (`fr`).
+ * Over `node:http` with a keep-alive agent rather than the gateway's default fetch: undici's
+ * WHATWG streams, node-fetch's Request/Headers objects and a new AbortSignal per call were a
+ * fifth of the gateway's CPU (docs/benchmarks.md).
  */
 export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly target: URL;
@@ -59,7 +60,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
       // The same entity reached along several paths is asked for once (same request, same identity).
       const deduped = dedupeRepresentations(request.variables);
       const body = JSON.stringify({ query: request.query, operationName: request.operationName, variables: deduped?.variables ?? request.variables });
-      const response = takeAuditFacts(await this.post(body, ctx.identity ?? GATEWAY_IDENTITY, ctx.requestId), ctx.auditFacts);
+      const response = takeAuditFacts(await this.post(body, ctx.identity ?? GATEWAY_IDENTITY, ctx.requestId, ctx.language ?? Language.EN), ctx.auditFacts);
       ok = !response.errors?.length;
       return deduped ? deduped.expand(response) : response;
     } catch (error) {
@@ -77,10 +78,11 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  private post(body: string, identity: Identity, requestId: string | undefined): Promise<SubgraphResponse> {
+  private post(body: string, identity: Identity, requestId: string | undefined, language: Language): Promise<SubgraphResponse> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
+      'accept-language': languageTag(language),
       ...signIdentity(this.signingSecret, identity, body, { subgraph: this.subgraphName }),
     };
     if (requestId) headers['x-request-id'] = requestId;

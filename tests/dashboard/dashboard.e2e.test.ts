@@ -193,6 +193,19 @@ describe.each(TEST_DATABASES)('dashboard in Chromium on $label', (kind) => {
     await v.page.context().close();
   });
 
+  it('the mission’s name follows the language switch (the browser itself asks for English)', async () => {
+    const names: Record<string, string | null> = {};
+    for (const lang of ['fr', 'en'] as const) {
+      const v = await visit({ view: 'overview', as: 'public', lang });
+      names[lang] = await v.page.locator('[data-testid="overview"] dl dd').first().textContent();
+      await v.page.context().close();
+    }
+    expect(names).toEqual({
+      fr: 'Mission multidimensionnelle intégrée des Nations Unies pour la stabilisation en République centrafricaine',
+      en: 'United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic',
+    });
+  });
+
   it('the partner page lists its own escort requests and 3W rows', async () => {
     const v = await visit({ view: 'partner', as: 'ngo-partner', lang: 'en' });
     expect(await v.page.getByTestId('escort-row').count()).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import type { Session } from '../session';
 import { Bar, Table } from './charts';
 
 export function FundingView({ session, t, language }: { session: Session; t: Translate; language: Language }) {
-  const state = useQuery(DashboardFundingDocument, { year: null }, session);
+  const state = useQuery(DashboardFundingDocument, { year: null }, session, language);
   return (
     <QueryFrame state={state} t={t}>
       {(data, errors) => {

@@ -6,7 +6,7 @@ import { Bar, Table } from './charts';
 import type { MissionChoice } from './missions';
 
 export function HumanitarianView({ mission, session, t, language }: { mission: MissionChoice; session: Session; t: Translate; language: Language }) {
-  const state = useQuery(DashboardHumanitarianDocument, { countryIso3: mission.countryIso3 }, session);
+  const state = useQuery(DashboardHumanitarianDocument, { countryIso3: mission.countryIso3 }, session, language);
   return (
     <QueryFrame state={state} t={t}>
       {(data, errors) => {

@@ -10,8 +10,8 @@ import type { MissionChoice } from './missions';
 /** Per admin area; 500 is the gateway's page-size limit. */
 export const POINTS_PER_AREA = 500;
 
-export function IncidentsView({ mission, session, t }: { mission: MissionChoice; session: Session; t: Translate; language: Language }) {
-  const state = useQuery(DashboardIncidentsDocument, { mission: mission.acronym, countryIso3: mission.countryIso3, first: POINTS_PER_AREA }, session);
+export function IncidentsView({ mission, session, t, language }: { mission: MissionChoice; session: Session; t: Translate; language: Language }) {
+  const state = useQuery(DashboardIncidentsDocument, { mission: mission.acronym, countryIso3: mission.countryIso3, first: POINTS_PER_AREA }, session, language);
   return (
     <QueryFrame state={state} t={t}>
       {(data, errors) => {

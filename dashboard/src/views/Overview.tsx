@@ -9,7 +9,7 @@ import type { MissionChoice } from './missions';
 export const OVERVIEW_YEAR = 2021;
 
 export function OverviewView({ mission, session, t, language }: { mission: MissionChoice; session: Session; t: Translate; language: Language }) {
-  const state = useQuery(DashboardMissionOverviewDocument, { mission: mission.acronym, year: OVERVIEW_YEAR }, session);
+  const state = useQuery(DashboardMissionOverviewDocument, { mission: mission.acronym, year: OVERVIEW_YEAR }, session, language);
   return (
     <QueryFrame state={state} t={t}>
       {(data, errors) => {

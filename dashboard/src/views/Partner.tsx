@@ -9,8 +9,8 @@ export function PartnerView({ session, t, language }: { session: Session; t: Tra
   return <PartnerTables session={session} organizationId={session.organizationId} t={t} language={language} />;
 }
 
-function PartnerTables({ session, organizationId, t }: { session: Session; organizationId: string; t: Translate; language: Language }) {
-  const state = useQuery(DashboardPartnerDocument, { organizationId }, session);
+function PartnerTables({ session, organizationId, t, language }: { session: Session; organizationId: string; t: Translate; language: Language }) {
+  const state = useQuery(DashboardPartnerDocument, { organizationId }, session, language);
   return (
     <QueryFrame state={state} t={t}>
       {(data, errors) => (

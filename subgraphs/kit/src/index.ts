@@ -8,6 +8,7 @@ export * from './errors';
 export * from './http';
 export * from './identity';
 export * from './idempotency';
+export * from './language';
 export * from './logger';
 export * from './migrate';
 export * from './paths';

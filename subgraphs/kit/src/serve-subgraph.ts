@@ -10,6 +10,7 @@ import type { Database, Db } from './db';
 import { clientSafeError, DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, errorReporting, isDatabaseUnavailable } from './errors';
 import { answerGraphQL, closeGracefully, HttpError, listen, parseBody, readBody, sendError, sendGraphQLAnswer, sendJson, type GraphQLAnswer } from './http';
 import { ReplayGuard, verifySignedIdentity } from './identity';
+import { Language, negotiateLanguage } from './language';
 import { logger } from './logger';
 import { accessFrom, type Access } from './policy/access';
 import { EXPLAIN_PATH, explainRoute } from './policy/explain-route';
@@ -158,7 +159,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     [EXPLAIN_PATH]: explainRoute(built, async (query, variables, access) => {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: { requestId: randomUUID(), identity: access.identity, access, db: database.db, loaders: options.createLoaders(database.db, access) } },
+        { contextValue: { requestId: randomUUID(), identity: access.identity, access, db: database.db, loaders: options.createLoaders(database.db, access), language: Language.EN } },
       );
       return response.body.kind === 'single' ? response.body.singleResult : {};
     }),
@@ -201,6 +202,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
         throw new HttpError(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
       }
       const sendAuditFacts = req.headers[AUDIT_FACTS_HEADER] === '1';
+      const language = negotiateLanguage(req.headers['accept-language']);
       const execute = async (): Promise<SharedRead> => {
         const answer = await answerGraphQL(server, req, { body: parsed, search: new URL(req.url ?? '/', 'http://subgraph').search }, async () => ({
           requestId,
@@ -209,12 +211,13 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
           db: database.db,
           loaders: options.createLoaders(database.db, access),
           sendAuditFacts,
+          language,
         }));
         return { answer, decisions: audit.decisions };
       };
       if (operation === 'query' && sharedReads.enabled) {
-        // The Accept header too: it picks the answer's content type (and whether facts come with it).
-        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${req.headers.accept ?? ''}\n${sendAuditFacts}\n${body}`, execute);
+        // The Accept header too: it picks the answer's content type (and whether facts come with it); the language its names.
+        const { value, joined } = await sharedReads.run(`${access.fingerprint}\n${req.headers.accept ?? ''}\n${sendAuditFacts}\n${language}\n${body}`, execute);
         if (joined) {
           // Same answer, but this caller read it: their own audit rows, written before they get it.
           audit.recordAs(identity, value.decisions);

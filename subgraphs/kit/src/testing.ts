@@ -5,6 +5,7 @@ import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
 import type { Identity } from './identity';
+import { Language } from './language';
 import { accessFrom, loadAgreementsFor, type Access } from './policy/access';
 import { AuditLog } from './policy/audit';
 
@@ -41,6 +42,7 @@ export async function runSubgraphOperation<Loaders>(
       access,
       db: database.db,
       loaders: createLoaders(database.db, access),
+      language: Language.EN,
     };
     const response = await server.executeOperation({ query, variables }, { contextValue });
     await audit.flush(database.db);

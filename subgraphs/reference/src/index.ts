@@ -4,6 +4,7 @@
 export * from './admin-areas';
 export * from './boundaries';
 export * from './countries';
+export * from './country-names';
 export * from './missions';
 export * from './organizations';
 export * from './resolutions';

@@ -8,7 +8,14 @@
  * (its adoption date unless the resolution set a later one, e.g. MONUSCO, UNMISS).
  * endDate: the last day of the mandate. Only facts we are confident of are recorded; leave a
  * mission out rather than guess.
+ *
+ * frenchName: the mission's official name in French, the other UN working language, as the
+ * French pages of UN Peacekeeping (peacekeeping.un.org/fr) and the French texts of the
+ * establishing resolutions give it. There is no Arabic here: no Arabic source was at hand, and
+ * a guessed official name is worse than the English one the graph serves instead.
  */
+import { Language } from '@peacegraph/kit';
+
 export type MissionType = 'PKO' | 'SPM';
 export type LeadOrganization = 'UN' | 'AU' | 'EU' | 'COALITION';
 export type MissionStatus = 'ACTIVE' | 'CLOSED' | 'IN_TRANSITION';
@@ -17,7 +24,10 @@ export interface MissionReference {
   /** The acronym: stable and readable in other subgraphs' rows. */
   id: string;
   acronym: string;
+  /** The official English name. */
   name: string;
+  /** The official French name (UN French usage; see the note at the top). */
+  frenchName: string;
   missionType: MissionType;
   leadOrganization: LeadOrganization;
   hostCountryIso3: string[];
@@ -35,6 +45,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MINURSO',
     name: 'United Nations Mission for the Referendum in Western Sahara',
+    frenchName: "Mission des Nations Unies pour l'organisation d'un référendum au Sahara occidental",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['ESH'],
@@ -46,6 +57,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MINUSCA',
     name: 'United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic',
+    frenchName: 'Mission multidimensionnelle intégrée des Nations Unies pour la stabilisation en République centrafricaine',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['CAF'],
@@ -57,6 +69,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MONUSCO',
     name: 'United Nations Organization Stabilization Mission in the Democratic Republic of the Congo',
+    frenchName: "Mission de l'Organisation des Nations Unies pour la stabilisation en République démocratique du Congo",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['COD'],
@@ -68,6 +81,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNDOF',
     name: 'United Nations Disengagement Observer Force',
+    frenchName: "Force des Nations Unies chargée d'observer le dégagement",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['SYR'],
@@ -79,6 +93,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNFICYP',
     name: 'United Nations Peacekeeping Force in Cyprus',
+    frenchName: 'Force des Nations Unies chargée du maintien de la paix à Chypre',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['CYP'],
@@ -90,6 +105,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNIFIL',
     name: 'United Nations Interim Force in Lebanon',
+    frenchName: 'Force intérimaire des Nations Unies au Liban',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['LBN'],
@@ -101,6 +117,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNISFA',
     name: 'United Nations Interim Security Force for Abyei',
+    frenchName: 'Force intérimaire de sécurité des Nations Unies pour Abyei',
     missionType: 'PKO',
     leadOrganization: 'UN',
     // Abyei is claimed by both Sudan and South Sudan.
@@ -113,6 +130,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNMIK',
     name: 'United Nations Interim Administration Mission in Kosovo',
+    frenchName: "Mission d'administration intérimaire des Nations Unies au Kosovo",
     missionType: 'PKO',
     leadOrganization: 'UN',
     // Kosovo has no ISO 3166 code; the UN refers to it under resolution 1244 (1999).
@@ -125,6 +143,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNMISS',
     name: 'United Nations Mission in the Republic of South Sudan',
+    frenchName: 'Mission des Nations Unies au Soudan du Sud',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['SSD'],
@@ -136,6 +155,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNMOGIP',
     name: 'United Nations Military Observer Group in India and Pakistan',
+    frenchName: "Groupe d'observateurs militaires des Nations Unies dans l'Inde et le Pakistan",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['IND', 'PAK'],
@@ -147,6 +167,7 @@ const ACTIVE_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNTSO',
     name: 'United Nations Truce Supervision Organization',
+    frenchName: 'Organisme des Nations Unies chargé de la surveillance de la trêve',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['EGY', 'ISR', 'JOR', 'LBN', 'SYR'],
@@ -161,6 +182,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MINUSMA',
     name: 'United Nations Multidimensional Integrated Stabilization Mission in Mali',
+    frenchName: 'Mission multidimensionnelle intégrée des Nations Unies pour la stabilisation au Mali',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['MLI'],
@@ -172,6 +194,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNAMID',
     name: 'African Union-United Nations Hybrid Operation in Darfur',
+    frenchName: 'Opération hybride Union africaine-Nations Unies au Darfour',
     missionType: 'PKO',
     // A joint AU-UN operation, but run and financed as a UN peacekeeping operation.
     leadOrganization: 'UN',
@@ -184,6 +207,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MINUSTAH',
     name: 'United Nations Stabilization Mission in Haiti',
+    frenchName: 'Mission des Nations Unies pour la stabilisation en Haïti',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['HTI'],
@@ -195,6 +219,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MINUJUSTH',
     name: 'United Nations Mission for Justice Support in Haiti',
+    frenchName: "Mission des Nations Unies pour l'appui à la justice en Haïti",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['HTI'],
@@ -206,6 +231,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNMIL',
     name: 'United Nations Mission in Liberia',
+    frenchName: 'Mission des Nations Unies au Libéria',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['LBR'],
@@ -217,6 +243,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNOCI',
     name: "United Nations Operation in Côte d'Ivoire",
+    frenchName: "Opération des Nations Unies en Côte d'Ivoire",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['CIV'],
@@ -228,6 +255,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MONUC',
     name: 'United Nations Organization Mission in the Democratic Republic of the Congo',
+    frenchName: "Mission de l'Organisation des Nations Unies en République démocratique du Congo",
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['COD'],
@@ -239,6 +267,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNMIS',
     name: 'United Nations Mission in the Sudan',
+    frenchName: 'Mission des Nations Unies au Soudan',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['SDN'],
@@ -250,6 +279,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNAMSIL',
     name: 'United Nations Mission in Sierra Leone',
+    frenchName: 'Mission des Nations Unies en Sierra Leone',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['SLE'],
@@ -261,6 +291,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'UNMIT',
     name: 'United Nations Integrated Mission in Timor-Leste',
+    frenchName: 'Mission intégrée des Nations Unies au Timor-Leste',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['TLS'],
@@ -272,6 +303,7 @@ const CLOSED_PEACEKEEPING: Entry[] = [
   {
     acronym: 'MINURCAT',
     name: 'United Nations Mission in the Central African Republic and Chad',
+    frenchName: 'Mission des Nations Unies en République centrafricaine et au Tchad',
     missionType: 'PKO',
     leadOrganization: 'UN',
     hostCountryIso3: ['CAF', 'TCD'],
@@ -287,6 +319,7 @@ const POLITICAL_MISSIONS: Entry[] = [
   {
     acronym: 'UNAMA',
     name: 'United Nations Assistance Mission in Afghanistan',
+    frenchName: "Mission d'assistance des Nations Unies en Afghanistan",
     missionType: 'SPM',
     leadOrganization: 'UN',
     hostCountryIso3: ['AFG'],
@@ -305,4 +338,12 @@ const byAcronym = new Map(MISSION_CATALOGUE.map((mission) => [mission.acronym, m
 
 export function catalogueMission(acronym: string): MissionReference | undefined {
   return byAcronym.get(acronym);
+}
+
+/**
+ * A mission's name in a language: French from the catalogue, otherwise the name it has (its
+ * English name; a `derived` mission has only its acronym, and there is no Arabic source).
+ */
+export function missionName(mission: { id: string; name: string }, language: Language): string {
+  return (language === Language.FR ? catalogueMission(mission.id)?.frenchName : undefined) ?? mission.name;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, PCodeScalar } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, type Language, LanguageArg, PCodeScalar } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 import type { MissionsContext } from '../loaders';
 import { listAdminAreas } from './admin-area.loaders';
@@ -27,5 +27,14 @@ export class AdminAreaResolver {
   @FieldResolver(() => Country, { nullable: true })
   async country(@Root() area: AdminArea, @Ctx() ctx: MissionsContext): Promise<Country | null> {
     return ctx.loaders.countryByIso3.load(area.countryIso3);
+  }
+
+  // Proper names of places are not translated: OCHA's CODs give one official name (French for
+  // CAF and COD, English for SSD) and leave their other-language name fields empty, so every
+  // language gets it. The argument is here so a caller can ask every `name` the same way.
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => String, { description: "The place's official name in its common operational dataset (French for CAF and COD, English for SSD), in every language: place names are not translated." })
+  name(@Root() area: AdminArea, @LanguageArg() _language?: Language | null): string {
+    return area.name;
   }
 }

@@ -9,8 +9,7 @@ export class AdminArea {
   @Field(() => ID, { description: 'OCHA p-code; an admin2 p-code starts with its admin1 p-code.' })
   pcode: string;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  /** The COD name; served by AdminAreaResolver.name. */
   name: string;
 
   @Classified(DataClass.PUBLIC)

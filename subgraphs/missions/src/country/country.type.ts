@@ -12,7 +12,6 @@ export class Country {
   @Field(() => Int, { nullable: true, description: 'UN M49 numeric code.' })
   m49: number | null;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  /** UN M49 short name in English; served in other languages by CountryResolver.name. */
   name: string;
 }

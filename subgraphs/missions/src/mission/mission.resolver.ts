@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, calendarDate, Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, calendarDate, Classified, DataClass, type Language, LanguageArg, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { missionName } from '@peacegraph/reference';
 import { Country } from '../country/country.type';
 import type { MissionsContext } from '../loaders';
 import { MissionFilterInput } from './mission.inputs';
@@ -40,5 +41,11 @@ export class MissionResolver {
   async hostCountries(@Root() mission: Mission, @Ctx() ctx: MissionsContext): Promise<Country[]> {
     const rows = await ctx.loaders.countryByIso3.loadMany(mission.hostCountryIso3);
     return rows.filter((r): r is Country => !!r && !(r instanceof Error));
+  }
+
+  @Classified(DataClass.PUBLIC)
+  @FieldResolver(() => String, { description: "The official name, in English or French; Arabic gets the English (no Arabic source yet). A 'derived' mission's name is its acronym." })
+  name(@Root() mission: Mission, @Ctx() ctx: MissionsContext, @LanguageArg() language?: Language | null): string {
+    return missionName(mission, language ?? ctx.language);
   }
 }

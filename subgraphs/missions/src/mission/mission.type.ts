@@ -38,8 +38,7 @@ export class Mission {
   @Field(() => String)
   acronym: string;
 
-  @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  /** The official English name; served in other languages by MissionResolver.name. */
   name: string;
 
   @Classified(DataClass.PUBLIC)
