@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { inCapitals } from './in-capitals';
 import countries from 'i18n-iso-countries';
 
 /**
@@ -23,6 +24,6 @@ export const CountryCodeScalar = new GraphQLScalarType<string, string>({
   description: 'ISO 3166-1 alpha-3 country code in capitals, e.g. CAF (YUG and SCG, withdrawn, appear in historical records).',
   specifiedByURL: 'https://www.iso.org/iso-3166-country-codes.html',
   serialize: (value) => countryCode(value),
-  parseValue: (value) => countryCode(value),
-  parseLiteral: (ast) => countryCode(ast.kind === Kind.STRING ? ast.value : undefined, ast),
+  parseValue: (value) => countryCode(inCapitals(value)),
+  parseLiteral: (ast) => countryCode(ast.kind === Kind.STRING ? inCapitals(ast.value) : undefined, ast),
 });

@@ -1,5 +1,6 @@
 import currencyCodes from 'currency-codes';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { inCapitals } from './in-capitals';
 import { badInput } from '../errors';
 
 /**
@@ -34,8 +35,8 @@ export const CurrencyCodeScalar = new GraphQLScalarType<string, string>({
   description: 'ISO 4217 alphabetic currency code, e.g. USD, XAF.',
   specifiedByURL: 'https://www.iso.org/iso-4217-currency-codes.html',
   serialize: (value) => currencyCode(value),
-  parseValue: (value) => currencyCode(value),
-  parseLiteral: (ast) => currencyCode(ast.kind === Kind.STRING ? ast.value : undefined, ast),
+  parseValue: (value) => currencyCode(inCapitals(value)),
+  parseLiteral: (ast) => currencyCode(ast.kind === Kind.STRING ? inCapitals(ast.value) : undefined, ast),
 });
 
 const AMOUNT_SHAPE = /^(-?)(\d{1,16})(?:\.(\d+))?$/;

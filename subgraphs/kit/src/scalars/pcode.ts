@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { inCapitals } from './in-capitals';
 import countries from 'i18n-iso-countries';
 
 /**
@@ -23,6 +24,6 @@ export const PCodeScalar = new GraphQLScalarType<string, string>({
   name: 'PCode',
   description: 'OCHA p-code of an administrative area: ISO 3166-1 alpha-2 country code then digits, e.g. CF31.',
   serialize: (value) => pcode(value),
-  parseValue: (value) => pcode(value),
-  parseLiteral: (ast) => pcode(ast.kind === Kind.STRING ? ast.value : undefined, ast),
+  parseValue: (value) => pcode(inCapitals(value)),
+  parseLiteral: (ast) => pcode(ast.kind === Kind.STRING ? inCapitals(ast.value) : undefined, ast),
 });

@@ -48,7 +48,11 @@ describe('CountryCode', () => {
   it('accepts ISO 3166-1 alpha-3 codes and the withdrawn ones historic records carry', () => {
     for (const code of ['CAF', 'COD', 'MLI', 'NOR', 'YUG']) expect(CountryCodeScalar.parseValue(code)).toBe(code);
   });
-  it.each(['CF', 'caf', 'XYZ', 'ABC', 'CAFE', 42])('refuses %j', (value) => {
+  it('reads an input code in capitals, and serializes capitals', () => {
+    expect(CountryCodeScalar.parseValue('caf')).toBe('CAF');
+    expect(() => CountryCodeScalar.serialize('caf')).toThrow(/ISO 3166-1 alpha-3/);
+  });
+  it.each(['CF', 'XYZ', 'xyz', 'ABC', 'CAFE', 42])('refuses %j', (value) => {
     expect(() => CountryCodeScalar.parseValue(value)).toThrow(/ISO 3166-1 alpha-3/);
   });
 });
@@ -57,7 +61,10 @@ describe('PCode', () => {
   it('accepts an alpha-2 country code followed by the digits of each level', () => {
     for (const code of ['CF', 'CF31', 'CF3111', 'CD10', 'ML0601']) expect(PCodeScalar.parseValue(code)).toBe(code);
   });
-  it.each(['cf31', 'CF-31', 'QQ31', 'CAF31', 'CF3A', ''])('refuses %j', (value) => {
+  it('reads an input p-code in capitals', () => {
+    expect(PCodeScalar.parseValue('cf431')).toBe('CF431');
+  });
+  it.each(['CF-31', 'QQ31', 'qq31', 'CAF31', 'CF3A', ''])('refuses %j', (value) => {
     expect(() => PCodeScalar.parseValue(value)).toThrow(/p-code/);
   });
 });
@@ -100,7 +107,7 @@ describe('money in ISO 4217 minor units', () => {
     expect(() => formatMoneyAmount('1500.50', 'JPY')).toThrow(/more decimals/);
   });
   it('refuses an unknown or non-money currency', () => {
-    for (const code of ['ZZZ', 'usd', 'XAU', 'XXX', 'US']) {
+    for (const code of ['ZZZ', 'zzz', 'XAU', 'XXX', 'US']) {
       expect(() => CurrencyCodeScalar.parseValue(code)).toThrow(/ISO 4217/);
       expect(() => minorUnitsOf(code)).toThrow();
     }
