@@ -26,7 +26,7 @@ export function gatewayErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unavailable = findUnavailable(error);
     if (unavailable) return { message: unavailable.message, path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE' } };
-    return safe(formatted);
+    return safe(formatted, error);
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type Database,
   type Identity,
   type RunningService,
+  TypedLiteralFieldsRule,
   withTypedScalars,
 } from '@peacegraph/kit';
 import { randomUUID } from 'node:crypto';
@@ -141,7 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     // Trusted-only: no APQ cache either, so nothing outside the manifest can be registered.
     persistedQueries: trustedOperationsOnly ? false : undefined,
-    validationRules: armor.validationRules,
+    // TypedLiteralFieldsRule: a refused Date/CountryCode/… literal is BAD_USER_INPUT naming its field.
+    validationRules: [...armor.validationRules, TypedLiteralFieldsRule],
     formatError: gatewayErrorFormatter(),
     plugins,
   });

@@ -7,6 +7,7 @@ import { openDatabase } from '@peacegraph/kit';
 import type { RunningGateway } from '@peacegraph/gateway';
 import { operationalPresence } from '../../subgraphs/humanitarian/src/tables';
 import { seedHumanitarian } from '@peacegraph/humanitarian';
+import { importReference } from '../../subgraphs/missions/src/import/reference';
 import { seedAgreements } from '../../scripts/seed/agreements';
 import { mintDevToken } from '../../scripts/token';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
@@ -41,7 +42,9 @@ describe.skipIf(!pg)('faults', () => {
   beforeAll(async () => {
     cluster = pg!;
     t = await startTestStack({ label: 'postgres', create: () => openDatabase({ url: cluster.url, maxConnections: 5 }) }, { seed: false });
-    // What the write needs (agreements, organisations, areas), without the large UN imports.
+    // What the write needs (agreements, organisations, the reference areas writes are checked
+    // against), without the large UN imports.
+    await importReference(t.database.db);
     await seedAgreements(t.database.db);
     await seedHumanitarian(t.database.db);
     proxy = await startFaultProxy(t.subgraphUrl('humanitarian'));

@@ -80,7 +80,9 @@ describe('explainAccess agrees with what the graph serves, for every conformance
     return (await res.json()) as { data?: Record<string, unknown> | null; errors?: GraphQLErrorLike[] };
   }
 
-  const servedQuery = (lookup: Lookup) => `query Row($id: ${lookup.argument === 'id' ? 'ID' : 'String'}!) { row: ${lookup.root}(${lookup.argument}: $id) { ${askable(lookup.type).map((f) => f.selection).join(' ')} } }`;
+  /** The root field's own argument type (`ID!`, `PCode!` …): a variable must be declared as what it is passed to. */
+  const argumentType = (lookup: Lookup) => String(schema.getQueryType()!.getFields()[lookup.root]!.args.find((a) => a.name === lookup.argument)!.type);
+  const servedQuery = (lookup: Lookup) => `query Row($id: ${argumentType(lookup)}) { row: ${lookup.root}(${lookup.argument}: $id) { ${askable(lookup.type).map((f) => f.selection).join(' ')} } }`;
   const explainQuery = (lookup: Lookup) =>
     `query Explain($id: ID) { ${askable(lookup.type).map((f, i) => `e${i}: explainAccess(typename: "${lookup.type.name}", field: "${f.name}", id: $id) { field decision }`).join(' ')} }`;
 

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { namedInputError } from './scalars/named-input-errors';
 
 /** Codes whose messages are written for clients; anything else is masked. */
 const CLIENT_CODES = new Set([
@@ -90,6 +91,8 @@ const CODES_WITH_REQUEST_ID = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAI
  */
 export function clientSafeError() {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    const named = namedInputError(formatted, error);
+    if (named) return named;
     if (formatted.extensions?.code !== 'DATABASE_UNAVAILABLE' && error !== undefined && isDatabaseUnavailable(error)) {
       return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
     }

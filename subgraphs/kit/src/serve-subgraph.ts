@@ -8,6 +8,7 @@ import type { BuiltSubgraph } from './build-subgraph';
 import type { SubgraphContext } from './context';
 import type { Database, Db } from './db';
 import { clientSafeError, DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, errorReporting, isDatabaseUnavailable } from './errors';
+import { TypedLiteralFieldsRule } from './scalars/named-input-errors';
 import { answerGraphQL, closeGracefully, HttpError, listen, parseBody, readBody, sendError, sendGraphQLAnswer, sendJson, type GraphQLAnswer } from './http';
 import { ReplayGuard, verifySignedIdentity } from './identity';
 import { Language, negotiateLanguage } from './language';
@@ -93,6 +94,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
     hideSchemaDetailsFromClientErrors: subgraphSetting('NODE_ENV') === 'production',
     // Only the gateway (signed) reaches this; it needs no introspection, `_service` serves the SDL.
     introspection: subgraphSetting('NODE_ENV') !== 'production',
+    validationRules: [TypedLiteralFieldsRule],
     formatError: clientSafeError(),
     plugins: [
       errorReporting(log),

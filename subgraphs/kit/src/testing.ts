@@ -8,6 +8,7 @@ import type { Identity } from './identity';
 import { Language } from './language';
 import { accessFrom, loadAgreementsFor, type Access } from './policy/access';
 import { AuditLog } from './policy/audit';
+import { namedInputError, TypedLiteralFieldsRule } from './scalars/named-input-errors';
 
 export interface OperationResult {
   data?: Record<string, unknown> | null;
@@ -30,6 +31,8 @@ export async function runSubgraphOperation<Loaders>(
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: built.schema,
     includeStacktraceInErrorResponses: false,
+    validationRules: [TypedLiteralFieldsRule],
+    formatError: (formatted, error) => namedInputError(formatted, error) ?? formatted,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();

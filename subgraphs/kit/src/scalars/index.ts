@@ -4,3 +4,4 @@ export * from './date';
 export * from './decimal';
 export * from './pcode';
 export * from './typed-scalars';
+export * from './named-input-errors';
