@@ -10,8 +10,7 @@ export const TYPED_SCALARS = [CountryCodeScalar, CurrencyCodeScalar, DateScalar,
 /**
  * Gives a schema built from SDL (the gateway's API schema, where custom scalars pass anything)
  * the real parse and serialize of each typed scalar, so the gateway refuses a bad value itself:
- * a variable as BAD_USER_INPUT naming its path, a literal as GRAPHQL_VALIDATION_FAILED, both
- * before any subgraph is called (a subgraph's own refusal would reach the client masked).
+ * BAD_USER_INPUT naming its field (named-input-errors.ts), before any subgraph is called (a subgraph's own refusal would reach the client masked).
  */
 export function withTypedScalars(schema: GraphQLSchema): GraphQLSchema {
   for (const scalar of TYPED_SCALARS) {
