@@ -168,15 +168,15 @@ describe.each(TEST_DATABASE_KINDS)('escort request workflow on %s', (kind) => {
   });
 
   it.each([
-    ['missionId', { missionId: 'NOPE' }],
-    ['missionId', { missionId: 'MINUSMA' }],
-    ['requestedDate', { requestedDate: '2020-01-01' }],
-    ['purpose', { purpose: '  ' }],
-    ['route', { route: [{ adminAreaPcode: 'CF71' }] }],
-    ['route[1].adminAreaPcode', { route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CD61' }] }],
-    ['route[0].adminAreaPcode', { route: [{ adminAreaPcode: 'ZZ11' }, { adminAreaPcode: 'CF43' }] }],
-    ['route[0].longitude', { route: [{ adminAreaPcode: 'CF71', latitude: 4.3 }, { adminAreaPcode: 'CF43' }] }],
-    ['route[1].latitude', { route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CF43', latitude: 95, longitude: 20 }] }],
+    ['input.missionId', { missionId: 'NOPE' }],
+    ['input.missionId', { missionId: 'MINUSMA' }],
+    ['input.requestedDate', { requestedDate: '2020-01-01' }],
+    ['input.purpose', { purpose: '  ' }],
+    ['input.route', { route: [{ adminAreaPcode: 'CF71' }] }],
+    ['input.route[1].adminAreaPcode', { route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CD61' }] }],
+    ['input.route[0].adminAreaPcode', { route: [{ adminAreaPcode: 'ZZ11' }, { adminAreaPcode: 'CF43' }] }],
+    ['input.route[0].longitude', { route: [{ adminAreaPcode: 'CF71', latitude: 4.3 }, { adminAreaPcode: 'CF43' }] }],
+    ['input.route[1].latitude', { route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CF43', latitude: 95, longitude: 20 }] }],
   ])('names %s when it is wrong, and writes nothing', async (field, overrides) => {
     const before = (await test.database.db.select({ n: count() }).from(escortRequests))[0]!.n;
     const result = await run(nrc, SAVE, { input: request(overrides) });

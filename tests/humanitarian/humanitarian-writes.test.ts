@@ -68,7 +68,7 @@ describe.each(TEST_DATABASE_KINDS)('NGO writes of 3W rows on %s', (kind) => {
     expect((retry.data!.saveOperationalPresence as { id: string }).id).toBe((first.data!.saveOperationalPresence as { id: string }).id);
     expect(await rowCount()).toBe(before);
     const reused = await run(nrc, SAVE, { input: { ...body, cluster: 'WASH' } });
-    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientKey' });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.clientKey' });
     expect(await rowCount()).toBe(before);
   });
 
@@ -114,15 +114,15 @@ describe.each(TEST_DATABASE_KINDS)('NGO writes of 3W rows on %s', (kind) => {
   });
 
   it.each([
-    ['adminAreaPcode', { adminAreaPcode: 'XX99' }],
-    ['periodStart', { periodStart: '2025-02-30' }],
-    ['periodEnd', { periodEnd: '2025-01-01' }],
-    ['targeted.femaleChildren', { targeted: { femaleChildren: -1, maleChildren: 0, femaleAdults: 0, maleAdults: 0 } }],
-    ['targeted.maleAdults', { targeted: { femaleChildren: 1, maleChildren: 1, femaleAdults: 1 } }],
-    ['targeted.total', { targeted: { total: 10, femaleChildren: 1, maleChildren: 1, femaleAdults: 1, maleAdults: 1 } }],
-    ['reached.total', { reached: {} }],
-    ['reachedExplanation', { reached: { total: 5000 } }],
-    ['clientKey', { clientKey: '' }],
+    ['input.adminAreaPcode', { adminAreaPcode: 'XX99' }],
+    ['input.periodStart', { periodStart: '2025-02-30' }],
+    ['input.periodEnd', { periodEnd: '2025-01-01' }],
+    ['input.targeted.femaleChildren', { targeted: { femaleChildren: -1, maleChildren: 0, femaleAdults: 0, maleAdults: 0 } }],
+    ['input.targeted.maleAdults', { targeted: { femaleChildren: 1, maleChildren: 1, femaleAdults: 1 } }],
+    ['input.targeted.total', { targeted: { total: 10, femaleChildren: 1, maleChildren: 1, femaleAdults: 1, maleAdults: 1 } }],
+    ['input.reached.total', { reached: {} }],
+    ['input.reachedExplanation', { reached: { total: 5000 } }],
+    ['input.clientKey', { clientKey: '' }],
   ])('names %s when it is wrong, and writes nothing', async (field, overrides) => {
     const before = await rowCount();
     const result = await run(nrc, SAVE, { input: input(overrides) });

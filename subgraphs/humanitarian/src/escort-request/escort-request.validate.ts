@@ -15,20 +15,20 @@ export interface ValidEscortRequest {
   cargo: string | null;
 }
 
-/** Input → stored values, or BAD_USER_INPUT naming the first bad field (e.g. `route[2].latitude`). */
+/** Input → stored values, or BAD_USER_INPUT naming the first bad field (e.g. `input.route[2].latitude`). */
 export async function validateEscortInput(db: Db, input: EscortRequestInput, today = new Date().toISOString().slice(0, 10)): Promise<ValidEscortRequest> {
   const mission = await knownMission(db, input.missionId.trim().toUpperCase());
-  if (!mission) throw badInput('missionId', `${input.missionId} is not a known mission.`);
-  if (mission.status !== 'ACTIVE') throw badInput('missionId', `${mission.id} is not an active mission.`);
-  checkDate('requestedDate', input.requestedDate);
-  if (input.requestedDate < today) throw badInput('requestedDate', 'must be today or later.');
-  const purpose = checkText('purpose', input.purpose, true)!;
-  const cargo = checkText('cargo', input.cargo);
-  if (input.route.length < 2) throw badInput('route', 'needs at least two waypoints (start and destination).');
-  if (input.route.length > MAX_WAYPOINTS) throw badInput('route', `has more than ${MAX_WAYPOINTS} waypoints.`);
+  if (!mission) throw badInput('input.missionId', `${input.missionId} is not a known mission.`);
+  if (mission.status !== 'ACTIVE') throw badInput('input.missionId', `${mission.id} is not an active mission.`);
+  checkDate('input.requestedDate', input.requestedDate);
+  if (input.requestedDate < today) throw badInput('input.requestedDate', 'must be today or later.');
+  const purpose = checkText('input.purpose', input.purpose, true)!;
+  const cargo = checkText('input.cargo', input.cargo);
+  if (input.route.length < 2) throw badInput('input.route', 'needs at least two waypoints (start and destination).');
+  if (input.route.length > MAX_WAYPOINTS) throw badInput('input.route', `has more than ${MAX_WAYPOINTS} waypoints.`);
   const route: StoredWaypoint[] = [];
   for (const [i, w] of input.route.entries()) {
-    const field = `route[${i}]`;
+    const field = `input.route[${i}]`;
     const pcode = w.adminAreaPcode.trim().toUpperCase();
     const area = await knownArea(db, pcode);
     if (!area) throw badInput(`${field}.adminAreaPcode`, `${w.adminAreaPcode} is not a known p-code.`);

@@ -35,7 +35,7 @@ export class SaveEscortRequestMutation {
     const { result } = await idempotent(
       ctx.db,
       writeReceipts,
-      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveEscortRequest', input, field: 'clientKey' },
+      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveEscortRequest', input, field: 'input.clientKey' },
       async (tx) => {
         if (input.id) {
           const updated = await tx

@@ -53,15 +53,15 @@ function people(field: string, input: PeopleBySexAndAgeInput): People {
 export async function validatePresenceInput(db: Db, input: OperationalPresenceInput): Promise<Omit<NewOperationalPresenceRow, 'id' | 'organizationId'>> {
   const pcode = input.adminAreaPcode.trim().toUpperCase();
   const area = await knownArea(db, pcode);
-  if (!area) throw badInput('adminAreaPcode', `${input.adminAreaPcode} is not a known p-code.`);
-  checkDate('periodStart', input.periodStart);
-  checkDate('periodEnd', input.periodEnd);
-  if (input.periodEnd < input.periodStart) throw badInput('periodEnd', 'must not be before periodStart.');
-  const targeted = people('targeted', input.targeted);
-  const reached = people('reached', input.reached);
-  const reachedExplanation = checkText('reachedExplanation', input.reachedExplanation);
+  if (!area) throw badInput('input.adminAreaPcode', `${input.adminAreaPcode} is not a known p-code.`);
+  checkDate('input.periodStart', input.periodStart);
+  checkDate('input.periodEnd', input.periodEnd);
+  if (input.periodEnd < input.periodStart) throw badInput('input.periodEnd', 'must not be before periodStart.');
+  const targeted = people('input.targeted', input.targeted);
+  const reached = people('input.reached', input.reached);
+  const reachedExplanation = checkText('input.reachedExplanation', input.reachedExplanation);
   if (reached.total > targeted.total && !reachedExplanation) {
-    throw badInput('reachedExplanation', `${reached.total} reached is more than ${targeted.total} targeted: explain why.`);
+    throw badInput('input.reachedExplanation', `${reached.total} reached is more than ${targeted.total} targeted: explain why.`);
   }
   return {
     cluster: input.cluster,
@@ -84,7 +84,7 @@ export async function validatePresenceInput(db: Db, input: OperationalPresenceIn
     reachedFemaleAdults: reached.femaleAdults,
     reachedMaleAdults: reached.maleAdults,
     reachedExplanation,
-    remarks: checkText('remarks', input.remarks),
+    remarks: checkText('input.remarks', input.remarks),
     source: 'reported',
   };
 }

@@ -36,7 +36,7 @@ export class SaveOperationalPresenceMutation {
     const { result } = await idempotent(
       ctx.db,
       writeReceipts,
-      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveOperationalPresence', input, field: 'clientKey' },
+      { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveOperationalPresence', input, field: 'input.clientKey' },
       async (tx) => {
         const row = { ...values, updatedBy: ctx.identity.subject, updatedAt: new Date() };
         if (input.id) {
