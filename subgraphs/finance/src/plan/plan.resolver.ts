@@ -38,7 +38,7 @@ export class PlanResolver {
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)
   @FieldResolver(() => String, { description: 'Paid + committed incoming flows to this plan (FTS definition; pledges excluded), USD exact.' })
   async fundingUsd(@Root() plan: Plan, @Ctx() ctx: FinanceContext): Promise<string> {
-    return normalizeAmount(await ctx.loaders.planFunding.load(plan.id));
+    return normalizeAmount(await ctx.loaders.planFunding.load(plan.id), 'USD');
   }
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)
