@@ -7,6 +7,8 @@ import { TEST_DATABASES } from '../databases';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../harness';
 
 const PLEDGE = `mutation ($input: RecordPledgeInput!) { recordPledge(input: $input) { id amountUsd originalAmount originalCurrency } }`;
+const CONVERT = `mutation ($input: ConvertPledgeInput!) { convertPledgeToCommitment(input: $input) { id status } }`;
+const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { amount currency excessAmount } dueBefore outstandingAfter } }`;
 const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed } }`;
 
 const pledge = (clientKey: string, extra: Record<string, unknown>) => ({
@@ -57,12 +59,13 @@ for (const kind of TEST_DATABASES) {
       expect(ok.body.data?.country.name).toBe('Central African Republic');
     });
 
-    it('a bad CountryCode literal in the document is refused before anything runs, naming the scalar', async () => {
+    it('a bad CountryCode literal in the document is refused before anything runs: HTTP 400, BAD_USER_INPUT naming the argument and the scalar', async () => {
       const res = await t.query('public', '{ country(iso3: "XYZ") { name } }');
-      expect(res.status).toBeLessThan(500);
+      expect(res.status, res.text).toBe(400);
       expect(res.body.data ?? null).toBeNull();
+      expect(res.body.errors).toHaveLength(1);
       expect(res.body.errors?.[0]?.message).toMatch(/CountryCode must be an ISO 3166-1 alpha-3 code.*"XYZ"/);
-      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(res.body.errors?.[0]?.extensions?.code);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'iso3' });
     });
 
     it('a malformed p-code is BAD_USER_INPUT naming input.adminAreaPcode, and no incident is written', async () => {
@@ -94,6 +97,32 @@ for (const kind of TEST_DATABASES) {
       const kwd = await t.query<{ recordPledge: { originalAmount: string; amountUsd: string } }>('donor', PLEDGE, { input: pledge('typed-kwd', { amount: '307.125', currency: 'KWD', exchangeRate: '0.307125', exchangeRateDate: '2024-05-02' }) });
       expect(kwd.body.errors, kwd.text).toBeUndefined();
       expect(kwd.body.data?.recordPledge).toMatchObject({ originalAmount: '307.125', amountUsd: '1000.00' });
+    });
+
+    it('a KWD commitment is paid in fils (3 decimals): partial, then the rest, then a 4-decimal amount is BAD_USER_INPUT and writes nothing', async () => {
+      const pledged = await t.query<{ recordPledge: { id: string } }>('donor', PLEDGE, { input: pledge('typed-kwd-pay', { amount: '1000.125', currency: 'KWD', exchangeRate: '0.307125', exchangeRateDate: '2024-05-02' }) });
+      const flowId = pledged.body.data!.recordPledge.id;
+      const converted = await t.query('donor', CONVERT, { input: { clientKey: 'typed-kwd-commit', flowId } });
+      expect(converted.body.errors, converted.text).toBeUndefined();
+      const pay = (clientKey: string, amount: string, paidOn = '2024-07-01') => t.query<{ recordPayment: unknown }>('donor', PAY, { input: { clientKey, fundingFlowId: flowId, amount, currency: 'KWD', paidOn } });
+      const first = await pay('typed-kwd-p1', '400.005');
+      expect(first.body.errors, first.text).toBeUndefined();
+      expect(first.body.data?.recordPayment).toEqual({ payment: { amount: '400.005', currency: 'KWD', excessAmount: null }, dueBefore: '1000.125', outstandingAfter: '600.120' });
+      expectRefused(await pay('typed-kwd-p4', '600.1201'), /^input\.amount: has 4 decimals; KWD has 3/);
+      const rest = await pay('typed-kwd-p2', '600.12', '2024-08-01');
+      expect(rest.body.data?.recordPayment).toEqual({ payment: { amount: '600.120', currency: 'KWD', excessAmount: null }, dueBefore: '600.120', outstandingAfter: '0.000' });
+      expect(await count('finance.payments', `funding_flow_id = '${flowId}'`)).toBe(2);
+      const stored = await t.query<{ fundingFlow: { status: string; originalAmount: string; payments: { amount: string }[] } }>('donor', 'query ($id: ID!) { fundingFlow(id: $id) { status originalAmount payments { amount } } }', { id: flowId });
+      expect(stored.body.data?.fundingFlow, stored.text).toEqual({ status: 'PAID', originalAmount: '1000.125', payments: [{ amount: '400.005' }, { amount: '600.120' }] });
+    });
+
+    it('a JPY commitment is paid in whole yen; an overpayment by one yen is flagged in yen', async () => {
+      const pledged = await t.query<{ recordPledge: { id: string } }>('donor', PLEDGE, { input: pledge('typed-jpy-pay', { amount: '150000', currency: 'JPY', exchangeRate: '150', exchangeRateDate: '2024-05-02' }) });
+      const flowId = pledged.body.data!.recordPledge.id;
+      await t.query('donor', CONVERT, { input: { clientKey: 'typed-jpy-commit', flowId } });
+      expectRefused(await t.query('donor', PAY, { input: { clientKey: 'typed-jpy-frac', fundingFlowId: flowId, amount: '1.5', currency: 'JPY', paidOn: '2024-07-01' } }), /^input\.amount: has 1 decimals; JPY has 0/);
+      const over = await t.query<{ recordPayment: unknown }>('donor', PAY, { input: { clientKey: 'typed-jpy-p1', fundingFlowId: flowId, amount: '150001', currency: 'JPY', paidOn: '2024-07-01', acceptExcess: true } });
+      expect(over.body.data?.recordPayment, over.text).toEqual({ payment: { amount: '150001', currency: 'JPY', excessAmount: '1' }, dueBefore: '150000', outstandingAfter: '0' });
     });
   });
 }

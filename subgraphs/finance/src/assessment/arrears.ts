@@ -1,4 +1,4 @@
-import { fromCents, toCents } from '../money/decimal';
+import { formatThousandths, toThousandths } from '../money/decimal';
 import type { AssessmentRow } from './assessment.table';
 import type { AssessmentStatus, MemberStateArrears } from './assessment.type';
 
@@ -25,9 +25,11 @@ export function arrearsOf(memberStateIso3: string, asOf: string, rows: Assessmen
   const statuses: AssessmentStatus[] = [];
   const currencies = new Set(rows.map((r) => r.currency));
   if (currencies.size > 1) throw new Error(`assessments of ${memberStateIso3} are in several currencies`);
+  const currency = [...currencies][0] ?? 'USD';
+  const format = (units: bigint) => formatThousandths(units, currency);
   for (const row of [...rows].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))) {
-    const assessed = toCents(row.assessedAmount);
-    const paid = paymentRows.filter((p) => p.assessmentId === row.id && p.paidOn <= asOf).reduce((s, p) => s + toCents(p.amount), 0n);
+    const assessed = toThousandths(row.assessedAmount);
+    const paid = paymentRows.filter((p) => p.assessmentId === row.id && p.paidOn <= asOf).reduce((s, p) => s + toThousandths(p.amount), 0n);
     const outstanding = assessed > paid ? assessed - paid : 0n;
     const over = paid > assessed ? paid - assessed : 0n;
     const due = row.dueDate <= asOf;
@@ -40,9 +42,9 @@ export function arrearsOf(memberStateIso3: string, asOf: string, rows: Assessmen
     const inArrears = due && outstanding > 0n;
     statuses.push({
       assessment: row,
-      paid: fromCents(paid),
-      outstanding: fromCents(outstanding),
-      credit: fromCents(over),
+      paid: format(paid),
+      outstanding: format(outstanding),
+      credit: format(over),
       inArrears,
       daysOverdue: inArrears ? Math.round((Date.parse(asOf) - Date.parse(row.dueDate)) / DAY_MS) : 0,
     });
@@ -50,12 +52,12 @@ export function arrearsOf(memberStateIso3: string, asOf: string, rows: Assessmen
   return {
     memberStateIso3,
     asOf,
-    currency: [...currencies][0] ?? 'USD',
-    assessedDue: fromCents(assessedDue),
-    paid: fromCents(paidDue),
-    arrears: fromCents(arrears),
-    notYetDue: fromCents(notYetDue),
-    credit: fromCents(credit),
+    currency,
+    assessedDue: format(assessedDue),
+    paid: format(paidDue),
+    arrears: format(arrears),
+    notYetDue: format(notYetDue),
+    credit: format(credit),
     assessments: statuses,
   };
 }

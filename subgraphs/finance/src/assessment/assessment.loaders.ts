@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { formatMoneyAmount, type Db } from '@peacegraph/kit';
 import { payments } from '../payment/payment.table';
 import { arrearsOf } from './arrears';
 import { assessments, type AssessmentRow } from './assessment.table';
@@ -11,12 +11,14 @@ export interface AssessmentFilter {
   fiscalPeriodId?: string | null;
 }
 
-export function listAssessments(db: Db, filter: AssessmentFilter): Promise<AssessmentRow[]> {
+/** Assessments as clients see them: the amount in its currency's minor units (the column holds 3 decimals). */
+export async function listAssessments(db: Db, filter: AssessmentFilter): Promise<AssessmentRow[]> {
   const conditions: SQL[] = [];
   if (filter.memberStateIso3) conditions.push(eq(assessments.memberStateIso3, filter.memberStateIso3));
   if (filter.missionId) conditions.push(eq(assessments.missionId, filter.missionId));
   if (filter.fiscalPeriodId) conditions.push(eq(assessments.fiscalPeriodId, filter.fiscalPeriodId));
-  return db.select().from(assessments).where(and(...conditions)).orderBy(asc(assessments.id));
+  const rows = await db.select().from(assessments).where(and(...conditions)).orderBy(asc(assessments.id));
+  return rows.map((row) => ({ ...row, assessedAmount: formatMoneyAmount(row.assessedAmount, row.currency) }));
 }
 
 /** Arrears as of a date for one member state or all: two statements whatever the number of states. */

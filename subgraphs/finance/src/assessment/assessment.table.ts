@@ -15,7 +15,7 @@ export const assessments = financeSchema.table(
     fiscalPeriodId: text('fiscal_period_id').notNull(),
     /** Peacekeeping scale rate in per cent, e.g. 0.679000. */
     scaleRate: numeric('scale_rate', { precision: 9, scale: 6 }).notNull(),
-    assessedAmount: numeric('assessed_amount', { precision: 18, scale: 2 }).notNull(),
+    assessedAmount: numeric('assessed_amount', { precision: 18, scale: 3 }).notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     dueDate: date('due_date').notNull(),
     source: text('source').notNull(),

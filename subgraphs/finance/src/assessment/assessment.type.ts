@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar } from '@peacegraph/kit';
 
 // Public: the UN publishes assessments and the status of contributions per member state.
 @ObjectType({ description: "A member state's assessed contribution to one mission for one financial period." })
@@ -9,7 +9,7 @@ export class Assessment {
   id: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CountryCodeScalar)
   memberStateIso3: string;
 
   @Classified(DataClass.PUBLIC)
@@ -25,15 +25,15 @@ export class Assessment {
   scaleRate: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Exact decimal.' })
+  @Field(() => DecimalScalar, { description: 'Exact decimal.' })
   assessedAmount: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD: unpaid after this date it is in arrears.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD: unpaid after this date it is in arrears.' })
   dueDate: string;
 
   @Classified(DataClass.PUBLIC)
@@ -52,15 +52,15 @@ export class AssessmentStatus {
   assessment: Assessment;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Payments made on or before the date.' })
+  @Field(() => DecimalScalar, { description: 'Payments made on or before the date.' })
   paid: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'assessed − paid, never below zero.' })
+  @Field(() => DecimalScalar, { description: 'assessed − paid, never below zero.' })
   outstanding: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Paid above the assessment (flagged payments).' })
+  @Field(() => DecimalScalar, { description: 'Paid above the assessment (flagged payments).' })
   credit: string;
 
   @Classified(DataClass.PUBLIC)
@@ -75,35 +75,35 @@ export class AssessmentStatus {
 @ObjectType({ description: "A member state's arrears as of a date, per assessment and in total." })
 export class MemberStateArrears {
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CountryCodeScalar)
   memberStateIso3: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD.' })
   asOf: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Sum assessed with a due date on or before asOf.' })
+  @Field(() => DecimalScalar, { description: 'Sum assessed with a due date on or before asOf.' })
   assessedDue: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Paid on or before asOf against those assessments (credits excluded).' })
+  @Field(() => DecimalScalar, { description: 'Paid on or before asOf against those assessments (credits excluded).' })
   paid: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'assessedDue − paid: the arrears.' })
+  @Field(() => DecimalScalar, { description: 'assessedDue − paid: the arrears.' })
   arrears: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Outstanding on assessments not yet due on asOf (not arrears).' })
+  @Field(() => DecimalScalar, { description: 'Outstanding on assessments not yet due on asOf (not arrears).' })
   notYetDue: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Paid above what was due (flagged payments).' })
+  @Field(() => DecimalScalar, { description: 'Paid above what was due (flagged payments).' })
   credit: string;
 
   @Classified(DataClass.PUBLIC)

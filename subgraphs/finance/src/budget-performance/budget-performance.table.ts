@@ -7,7 +7,7 @@ export const budgetPerformance = financeSchema.table(
   {
     missionId: text('mission_id').notNull(),
     fiscalPeriodId: text('fiscal_period_id').notNull(),
-    expenditure: numeric('expenditure', { precision: 18, scale: 2 }).notNull(),
+    expenditure: numeric('expenditure', { precision: 18, scale: 3 }).notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     source: text('source').notNull(),
     estimated: boolean('estimated').notNull(),

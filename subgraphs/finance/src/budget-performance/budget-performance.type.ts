@@ -1,14 +1,14 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CurrencyCodeScalar, DataClass, DecimalScalar } from '@peacegraph/kit';
 
 @ObjectType({ description: 'Budget performance: expenditure against the appropriation.' })
 export class BudgetPerformance {
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Exact decimal.' })
+  @Field(() => DecimalScalar, { description: 'Exact decimal.' })
   expenditure: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Appropriation − expenditure, exact.' })
+  @Field(() => DecimalScalar, { description: 'Appropriation − expenditure, exact.' })
   unencumberedBalance: string;
 
   @Classified(DataClass.PUBLIC)
@@ -16,7 +16,7 @@ export class BudgetPerformance {
   implementationRate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Classified(DataClass.PUBLIC)

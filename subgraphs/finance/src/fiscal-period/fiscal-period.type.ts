@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar } from '@peacegraph/kit';
 
 @ObjectType({ description: 'A UN peacekeeping financial period: 1 July – 30 June, written 2024/25.' })
 export class FiscalPeriod {
@@ -8,10 +8,10 @@ export class FiscalPeriod {
   id: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD (1 July).' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD (1 July).' })
   startDate: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD (30 June).' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD (30 June).' })
   endDate: string;
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
-import { fromCents, toCents } from '../money/decimal';
+import { formatThousandths, toThousandths } from '../money/decimal';
 import { flowConditions, flowWhere, totalsIncludeConfidential, type FlowFilter } from './funding-flow.filter';
 import { servable, totalledFlows, visibleFlows } from './funding-flow.scope';
 import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
@@ -114,18 +114,18 @@ function toTotals(rows: TotalsRow[], includesConfidential: boolean): FundingTota
   let paid = 0n;
   let count = 0;
   for (const r of rows) {
-    const cents = toCents(r.usd);
+    const usd = toThousandths(r.usd);
     count += Number(r.n);
-    if (r.status === 'pledge') pledged += cents;
-    else if (r.status === 'commitment') committed += cents;
-    else if (r.status === 'paid') paid += cents;
+    if (r.status === 'pledge') pledged += usd;
+    else if (r.status === 'commitment') committed += usd;
+    else if (r.status === 'paid') paid += usd;
   }
   return {
     flowCount: count,
-    pledgedUsd: fromCents(pledged),
-    committedUsd: fromCents(committed),
-    paidUsd: fromCents(paid),
-    fundingUsd: fromCents(committed + paid),
+    pledgedUsd: formatThousandths(pledged, 'USD'),
+    committedUsd: formatThousandths(committed, 'USD'),
+    paidUsd: formatThousandths(paid, 'USD'),
+    fundingUsd: formatThousandths(committed + paid, 'USD'),
     includesConfidential,
   };
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { Organization } from '../organization/organization.type';
 import type { FlowFilter } from './funding-flow.filter';
 
@@ -41,23 +41,23 @@ export class FundingFlow {
   status: FundingFlowStatus;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Amount in US dollars, exact decimal.' })
+  @Field(() => DecimalScalar, { description: 'Amount in US dollars, exact decimal.' })
   amountUsd: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Amount in the currency the donor reported, exact decimal.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Amount in the currency the donor reported, exact decimal.' })
   originalAmount: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'ISO 4217 code of originalAmount.' })
+  @Field(() => CurrencyCodeScalar, { nullable: true, description: 'ISO 4217 code of originalAmount.' })
   originalCurrency: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Units of original currency per US dollar (FTS convention): amountUsd = originalAmount / exchangeRate.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Units of original currency per US dollar (FTS convention): amountUsd = originalAmount / exchangeRate.' })
   exchangeRate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Date the exchange rate applies to (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Date the exchange rate applies to (YYYY-MM-DD).' })
   exchangeRateDate: string | null;
 
   @Classified(DataClass.PUBLIC)
@@ -129,7 +129,7 @@ export class FundingFlow {
   onBoundary: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD.' })
   flowDate: string | null;
 
   @Classified(DataClass.PUBLIC)
@@ -172,19 +172,19 @@ export class FundingTotals {
   flowCount: number;
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
-  @Field(() => String)
+  @Field(() => DecimalScalar)
   pledgedUsd: string;
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
-  @Field(() => String)
+  @Field(() => DecimalScalar)
   committedUsd: string;
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
-  @Field(() => String)
+  @Field(() => DecimalScalar)
   paidUsd: string;
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
-  @Field(() => String, { description: 'committed + paid: funding as FTS counts it (pledges excluded).' })
+  @Field(() => DecimalScalar, { description: 'committed + paid: funding as FTS counts it (pledges excluded).' })
   fundingUsd: string;
 
   @Classified(DataClass.PUBLIC)

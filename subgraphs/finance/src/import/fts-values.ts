@@ -38,15 +38,15 @@ export function optionalDate(values: Record<string, string>, column: string): st
   return v;
 }
 
-/** An amount with at most two decimals, as a canonical decimal string. */
-export function optionalAmount(values: Record<string, string>, column: string): string | null {
+/** An amount in `currency` (FTS totals are USD) with at most its minor units, as a canonical decimal string. */
+export function optionalAmount(values: Record<string, string>, column: string, currency = 'USD'): string | null {
   const v = values[column];
   if (!v) return null;
   if (!NUMBER.test(v)) throw new RowError(`${column} is not an amount: ${v}`);
   try {
-    return normalizeAmount(v);
+    return normalizeAmount(v, currency);
   } catch {
-    throw new RowError(`${column} has more than two decimals: ${v}`);
+    throw new RowError(`${column} has more decimals than ${currency} has: ${v}`);
   }
 }
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
-import { fundingFlows, type NewFundingFlowRow } from '../funding-flow/funding-flow.table';
-import { fromCents, toCents } from '../money/decimal';
+import { formatMoneyAmount, type Db } from '@peacegraph/kit';
+import { fundingFlows, type FundingFlowRow, type NewFundingFlowRow } from '../funding-flow/funding-flow.table';
+import { formatThousandths, toThousandths } from '../money/decimal';
 import { organizationIdForName } from '../organization/organization-catalogue';
 import {
   list, oneOf, optionalAmount, optionalCurrency, optionalDate, optionalInt, optionalRate, optionalText, requiredAmount, requiredInt, RowError,
@@ -15,6 +15,11 @@ const CONTRIBUTION_TYPES = ['financial', 'in kind'] as const;
 /** Columns the importer owns; `recordedAt` / `recordedBy` describe our copy, not the flow. */
 const IGNORED_ON_COMPARE = ['recordedAt', 'recordedBy'];
 
+/** A stored flow as the importer writes it: the original amount in its currency's minor units (the column holds 3 decimals). */
+function asImported(row: FundingFlowRow): FundingFlowRow {
+  return { ...row, originalAmount: row.originalAmount && row.originalCurrency ? formatMoneyAmount(row.originalAmount, row.originalCurrency) : row.originalAmount };
+}
+
 /** One FTS flow export row → our row. Throws RowError naming the column at fault. */
 export function flowFromFts(values: Record<string, string>, origin: string): NewFundingFlowRow {
   const ftsId = requiredInt(values, 'id');
@@ -22,7 +27,7 @@ export function flowFromFts(values: Record<string, string>, origin: string): New
   const destinationName = optionalText(values, 'destOrganization');
   const originalCurrency = optionalCurrency(values, 'originalCurrency');
   const exchangeRate = optionalRate(values, 'exchangeRate');
-  const originalAmount = optionalAmount(values, 'originalAmount');
+  const originalAmount = optionalAmount(values, 'originalAmount', originalCurrency ?? 'USD');
   if (originalAmount !== null && originalCurrency === null) throw new RowError('originalCurrency is empty while originalAmount is set');
   const flowDate = optionalDate(values, 'date');
   return {
@@ -92,13 +97,13 @@ export async function importFtsFlows(db: Db, dir: string, file: string): Promise
       const row = flowFromFts(record.values, origin);
       if (accepted.has(row.ftsId!)) throw new RowError(`id ${row.ftsId} appears twice in the file`);
       accepted.set(row.ftsId!, row);
-      total += toCents(row.amountUsd);
+      total += toThousandths(row.amountUsd);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       reject(report, record.line, error.message);
     }
   }
-  report.totalUsd = fromCents(total);
+  report.totalUsd = formatThousandths(total, 'USD');
   await db.transaction(async (tx) => {
     const ids = [...accepted.keys()];
     const existing = ids.length ? await tx.select().from(fundingFlows).where(inArray(fundingFlows.ftsId, ids)) : [];
@@ -107,7 +112,7 @@ export async function importFtsFlows(db: Db, dir: string, file: string): Promise
     for (const [ftsId, row] of accepted) {
       const current = existingById.get(ftsId);
       if (!current) fresh.push(row);
-      else if (sameRow(row, current, IGNORED_ON_COMPARE)) report.unchanged++;
+      else if (sameRow(row, asImported(current), IGNORED_ON_COMPARE)) report.unchanged++;
       else {
         await tx.update(fundingFlows).set(row).where(eq(fundingFlows.ftsId, ftsId));
         report.updated++;

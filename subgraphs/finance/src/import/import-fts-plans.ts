@@ -2,7 +2,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { fundingOutsidePlans, planClusters, plans, type PlanRow } from '../plan/plan.table';
-import { fromCents, toCents } from '../money/decimal';
+import { formatThousandths, toThousandths } from '../money/decimal';
 import { optionalAmount, optionalDate, optionalInt, optionalText, requiredInt, requiredText, RowError } from './fts-values';
 import { emptyReport, readRows, reject, sameRow, type ImportFileReport } from './import-report';
 
@@ -23,7 +23,7 @@ export async function importFtsRequirements(db: Db, dir: string, file: string): 
         const year = requiredInt(v, 'year');
         const funding = optionalAmount(v, 'funding');
         const planId = optionalInt(v, 'id');
-        if (funding) total += toCents(funding);
+        if (funding) total += toThousandths(funding);
         if (planId === null) {
           if (!funding) throw new RowError('a row without plan id must carry funding');
           const row = { countryIso3, year, fundingUsd: funding, source: `fts:${file}` };
@@ -69,7 +69,7 @@ export async function importFtsRequirements(db: Db, dir: string, file: string): 
       }
     }
   });
-  report.totalUsd = fromCents(total);
+  report.totalUsd = formatThousandths(total, 'USD');
   return report;
 }
 
@@ -96,7 +96,7 @@ export async function importFtsClusters(db: Db, dir: string, file: string): Prom
           reportedFundingUsd: optionalAmount(v, 'funding'),
           reportedPercentFunded: optionalInt(v, 'percentFunded'),
         };
-        if (row.reportedFundingUsd) total += toCents(row.reportedFundingUsd);
+        if (row.reportedFundingUsd) total += toThousandths(row.reportedFundingUsd);
         const key = `${planId}|${row.cluster}`;
         const current = byKey.get(key);
         if (!current) {
@@ -115,6 +115,6 @@ export async function importFtsClusters(db: Db, dir: string, file: string): Prom
       }
     }
   });
-  report.totalUsd = fromCents(total);
+  report.totalUsd = formatThousandths(total, 'USD');
   return report;
 }

@@ -9,15 +9,15 @@ import { BudgetCostClass, type MissionBudget } from './mission-budget.type';
 export function toMissionBudget(row: MissionBudgetRow): MissionBudget {
   const costClasses: MissionBudget['costClasses'] = [];
   if (row.militaryAndPolicePersonnel !== null) {
-    costClasses.push({ costClass: BudgetCostClass.MILITARY_AND_POLICE_PERSONNEL, amount: normalizeAmount(row.militaryAndPolicePersonnel) });
+    costClasses.push({ costClass: BudgetCostClass.MILITARY_AND_POLICE_PERSONNEL, amount: normalizeAmount(row.militaryAndPolicePersonnel, row.currency) });
   }
-  if (row.civilianPersonnel !== null) costClasses.push({ costClass: BudgetCostClass.CIVILIAN_PERSONNEL, amount: normalizeAmount(row.civilianPersonnel) });
-  if (row.operationalCosts !== null) costClasses.push({ costClass: BudgetCostClass.OPERATIONAL_COSTS, amount: normalizeAmount(row.operationalCosts) });
+  if (row.civilianPersonnel !== null) costClasses.push({ costClass: BudgetCostClass.CIVILIAN_PERSONNEL, amount: normalizeAmount(row.civilianPersonnel, row.currency) });
+  if (row.operationalCosts !== null) costClasses.push({ costClass: BudgetCostClass.OPERATIONAL_COSTS, amount: normalizeAmount(row.operationalCosts, row.currency) });
   return {
     id: String(row.id),
     missionId: row.missionId,
     fiscalPeriodId: row.fiscalPeriodId,
-    approvedAmount: normalizeAmount(row.approvedAmount),
+    approvedAmount: normalizeAmount(row.approvedAmount, row.currency),
     currency: row.currency,
     costClasses,
     resolutionSymbol: row.resolutionSymbol,

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo } from '@peacegraph/kit';
+import { Classified, CurrencyCodeScalar, DataClass, DecimalScalar, PageInfo } from '@peacegraph/kit';
 
 export enum BudgetCostClass {
   MILITARY_AND_POLICE_PERSONNEL = 'MILITARY_AND_POLICE_PERSONNEL',
@@ -18,7 +18,7 @@ export class BudgetCostClassAmount {
   costClass: BudgetCostClass;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Exact decimal, in the budget currency.' })
+  @Field(() => DecimalScalar, { description: 'Exact decimal, in the budget currency.' })
   amount: string;
 }
 
@@ -38,11 +38,11 @@ export class MissionBudget {
   fiscalPeriodId: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Appropriation as an exact decimal string.' })
+  @Field(() => DecimalScalar, { description: 'Appropriation as an exact decimal string.' })
   approvedAmount: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'ISO 4217 code of every amount on this budget.' })
+  @Field(() => CurrencyCodeScalar, { description: 'ISO 4217 code of every amount on this budget.' })
   currency: string;
 
   @Classified(DataClass.PUBLIC)

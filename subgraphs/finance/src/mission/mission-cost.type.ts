@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CurrencyCodeScalar, DataClass, DecimalScalar } from '@peacegraph/kit';
 
 @ObjectType({ description: "A mission's approved budget divided by its deployed uniformed personnel." })
 export class MissionCostPerPerson {
@@ -8,15 +8,15 @@ export class MissionCostPerPerson {
   fiscalPeriodId: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'approvedAmount / deployedUniformedPersonnel, rounded half up to the cent.' })
+  @Field(() => DecimalScalar, { description: 'approvedAmount / deployedUniformedPersonnel, rounded half up to the cent.' })
   amount: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => DecimalScalar)
   approvedAmount: string;
 
   @Classified(DataClass.PUBLIC)

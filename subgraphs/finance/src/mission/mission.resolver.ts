@@ -39,7 +39,7 @@ export class MissionFinanceResolver {
     if (!budget) return null;
     return {
       fiscalPeriodId: fiscalPeriod,
-      amount: divideAmount(budget.approvedAmount, personnel),
+      amount: divideAmount(budget.approvedAmount, personnel, budget.currency),
       currency: budget.currency,
       approvedAmount: budget.approvedAmount,
       deployedUniformedPersonnel: personnel,

@@ -1,5 +1,5 @@
 import { badInput, calendarDate, isCurrencyCode, readMoneyAmount } from '@peacegraph/kit';
-import { fromCents, toCents } from './decimal';
+import { formatThousandths } from './decimal';
 
 const RATE = /^\d{1,12}(\.\d{1,6})?$/;
 
@@ -40,7 +40,8 @@ export function toUsd(originalAmount: string, exchangeRate: string): string {
   const [rateWhole, rateFraction = ''] = exchangeRate.split('.');
   const micro = BigInt(rateWhole!) * 1_000_000n + BigInt(rateFraction.padEnd(6, '0'));
   const divisor = scale * micro;
-  return fromCents((units * 100_000_000n * 2n + divisor) / (2n * divisor));
+  const cents = (units * 100_000_000n * 2n + divisor) / (2n * divisor);
+  return formatThousandths(cents * 10n, 'USD');
 }
 
 export interface ConvertedAmount {

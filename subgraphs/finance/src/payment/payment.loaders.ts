@@ -1,13 +1,19 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { formatMoneyAmount, type Db } from '@peacegraph/kit';
 import { payments, type PaymentRow } from './payment.table';
+import type { Payment } from './payment.type';
+
+/** A stored payment as clients see it: amounts in its currency's minor units (the column holds 3 decimals). */
+export function paymentOf(row: PaymentRow): Payment {
+  return { ...row, amount: formatMoneyAmount(row.amount, row.currency), excessAmount: row.excessAmount === null ? null : formatMoneyAmount(row.excessAmount, row.currency) };
+}
 
 /** Payments of many assessments, one statement per batch. */
 export function paymentsByAssessmentLoader(db: Db) {
-  return new DataLoader<string, PaymentRow[]>(async (ids) => {
+  return new DataLoader<string, Payment[]>(async (ids) => {
     const rows = await db.select().from(payments).where(inArray(payments.assessmentId, [...ids])).orderBy(asc(payments.paidOn), asc(payments.id));
-    return ids.map((id) => rows.filter((r) => r.assessmentId === id));
+    return ids.map((id) => rows.filter((r) => r.assessmentId === id).map(paymentOf));
   });
 }
 
@@ -16,8 +22,8 @@ export function paymentsByAssessmentLoader(db: Db) {
  * already allowed to see (the parent came through the scoped flow loaders).
  */
 export function paymentsByFlowLoader(db: Db) {
-  return new DataLoader<string, PaymentRow[]>(async (ids) => {
+  return new DataLoader<string, Payment[]>(async (ids) => {
     const rows = await db.select().from(payments).where(inArray(payments.fundingFlowId, [...ids])).orderBy(asc(payments.paidOn), asc(payments.id));
-    return ids.map((id) => rows.filter((r) => r.fundingFlowId === id));
+    return ids.map((id) => rows.filter((r) => r.fundingFlowId === id).map(paymentOf));
   });
 }

@@ -13,10 +13,10 @@ export const payments = financeSchema.table(
     id: text('id').primaryKey(),
     assessmentId: text('assessment_id'),
     fundingFlowId: text('funding_flow_id'),
-    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    amount: numeric('amount', { precision: 18, scale: 3 }).notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     paidOn: date('paid_on').notNull(),
-    excessAmount: numeric('excess_amount', { precision: 18, scale: 2 }),
+    excessAmount: numeric('excess_amount', { precision: 18, scale: 3 }),
     flagged: boolean('flagged').notNull(),
     /** 'recorded' (through the graph) or 'generated (illustrative)' (demo seed). */
     origin: text('origin').notNull(),

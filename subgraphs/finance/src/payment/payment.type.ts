@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar } from '@peacegraph/kit';
 
 @ObjectType({ description: 'Money received against an assessment or a committed funding flow.' })
 export class Payment {
@@ -16,15 +16,15 @@ export class Payment {
   fundingFlowId: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Exact decimal.' })
+  @Field(() => DecimalScalar, { description: 'Exact decimal.' })
   amount: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD.' })
   paidOn: string;
 
   @Classified(DataClass.PUBLIC)
@@ -32,7 +32,7 @@ export class Payment {
   flagged: boolean;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'The part above what was due, when flagged.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'The part above what was due, when flagged.' })
   excessAmount: string | null;
 
   @Classified(DataClass.PUBLIC)
@@ -47,10 +47,10 @@ export class PaymentReceipt {
   payment: Payment;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'What was due before this payment.' })
+  @Field(() => DecimalScalar, { description: 'What was due before this payment.' })
   dueBefore: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'What remains due after it (zero when paid in full or over).' })
+  @Field(() => DecimalScalar, { description: 'What remains due after it (zero when paid in full or over).' })
   outstandingAfter: string;
 }

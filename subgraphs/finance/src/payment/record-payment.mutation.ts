@@ -7,33 +7,34 @@ import { assertMayPayAssessmentOf, assertMayWriteFlowsOf } from '../authz';
 import { visibleFlows } from '../funding-flow/funding-flow.scope';
 import { fundingFlows } from '../funding-flow/funding-flow.table';
 import type { FinanceContext } from '../loaders';
-import { fromCents, normalizeAmount, toCents } from '../money/decimal';
+import { formatThousandths, toThousandths } from '../money/decimal';
 import { readCurrency, readDate, readPositiveAmount } from '../money/validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordPaymentInput } from './payment.inputs';
+import { paymentOf } from './payment.loaders';
 import { payments } from './payment.table';
-import { PaymentReceipt, type Payment } from './payment.type';
+import { PaymentReceipt } from './payment.type';
 
 interface Target {
   currency: string;
-  /** What the payer owes in total (assessment or commitment), in cents. */
-  owedCents: bigint;
-  /** Already paid, in cents. */
-  paidCents: bigint;
+  /** What the payer owes in total (assessment or commitment), in thousandths of its currency. */
+  owed: bigint;
+  /** Already paid, in thousandths. */
+  paid: bigint;
   /** Called after the payment is stored, with the new paid total. */
   afterPayment?: (tx: Db, paidTotal: bigint) => Promise<void>;
 }
 
 async function paidSoFar(tx: Db, column: typeof payments.assessmentId | typeof payments.fundingFlowId, id: string): Promise<bigint> {
   const [row] = await tx.select({ usd: sql<string | null>`sum(${payments.amount})::text` }).from(payments).where(eq(column, id));
-  return row?.usd ? toCents(row.usd) : 0n;
+  return row?.usd ? toThousandths(row.usd) : 0n;
 }
 
 async function assessmentTarget(tx: Db, ctx: FinanceContext, assessmentId: string): Promise<Target> {
   const [assessment] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId)).for('update');
   if (!assessment) throw badInput('input.assessmentId', 'no assessment with this id.');
   assertMayPayAssessmentOf(ctx.access, assessment.memberStateIso3);
-  return { currency: assessment.currency, owedCents: toCents(assessment.assessedAmount), paidCents: await paidSoFar(tx, payments.assessmentId, assessmentId) };
+  return { currency: assessment.currency, owed: toThousandths(assessment.assessedAmount), paid: await paidSoFar(tx, payments.assessmentId, assessmentId) };
 }
 
 async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<Target> {
@@ -41,16 +42,16 @@ async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<
   if (!flow) throw badInput('input.fundingFlowId', 'no funding flow with this id that you may see.');
   assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
   if (flow.status === 'pledge') throw badInput('input.fundingFlowId', 'is a pledge: convert it to a commitment before paying it.');
-  const owedCents = toCents(normalizeAmount(flow.originalAmount ?? flow.amountUsd));
+  const owed = toThousandths(flow.originalAmount ?? flow.amountUsd);
   const recorded = await paidSoFar(tx, payments.fundingFlowId, flowId);
   // A flow imported as paid (FTS) has no payment rows: it is paid in full already.
-  const paidCents = flow.status === 'paid' && recorded === 0n ? owedCents : recorded;
+  const paid = flow.status === 'paid' && recorded === 0n ? owed : recorded;
   return {
     currency: flow.originalCurrency ?? 'USD',
-    owedCents,
-    paidCents,
+    owed,
+    paid,
     afterPayment: async (t, paidTotal) => {
-      if (paidTotal >= owedCents) await t.update(fundingFlows).set({ status: 'paid' }).where(eq(fundingFlows.id, flowId));
+      if (paidTotal >= owed) await t.update(fundingFlows).set({ status: 'paid' }).where(eq(fundingFlows.id, flowId));
     },
   };
 }
@@ -71,13 +72,14 @@ export class RecordPaymentMutation {
     const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       const target = input.assessmentId ? await assessmentTarget(tx, ctx, input.assessmentId) : await flowTarget(tx, ctx, input.fundingFlowId!);
       if (currency !== target.currency) throw badInput('input.currency', `must be ${target.currency}, the currency of what is paid.`);
-      const due = target.owedCents > target.paidCents ? target.owedCents - target.paidCents : 0n;
-      const cents = toCents(amount);
-      const excess = cents > due ? cents - due : 0n;
+      const due = target.owed > target.paid ? target.owed - target.paid : 0n;
+      const paying = toThousandths(amount);
+      const format = (units: bigint) => formatThousandths(units, currency);
+      const excess = paying > due ? paying - due : 0n;
       if (excess > 0n && !input.acceptExcess) {
         throw badInput(
           'input.amount',
-          `exceeds what is due (${fromCents(due)} ${currency}) by ${fromCents(excess)} ${currency}; pass acceptExcess: true to record it as a flagged overpayment.`,
+          `exceeds what is due (${format(due)} ${currency}) by ${format(excess)} ${currency}; pass acceptExcess: true to record it as a flagged overpayment.`,
         );
       }
       const [row] = await tx
@@ -89,15 +91,15 @@ export class RecordPaymentMutation {
           amount,
           currency,
           paidOn,
-          excessAmount: excess > 0n ? fromCents(excess) : null,
+          excessAmount: excess > 0n ? format(excess) : null,
           flagged: excess > 0n,
           origin: 'recorded',
           recordedBy: ctx.identity.subject,
         })
         .returning();
-      await target.afterPayment?.(tx, target.paidCents + cents);
-      const payment: Payment = { ...row!, amount: row!.amount, excessAmount: row!.excessAmount };
-      return { payment, dueBefore: fromCents(due), outstandingAfter: fromCents(due > cents ? due - cents : 0n) };
+      await target.afterPayment?.(tx, target.paid + paying);
+      const payment = paymentOf(row!);
+      return { payment, dueBefore: format(due), outstandingAfter: format(due > paying ? due - paying : 0n) };
     });
     return result;
   }

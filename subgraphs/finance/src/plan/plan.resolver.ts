@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Classified, Coarsened, CountryCodeScalar, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
+import { badInput, Classified, Coarsened, CountryCodeScalar, DataClass, DecimalScalar, PageInput, readPage, toPage } from '@peacegraph/kit';
 import { FundingFlowPage } from '../funding-flow/funding-flow.type';
 import { normalizeFilter } from '../funding-flow/funding-flow.filter';
 import { toFundingFlow } from '../funding-flow/funding-flow.mapping';
@@ -36,9 +36,9 @@ export class PlanResolver {
   }
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)
-  @FieldResolver(() => String, { description: 'Paid + committed incoming flows to this plan (FTS definition; pledges excluded), USD exact.' })
+  @FieldResolver(() => DecimalScalar, { description: 'Paid + committed incoming flows to this plan (FTS definition; pledges excluded), USD exact.' })
   async fundingUsd(@Root() plan: Plan, @Ctx() ctx: FinanceContext): Promise<string> {
-    return normalizeAmount(await ctx.loaders.planFunding.load(plan.id));
+    return normalizeAmount(await ctx.loaders.planFunding.load(plan.id), 'USD');
   }
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL) // over the flows you may list (unpublished amounts only with the class)

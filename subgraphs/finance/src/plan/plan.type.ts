@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, DecimalScalar } from '@peacegraph/kit';
 
 @ObjectType({ description: 'Requirements and funding of one cluster (sector) of a plan, as FTS publishes them.' })
 export class PlanCluster {
@@ -12,11 +12,11 @@ export class PlanCluster {
   clusterCode: number | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'USD, exact decimal.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'USD, exact decimal.' })
   requirementsUsd: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'USD as FTS reports it for the cluster.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'USD as FTS reports it for the cluster.' })
   fundingUsd: string | null;
 
   @Classified(DataClass.PUBLIC)
@@ -55,19 +55,19 @@ export class Plan {
   countryIso3: string[];
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   startDate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   endDate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'USD, exact decimal; null when FTS publishes none.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'USD, exact decimal; null when FTS publishes none.' })
   requirementsUsd: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Funding as FTS published it in the requirements file.' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Funding as FTS published it in the requirements file.' })
   reportedFundingUsd: string | null;
 
   @Classified(DataClass.PUBLIC)

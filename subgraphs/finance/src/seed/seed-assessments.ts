@@ -1,16 +1,16 @@
 import type { Db } from '@peacegraph/kit';
 import { assessments } from '../assessment/assessment.table';
 import { missionBudgets } from '../mission-budget/mission-budget.table';
-import { fromCents, toCents } from '../money/decimal';
+import { scaleAmount } from '../money/decimal';
 import { payments } from '../payment/payment.table';
 import { assessmentDueDate, ASSESSMENT_SOURCE, GENERATED_PAYMENTS, SCALE_LAST_YEAR, SCALE_RATES_2022_2024 } from './assessments.data';
 
-/** appropriation × rate% → cents, half up. rate has six decimals. */
-export function assessedAmount(approved: string, scaleRate: string): string {
+/** appropriation × rate% in the budget's currency, half up. rate has six decimals. */
+export function assessedAmount(approved: string, scaleRate: string, currency: string): string {
   const [whole, fraction = ''] = scaleRate.split('.');
   const rateMicro = BigInt(whole!) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
   const denominator = 100n * 1_000_000n;
-  return fromCents((toCents(approved) * rateMicro * 2n + denominator) / (2n * denominator));
+  return scaleAmount(approved, rateMicro, denominator, currency);
 }
 
 /** Assessments for every seeded budget × demo member state, and the generated payments. Idempotent. */
@@ -23,7 +23,7 @@ export async function seedAssessments(db: Db): Promise<number> {
       missionId: b.missionId,
       fiscalPeriodId: b.fiscalPeriodId,
       scaleRate: s.scaleRate,
-      assessedAmount: assessedAmount(b.approvedAmount, s.scaleRate),
+      assessedAmount: assessedAmount(b.approvedAmount, s.scaleRate, b.currency),
       currency: b.currency,
       dueDate: assessmentDueDate(b.fiscalPeriodId),
       // Estimated when the budget is, or when the period runs past the scale's last year.
@@ -40,7 +40,7 @@ export async function seedAssessments(db: Db): Promise<number> {
         id: `PAY-SEED-${a.id}`,
         assessmentId: a.id,
         fundingFlowId: null,
-        amount: fromCents((toCents(a.assessedAmount) * BigInt(p.share)) / 100n),
+        amount: scaleAmount(a.assessedAmount, BigInt(p.share), 100n, a.currency, 'down'),
         currency: a.currency,
         paidOn: p.paidOn,
         excessAmount: null,

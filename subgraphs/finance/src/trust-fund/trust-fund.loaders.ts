@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray, or, sql } from 'drizzle-orm';
-import { DataClass, rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { DataClass, formatMoneyAmount, rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { trustFunds, voluntaryContributions, type TrustFundRow, type VoluntaryContributionRow } from './trust-fund.table';
 import { VoluntaryContribution } from './trust-fund.type';
 
@@ -37,14 +37,16 @@ export function trustFundTotalsLoader(db: Db, access: Access) {
       .select({
         trustFundId: voluntaryContributions.trustFundId,
         currency: voluntaryContributions.currency,
-        cash: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'CASH'), 0)::numeric(18,2)::text`,
-        inKind: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'IN_KIND'), 0)::numeric(18,2)::text`,
+        cash: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'CASH'), 0)::text`,
+        inKind: sql<string>`coalesce(sum(${voluntaryContributions.amount}) filter (where ${voluntaryContributions.kind} = 'IN_KIND'), 0)::text`,
       })
       .from(voluntaryContributions)
       .where(and(inArray(voluntaryContributions.trustFundId, [...ids]), visibleContributions(access)))
       .groupBy(voluntaryContributions.trustFundId, voluntaryContributions.currency)
       .orderBy(asc(voluntaryContributions.currency));
-    return ids.map((id) => rows.filter((r) => r.trustFundId === id).map(({ currency, cash, inKind }) => ({ currency, cash, inKind })));
+    return ids.map((id) => rows
+          .filter((r) => r.trustFundId === id)
+          .map(({ currency, cash, inKind }) => ({ currency, cash: formatMoneyAmount(cash, currency), inKind: formatMoneyAmount(inKind, currency) })));
   });
 }
 

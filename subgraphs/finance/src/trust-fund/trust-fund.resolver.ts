@@ -17,7 +17,7 @@ export class TrustFundResolver {
   @FieldResolver(() => [VoluntaryContribution], { description: 'Contributions you may see (confidential ones: their donor and UN finance officers).' })
   async contributions(@Root() fund: TrustFund, @Ctx() ctx: FinanceContext): Promise<VoluntaryContribution[]> {
     const rows = await ctx.loaders.contributionsByTrustFund.load(fund.id);
-    return rows.map((r) => ({ ...r, amount: normalizeAmount(r.amount), kind: r.kind as ContributionKind, earmarking: r.earmarking as Earmarking }));
+    return rows.map((r) => ({ ...r, amount: normalizeAmount(r.amount, r.currency), kind: r.kind as ContributionKind, earmarking: r.earmarking as Earmarking }));
   }
 
   @Classified(DataClass.PUBLIC)

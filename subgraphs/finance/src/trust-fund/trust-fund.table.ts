@@ -25,7 +25,7 @@ export const voluntaryContributions = financeSchema.table(
     /** CASH | IN_KIND */
     kind: text('kind').notNull(),
     /** Cash amount, or the declared value of an in-kind contribution. */
-    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    amount: numeric('amount', { precision: 18, scale: 3 }).notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     inKindDescription: text('in_kind_description'),
     purpose: text('purpose').notNull(),

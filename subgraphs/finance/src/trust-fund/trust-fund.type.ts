@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar, ScopedBy } from '@peacegraph/kit';
 
 export enum ContributionKind {
   CASH = 'CASH',
@@ -66,11 +66,11 @@ export class VoluntaryContribution {
   kind: ContributionKind;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Cash amount, or the declared value of an in-kind contribution; exact decimal.' })
+  @Field(() => DecimalScalar, { description: 'Cash amount, or the declared value of an in-kind contribution; exact decimal.' })
   amount: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Classified(DataClass.PUBLIC)
@@ -86,7 +86,7 @@ export class VoluntaryContribution {
   earmarking: Earmarking;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD.' })
   receivedOn: string;
 
   @Classified(DataClass.PUBLIC)
@@ -101,14 +101,14 @@ export class VoluntaryContribution {
 @ObjectType({ description: 'What a trust fund received in one currency, over the contributions you may list.' })
 export class TrustFundTotal {
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CurrencyCodeScalar)
   currency: string;
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
-  @Field(() => String)
+  @Field(() => DecimalScalar)
   cash: string;
 
   @Coarsened(DataClass.PUBLIC, DataClass.DONOR_CONFIDENTIAL)
-  @Field(() => String)
+  @Field(() => DecimalScalar)
   inKind: string;
 }

@@ -1,4 +1,4 @@
-import { Coarsened, Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
@@ -61,7 +61,7 @@ export class AccessConstraint {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String)
+  @Field(() => CountryCodeScalar)
   countryIso3: string;
 
   @Classified(DataClass.PARTNER)
@@ -69,7 +69,7 @@ export class AccessConstraint {
   missionId: string | null;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   occurredOn: string;
 
   @Classified(DataClass.PARTNER)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 
@@ -43,7 +43,7 @@ export class Displacement {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CountryCodeScalar)
   countryIso3: string;
 
   @Classified(DataClass.PUBLIC)
@@ -59,7 +59,7 @@ export class Displacement {
   reportingRound: number;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   reportingDate: string;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { Organization } from '../organization/organization.type';
@@ -113,7 +113,7 @@ export class EscortRequest {
   route?: EscortWaypoint[] | null;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   requestedDate: string;
 
   @Classified(DataClass.PARTNER)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 import { IascCluster } from './cluster';
@@ -56,7 +56,7 @@ export class OperationalPresence {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CountryCodeScalar)
   countryIso3: string;
 
   @Classified(DataClass.PUBLIC)

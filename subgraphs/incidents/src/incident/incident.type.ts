@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, DateTimeScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { IncidentDisorderType, IncidentEventType, IncidentLocalType, IncidentSubEventType } from '../taxonomy/taxonomy';
@@ -63,7 +63,7 @@ export class Incident {
   mission?: Mission;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'ACLED event_date, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'ACLED event_date, YYYY-MM-DD.' })
   eventDate: string;
 
   @Classified(DataClass.PARTNER)
@@ -71,7 +71,7 @@ export class Incident {
   timePrecision: number;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'When the incident was recorded (ISO 8601).' })
+  @Field(() => DateTimeScalar, { description: 'When the incident was recorded (ISO 8601).' })
   reportedAt: string;
 
   @Classified(DataClass.PARTNER)
@@ -103,7 +103,7 @@ export class Incident {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'ISO3 of the country the incident happened in.' })
+  @Field(() => CountryCodeScalar, { description: 'ISO3 of the country the incident happened in.' })
   countryIso3: string;
 
   @Coarsened(DataClass.PARTNER, DataClass.PRECISE_LOCATION)

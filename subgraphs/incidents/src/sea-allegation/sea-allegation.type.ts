@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 
 /** Every field is SEA_ALLEGATION: the conduct-and-discipline role of the mission only. */
 @ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', id: 'id' })
@@ -22,7 +22,7 @@ export class SeaAllegation {
   incidentId: string | null;
 
   @Classified(DataClass.SEA_ALLEGATION)
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD.' })
   reportedOn: string;
 
   @Classified(DataClass.SEA_ALLEGATION)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateTimeScalar, ScopedBy } from '@peacegraph/kit';
 
 export enum IncidentSourceType {
   HUMAN_SOURCE = 'HUMAN_SOURCE',
@@ -64,6 +64,6 @@ export class SourceReport {
   content: string | null;
 
   @Classified(DataClass.SOURCE_IDENTITY)
-  @Field(() => String, { nullable: true, description: 'ISO 8601.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'ISO 8601.' })
   receivedAt: string | null;
 }

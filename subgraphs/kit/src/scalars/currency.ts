@@ -4,11 +4,17 @@ import { inCapitals } from './in-capitals';
 import { badInput } from '../errors';
 
 /**
- * ISO 4217 codes that are not money (precious metals, testing, SDR-like units, "no currency"):
- * the list marks them with no minor units or the X-prefixed fund codes; a payment or pledge in
- * them is a mistake.
+ * ISO 4217 fund codes: units of account beside a currency (Chile's Unidad de Fomento, the US
+ * next-day dollar, …), not money anyone pays in; two of them have 4 minor units.
+ */
+const FUND_CODES = new Set(['BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW']);
+
+/**
+ * ISO 4217 codes that are not money (precious metals, testing, SDR-like units, "no currency",
+ * fund codes): a payment or pledge in them is a mistake. What remains has at most 3 minor units.
  */
 function isMoneyCurrency(code: string): boolean {
+  if (FUND_CODES.has(code)) return false;
   return !code.startsWith('X') || ['XAF', 'XOF', 'XPF', 'XCD'].includes(code);
 }
 

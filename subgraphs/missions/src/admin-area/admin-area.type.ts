@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 
 @Directive('@key(fields: "pcode")')
@@ -21,7 +21,7 @@ export class AdminArea {
   parentPcode: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => CountryCodeScalar)
   countryIso3: string;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateTimeScalar } from '@peacegraph/kit';
 
 /**
  * Agreement metadata is served only to its parties (provider, recipient) and oversight: the
@@ -51,11 +51,11 @@ export class AgreementTerms {
   purpose: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'ISO 8601.' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601.' })
   validFrom: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'ISO 8601; null: open-ended.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'ISO 8601; null: open-ended.' })
   validUntil: string | null;
 
   @Classified(DataClass.PUBLIC)
@@ -121,7 +121,7 @@ export class Agreement extends AgreementTerms {
   requestedBySubject: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'ISO 8601.' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601.' })
   updatedAt: string;
 
   @Classified(DataClass.PUBLIC)
@@ -152,7 +152,7 @@ export class AccessGrant {
   adminAreaPcodes: string[] | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'ISO 8601; null: open-ended.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'ISO 8601; null: open-ended.' })
   until: string | null;
 }
 

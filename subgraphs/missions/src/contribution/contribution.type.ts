@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 
 @ObjectType({
@@ -15,7 +15,7 @@ export class Contribution {
   contributorName: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => CountryCodeScalar, { nullable: true })
   contributorIso3: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
 import { GenderShare } from '../gender/gender-share.type';
 
 @ObjectType({ description: 'A contributing country ranked by uniformed personnel in a year (for one mission or all).' })
@@ -9,7 +9,7 @@ export class ContributorRank {
   rank: number;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => CountryCodeScalar, { nullable: true })
   contributorIso3: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
 
 /** Same values as the kit's PointPrecision; its own GraphQL name so no other subgraph's enum must match it. */
 export enum SitePointPrecision {
@@ -31,7 +31,7 @@ export class DeploymentSiteContributor {
   contributorName: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => CountryCodeScalar, { nullable: true })
   contributorIso3: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo } from '@peacegraph/kit';
 
 export enum FatalityIncidentType {
   MALICIOUS_ACT = 'MALICIOUS_ACT',
@@ -20,7 +20,7 @@ export class PeacekeeperFatality {
   casualtyId: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   incidentDate: string;
 
   @Classified(DataClass.PUBLIC)
@@ -36,7 +36,7 @@ export class PeacekeeperFatality {
   nationality: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => CountryCodeScalar, { nullable: true })
   nationalityIso3: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, ScopedBy } from '@peacegraph/kit';
 
 export enum IndicatorLevel {
   INPUT = 'INPUT',
@@ -42,7 +42,7 @@ export class Indicator {
   baseline: string;
 
   @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String)
+  @Field(() => DateScalar)
   baselineOn: string;
 
   @Classified(DataClass.UN_INTERNAL)
@@ -50,7 +50,7 @@ export class Indicator {
   target: string;
 
   @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String)
+  @Field(() => DateScalar)
   targetOn: string;
 
   @Classified(DataClass.UN_INTERNAL)
@@ -74,7 +74,7 @@ export class Measurement {
   missionId: string;
 
   @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   measuredOn: string;
 
   @Classified(DataClass.UN_INTERNAL)

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 
 export enum MissionType {
   PKO = 'PKO',
@@ -54,11 +54,11 @@ export class Mission {
   hostCountryIso3: string[];
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Start of the mandate, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Start of the mandate, YYYY-MM-DD.' })
   startDate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'End date for closed missions, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'End date for closed missions, YYYY-MM-DD.' })
   endDate: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar } from '@peacegraph/kit';
 
 export enum ResolutionKind {
   ESTABLISHMENT = 'ESTABLISHMENT',
@@ -31,11 +31,11 @@ export class SecurityCouncilResolution {
   missionId: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   adoptedOn: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'Last day of the mandate granted (YYYY-MM-DD); null for a termination.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the mandate granted (YYYY-MM-DD); null for a termination.' })
   mandateExpiresOn: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 
 export enum TrainingCourse {
   PRE_DEPLOYMENT = 'PRE_DEPLOYMENT',
@@ -22,7 +22,7 @@ export class TrainingRecord {
   missionId: string;
 
   @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String, { description: 'The contributing country of the contingent.' })
+  @Field(() => CountryCodeScalar, { description: 'The contributing country of the contingent.' })
   contributorIso3: string;
 
   @Classified(DataClass.UN_INTERNAL)
@@ -42,7 +42,7 @@ export class TrainingRecord {
   personnelCompleted: number;
 
   @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD' })
   lastCompletedOn: string | null;
 
   @Classified(DataClass.UN_INTERNAL)
