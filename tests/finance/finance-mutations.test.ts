@@ -62,7 +62,7 @@ describe.each(TEST_DATABASES)('finance mutations on $label', (kind) => {
     [{ currency: 'USD', exchangeRate: '0.9' }, 'input.exchangeRate'],
     [{ destinationPlanCode: 'NOPE99' }, 'input.destinationPlanCode'],
     [{ sourceOrganizationId: 'nobody' }, 'input.sourceOrganizationId'],
-    [{ destinationLocations: ['afg'] }, 'input.destinationLocations[0]'],
+    [{ destinationLocations: ['AFGH'] }, 'input.destinationLocations[0]'],
     [{ clientKey: '' }, 'input.clientKey'],
   ])('refuses bad input %j naming %s, writing nothing', async (extra, field) => {
     const before = await count('funding_flows');
