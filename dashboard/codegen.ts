@@ -35,7 +35,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         // The custom scalars all travel as strings (see docs/operations.md, "Typed values").
-        scalars: { ID: 'string', Date: 'string', DateTime: 'string', CountryCode: 'string', CurrencyCode: 'string', PCode: 'string', Decimal: 'string' },
+        scalars: { ID: 'string', Date: 'string', DateTime: 'string', CountryCode: 'string', CurrencyCode: 'string', PCode: 'string', Decimal: 'string', YearMonth: 'string' },
       },
     },
   },

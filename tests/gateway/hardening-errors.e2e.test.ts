@@ -16,7 +16,7 @@ const DATE_ARGUMENTS: [audience: string, query: string, variables: (d: string) =
   ['mission-ops', 'query Q($filter: IncidentFilterInput) { incidents(filter: $filter) { nodes { id } } }', (d) => ({ filter: { fromDate: d } }), 'filter.fromDate'],
   ['mission-ops', 'query Q($filter: IncidentFilterInput) { incidents(filter: $filter) { nodes { id } } }', (d) => ({ filter: { toDate: d } }), 'filter.toDate'],
   ['public', 'query Q($filter: MissionFilterInput) { missions(filter: $filter) { nodes { id } } }', (d) => ({ filter: { activeOn: d } }), 'filter.activeOn'],
-  ['oversight', 'query Q($d: String!) { auditEvents(filter: { from: $d }) { nodes { id } } }', (d) => ({ d }), 'filter.from'],
+  ['oversight', 'query Q($filter: AuditEventFilterInput) { auditEvents(filter: $filter) { nodes { id } } }', (d) => ({ filter: { from: `${d}T00:00:00Z` } }), 'filter.from'],
   [
     'mission-ops',
     'mutation M($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed } }',

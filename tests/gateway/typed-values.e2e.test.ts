@@ -1,5 +1,5 @@
-// Typed values through the gateway over HTTP (issue 20): a bad Date, CountryCode, PCode or money
-// amount is BAD_USER_INPUT naming the argument, and writes nothing; good ones of each currency's
+// Typed values through the gateway over HTTP (issue 20): a bad Date, DateTime, YearMonth,
+// CountryCode, PCode or money amount is BAD_USER_INPUT naming the argument, and writes nothing; good ones of each currency's
 // ISO 4217 minor units (JPY 0, KWD 3) are stored and returned exactly.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { startTestStack, type GraphQLResponse, type TestStack } from '../harness
 const PLEDGE = `mutation ($input: RecordPledgeInput!) { recordPledge(input: $input) { id amountUsd originalAmount originalCurrency } }`;
 const CONVERT = `mutation ($input: ConvertPledgeInput!) { convertPledgeToCommitment(input: $input) { id status } }`;
 const PAY = `mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { amount currency excessAmount } dueBefore outstandingAfter } }`;
+const REQUEST_AGREEMENT = `mutation ($input: RequestAgreementInput!) { requestAgreement(input: $input) { id validFrom } }`;
+const STATISTICS = `query ($filter: IncidentStatisticsFilterInput) { incidentStatistics(filter: $filter) { month } }`;
 const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed } }`;
 
 const pledge = (clientKey: string, extra: Record<string, unknown>) => ({
@@ -51,6 +53,46 @@ for (const kind of TEST_DATABASES) {
         const res = await t.query('public', 'query ($asOf: Date!) { arrears(asOf: $asOf) { memberStateIso3 } }', { asOf });
         expectRefused(res, /\$asOf.*Date/);
       }
+    });
+
+    it('a month that is not YYYY-MM with 01–12 is BAD_USER_INPUT naming filter.fromMonth / filter.toMonth; a real one answers in months', async () => {
+      for (const month of ['2024-13', '2024-00', '2024-6', '2024-06-01']) {
+        expectRefused(await t.query('public', STATISTICS, { filter: { fromMonth: month } }), /"filter\.fromMonth".*YearMonth/);
+        expect((await t.query('public', STATISTICS, { filter: { toMonth: month } })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.toMonth' });
+      }
+      const literal = await t.query('public', '{ incidentStatistics(filter: { toMonth: "2024-13" }) { month } }');
+      expect(literal.status, literal.text).toBe(400);
+      expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.toMonth' });
+      const ok = await t.query<{ incidentStatistics: { month: string }[] }>('public', STATISTICS, { filter: { fromMonth: '2024-01', toMonth: '2024-12' } });
+      expect(ok.body.errors, ok.text).toBeUndefined();
+      expect(ok.body.data!.incidentStatistics.length).toBeGreaterThan(0);
+      for (const { month } of ok.body.data!.incidentStatistics) expect(month).toMatch(/^2024-(0[1-9]|1[0-2])$/);
+    });
+
+    it('an agreement validFrom that is not an RFC 3339 date-time is BAD_USER_INPUT naming input.validFrom, and no agreement is written', async () => {
+      const request = (clientKey: string, extra: Record<string, unknown>) => ({
+        clientKey, provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF43'], purpose: `typed-values ${clientKey}`, validFrom: '2025-01-01T00:00:00Z', ...extra,
+      });
+      for (const [i, validFrom] of ['2025-01-01', '2025-02-30T00:00:00Z', '2025-01-01T00:00:00', 'soon'].entries()) {
+        expectRefused(await t.query('ngo-other', REQUEST_AGREEMENT, { input: request(`typed-from-${i}`, { validFrom }) }), /"input\.validFrom".*DateTime/);
+      }
+      const untilRefused = await t.query('ngo-other', REQUEST_AGREEMENT, { input: request('typed-until', { validUntil: '2030-13-01T00:00:00Z' }) });
+      expect(untilRefused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validUntil' });
+      expect(await count('policy.agreements', `purpose like 'typed-values typed-%'`)).toBe(0);
+      const ok = await t.query<{ requestAgreement: { validFrom: string } }>('ngo-other', REQUEST_AGREEMENT, { input: request('typed-ok', { validFrom: '2025-01-01T02:00:00+02:00' }) });
+      expect(ok.body.errors, ok.text).toBeUndefined();
+      expect(ok.body.data?.requestAgreement.validFrom).toBe('2025-01-01T00:00:00.000Z');
+    });
+
+    it('an audit filter from/to that is not an RFC 3339 date-time is BAD_USER_INPUT naming filter.from / filter.to', async () => {
+      const AUDIT = 'query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter) { nodes { at } } }';
+      expectRefused(await t.query('oversight', AUDIT, { filter: { from: '2025-02-30T00:00:00Z' } }), /"filter\.from".*DateTime/);
+      expect((await t.query('oversight', AUDIT, { filter: { to: 'yesterday' } })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+      const literal = await t.query('oversight', '{ auditEvents(filter: { from: "2025-01-01" }) { nodes { at } } }');
+      expect(literal.status, literal.text).toBe(400);
+      expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+      const ok = await t.query<{ auditEvents: { nodes: { at: string }[] } }>('oversight', AUDIT, { filter: { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00+01:00' } });
+      expect(ok.body.errors, ok.text).toBeUndefined();
     });
 
     it('an unknown ISO 3166 alpha-3 code is BAD_USER_INPUT naming the variable; a real one answers', async () => {

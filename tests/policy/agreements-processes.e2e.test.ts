@@ -71,10 +71,10 @@ describe.skipIf(!postgres)('agreement changes across processes (PostgreSQL)', ()
 
     const requested = await t.query<{ requestAgreement: { id: string } }>(
       'ngo-other',
-      `mutation { requestAgreement(input: { clientKey: "proc-1", provider: "minusca", dataClasses: ["PARTNER"], adminAreaPcodes: ["CF43"], purpose: "Ouaka", validFrom: "2024-01-01", validUntil: "2030-01-01" }) { id } }`,
+      `mutation { requestAgreement(input: { clientKey: "proc-1", provider: "minusca", dataClasses: ["PARTNER"], adminAreaPcodes: ["CF43"], purpose: "Ouaka", validFrom: "2024-01-01T00:00:00Z", validUntil: "2030-01-01T00:00:00Z" }) { id } }`,
     );
     const id = requested.body.data!.requestAgreement.id;
-    const approved = await t.query('mission-data-owner', `mutation { approveAgreement(input: { clientKey: "proc-2", id: "${id}", narrowing: { validUntil: "2029-01-01" } }) { effectiveStatus } }`);
+    const approved = await t.query('mission-data-owner', `mutation { approveAgreement(input: { clientKey: "proc-2", id: "${id}", narrowing: { validUntil: "2029-01-01T00:00:00Z" } }) { effectiveStatus } }`);
     expect(approved.body.errors).toBeUndefined();
     await within(1000, async () => JSON.stringify(await secondSees()) === JSON.stringify(truth));
 

@@ -29,8 +29,8 @@ const requestInput = (clientKey: string, extra: Record<string, unknown> = {}) =>
   dataClasses: ['PARTNER'],
   adminAreaPcodes: ['CF43'],
   purpose: 'Plan distributions in Ouaka.',
-  validFrom: '2024-01-01',
-  validUntil: '2030-01-01',
+  validFrom: '2024-01-01T00:00:00Z',
+  validUntil: '2030-01-01T00:00:00Z',
   ...extra,
 });
 
@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
     expect(pending.body.data!.agreements.map((a) => a.id)).toContain(id);
 
     const approved = await t.query<{ approveAgreement: { status: string; validUntil: string; version: number; history: { action: string }[] } }>('mission-data-owner', change('approveAgreement'), {
-      input: { clientKey: 'approve-1', id, expectedVersion: 1, narrowing: { validUntil: '2028-06-30' }, reason: 'Until the end of the response plan.' },
+      input: { clientKey: 'approve-1', id, expectedVersion: 1, narrowing: { validUntil: '2028-06-30T00:00:00Z' }, reason: 'Until the end of the response plan.' },
     });
     expect(approved.body.errors).toBeUndefined();
     expect(approved.body.data!.approveAgreement).toMatchObject({ status: 'ACTIVE', validUntil: '2028-06-30T00:00:00.000Z', version: 2 });
@@ -172,15 +172,15 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
       ['ngo-other', REQUEST, { input: requestInput('bad-1', { provider: 'nobody' }) }, 'BAD_USER_INPUT', /input.provider: no organisation 'nobody'/],
       ['ngo-other', REQUEST, { input: requestInput('bad-2', { adminAreaPcodes: ['CD61'] }) }, 'BAD_USER_INPUT', /CD61 is not under MINUSCA/],
       ['ngo-other', REQUEST, { input: requestInput('bad-3', { adminAreaPcodes: ['XX99'] }) }, 'BAD_USER_INPUT', /no admin area XX99/],
-      ['ngo-other', REQUEST, { input: requestInput('bad-4', { validUntil: '2023-01-01' }) }, 'BAD_USER_INPUT', /input.validUntil: must be after validFrom/],
+      ['ngo-other', REQUEST, { input: requestInput('bad-4', { validUntil: '2023-01-01T00:00:00Z' }) }, 'BAD_USER_INPUT', /input.validUntil: must be after validFrom/],
       ['ngo-other', REQUEST, { input: requestInput('bad-5', { dataClasses: ['EVERYTHING'] }) }, 'BAD_USER_INPUT', /unknown or ungrantable class EVERYTHING/],
-      ['ngo-other', REQUEST, { input: requestInput('bad-6', { validFrom: '2025-02-30' }) }, 'BAD_USER_INPUT', /input.validFrom/],
+      ['ngo-other', REQUEST, { input: requestInput('bad-6', { validFrom: '2025-02-30T00:00:00Z' }) }, 'BAD_USER_INPUT', /input.validFrom/],
       ['ngo-other', REQUEST, { input: requestInput('bad-7', { missionIds: ['MONUSCO'] }) }, 'FORBIDDEN', /provides only MINUSCA's data/],
       ['public', REQUEST, { input: requestInput('bad-8') }, 'FORBIDDEN', /sign in/],
       ['ngo-partner', change('approveAgreement'), { input: { clientKey: 'bad-9', id: seeded } }, 'FORBIDDEN', /only minusca's data owner/],
       ['mission-ops', change('approveAgreement'), { input: { clientKey: 'bad-10', id: seeded } }, 'FORBIDDEN', /only minusca's data owner/],
       ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-11', id: seeded, narrowing: { adminAreaPcodes: ['CF32', 'CF71'] } } }, 'FORBIDDEN', /adminAreaPcodes goes beyond .* widening needs the recipient's new request/],
-      ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-12', id: seeded, narrowing: { validUntil: '2029-01-01' } } }, 'FORBIDDEN', /validUntil is later than agreed/],
+      ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-12', id: seeded, narrowing: { validUntil: '2029-01-01T00:00:00Z' } } }, 'FORBIDDEN', /validUntil is later than agreed/],
       ['mission-data-owner', change('approveAgreement'), { input: { clientKey: 'bad-13', id: seeded, expectedVersion: 7 } }, 'CONFLICT', /at version 1/],
       ['mission-data-owner', change('revokeAgreement'), { input: { clientKey: 'bad-14', id: seeded, reason: 'x' } }, 'CONFLICT', /is REQUESTED; revokeAgreement needs ACTIVE/],
       ['mission-data-owner', change('revokeAgreement'), { input: { clientKey: 'bad-15', id: 'minusca-joc' } }, 'BAD_USER_INPUT', /input.reason: is required/],
@@ -216,7 +216,7 @@ describe.each(TEST_DATABASES)('agreements in the graph ($label)', (kind) => {
     const retry = await t.query<{ revokeAgreement: { version: number } }>('mission-data-owner', change('revokeAgreement'), { input: { clientKey: 'revoked-revoke', id, reason: 'Done.' } });
     expect(retry.body.errors).toBeUndefined();
     expect(retry.body.data!.revokeAgreement.version).toBe(first.body.data!.revokeAgreement.version);
-    const onRevoked = await t.query('mission-data-owner', change('amendAgreement'), { input: { clientKey: 'revoked-amend', id, reason: 'x', narrowing: { validUntil: '2027-01-01' } } });
+    const onRevoked = await t.query('mission-data-owner', change('amendAgreement'), { input: { clientKey: 'revoked-amend', id, reason: 'x', narrowing: { validUntil: '2027-01-01T00:00:00Z' } } });
     expect(onRevoked.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(onRevoked.body.errors?.[0]?.message).toMatch(/is REVOKED/);
   });

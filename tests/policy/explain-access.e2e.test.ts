@@ -60,7 +60,7 @@ describe.each(TEST_DATABASES)('explainAccess ($label)', (kind) => {
     expect(before.wouldGrant).toMatchObject({ grantable: true, dataClass: 'PARTNER', providerOrganizationId: null, missionId: null, adminAreaPcode: null, recipientOrganizationId: 'caritas-bangui', approverRole: 'data-owner' });
 
     const requested = await t.query<{ requestAgreement: { id: string } }>('ngo-other', 'mutation ($input: RequestAgreementInput!) { requestAgreement(input: $input) { id } }', {
-      input: { clientKey: 'explain-request', provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF43'], purpose: 'Plan distributions in Ouaka.', validFrom: '2024-01-01', validUntil: '2030-01-01' },
+      input: { clientKey: 'explain-request', provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF43'], purpose: 'Plan distributions in Ouaka.', validFrom: '2024-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' },
     });
     expect(requested.body.errors).toBeUndefined();
     const id = requested.body.data!.requestAgreement.id;

@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)('agreementChanged through the gateway on $label', 
     }
 
     const requested = await t.query<any>('ngo-other', REQUEST, {
-      input: { clientKey: `sub-agr-${Date.now()}`, provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF43'], purpose: 'Plan distributions in Ouaka.', validFrom: '2024-01-01', validUntil: '2030-01-01' },
+      input: { clientKey: `sub-agr-${Date.now()}`, provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes: ['CF43'], purpose: 'Plan distributions in Ouaka.', validFrom: '2024-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' },
     });
     expect(requested.body.errors).toBeUndefined();
     const id = requested.body.data.requestAgreement.id as string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, isCalendarDate, isCalendarMonth } from './dates';
+import { calendarDate, isCalendarDate } from './dates';
 
 describe('calendar dates', () => {
   it.each(['2025-01-31', '2024-02-29', '2000-02-29', '2025-12-31', '1990-01-01'])('%s exists', (d) => expect(isCalendarDate(d)).toBe(true));
@@ -12,11 +12,5 @@ describe('calendar dates', () => {
     expect(() => calendarDate('filter.fromDate', '2025-02-30')).toThrow('filter.fromDate: must be a date YYYY-MM-DD that exists ("2025-02-30" does not).');
     expect(() => calendarDate('filter.fromDate', 'yesterday')).toThrow('filter.fromDate: must be a date YYYY-MM-DD.');
     expect(calendarDate('filter.fromDate', '2025-02-28')).toBe('2025-02-28');
-  });
-
-  it('months are YYYY-MM with 01–12', () => {
-    expect(isCalendarMonth('2025-12')).toBe(true);
-    expect(isCalendarMonth('2025-13')).toBe(false);
-    expect(isCalendarMonth('2025-00')).toBe(false);
   });
 });

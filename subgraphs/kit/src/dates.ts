@@ -1,7 +1,6 @@
 import { badInput } from './errors';
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_SHAPE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
  * True for a date written YYYY-MM-DD that exists on the calendar. A shape check alone lets
@@ -16,12 +15,6 @@ export function isCalendarDate(value: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** True for a month written YYYY-MM (01–12). */
-export function isCalendarMonth(value: string): boolean {
-  const match = MONTH_SHAPE.exec(value);
-  return match !== null && Number(match[1]) >= 1;
-}
-
 /** Why `value` is not a calendar date, or null when it is one. */
 export function calendarDateProblem(value: string): string | null {
   if (isCalendarDate(value)) return null;
@@ -34,18 +27,4 @@ export function calendarDate(field: string, value: string): string {
   const problem = calendarDateProblem(value);
   if (problem) throw badInput(field, problem);
   return value;
-}
-
-const TIME_SHAPE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/;
-
-/**
- * An ISO 8601 date (midnight UTC) or date-time with an offset whose day exists on the calendar,
- * as a Date; else BAD_USER_INPUT naming `field`.
- */
-export function calendarTime(field: string, value: string): Date {
-  const date = new Date(value);
-  if (!TIME_SHAPE.test(value) || Number.isNaN(date.getTime()) || !isCalendarDate(value.slice(0, 10))) {
-    throw badInput(field, `must be an ISO 8601 date or date-time, got ${JSON.stringify(value.slice(0, 40))}.`);
-  }
-  return date;
 }

@@ -133,11 +133,11 @@ export class FundingFlow {
   flowDate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD.' })
   decisionDate: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD.' })
   firstReportedDate: string | null;
 
   @Classified(DataClass.PUBLIC)

@@ -1,4 +1,4 @@
-import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
@@ -125,7 +125,7 @@ export class AccessConstraintCount {
   missionId: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM' })
+  @Field(() => YearMonthScalar, { description: 'YYYY-MM' })
   month: string;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, DateScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 
 @ObjectType({
@@ -53,11 +53,11 @@ export class DdrFigures {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => DateScalar)
   periodStart: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => DateScalar)
   periodEnd: string;
 
   @Classified(DataClass.PUBLIC)

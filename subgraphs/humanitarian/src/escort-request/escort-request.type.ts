@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, DateTimeScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { Organization } from '../organization/organization.type';
@@ -73,7 +73,7 @@ export class EscortStatusChange {
   actorOrganizationId: string;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'ISO 8601 timestamp.' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601 timestamp.' })
   at: string;
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 import { IascCluster } from './cluster';
@@ -64,11 +64,11 @@ export class OperationalPresence {
   missionId: string | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Reference period start, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'Reference period start, YYYY-MM-DD.' })
   periodStart: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'Reference period end, YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'Reference period end, YYYY-MM-DD.' })
   periodEnd: string;
 
   @Classified(DataClass.PUBLIC)

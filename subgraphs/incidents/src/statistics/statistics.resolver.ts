@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, checkAreaFilter, checkMonth, Classified, DataClass, disclose, isSensitive, referenceArea, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
+import { badInput, checkAreaFilter, Classified, DataClass, disclose, isSensitive, referenceArea, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { ceasefireViolations, incidentStatistics, type CellMeasure, type IncidentStatisticRow } from './statistics.loaders';
@@ -52,8 +52,6 @@ export class IncidentStatisticsResolver {
   ): Promise<IncidentStatistic[]> {
     const f = filter ?? new IncidentStatisticsFilterInput();
     if (f.adminLevel !== 1 && f.adminLevel !== 2) throw badInput('filter.adminLevel', 'must be 1 or 2.');
-    checkMonth('filter.fromMonth', f.fromMonth);
-    checkMonth('filter.toMonth', f.toMonth);
     const filtered = f.adminAreaPcode ? await referenceArea(ctx.db, f.adminAreaPcode.toUpperCase()) : undefined;
     checkAreaFilter('filter.adminAreaPcode', f.adminAreaPcode, f.adminLevel, () => filtered?.level);
     const variant: Variant = f.includeRefuted ? 'all' : 'unrefuted';

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { IncidentEventType } from '../taxonomy/taxonomy';
 
@@ -34,7 +34,7 @@ export class IncidentStatistic {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM of the event date.' })
+  @Field(() => YearMonthScalar, { description: 'YYYY-MM of the event date.' })
   month: string;
 
   @Classified(DataClass.PUBLIC)
@@ -58,10 +58,10 @@ export class IncidentStatisticsFilterInput {
   @Field(() => String, { nullable: true, description: 'Cells of this area (an area of the grouping level, or a prefix of them).' })
   adminAreaPcode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM, inclusive.' })
+  @Field(() => YearMonthScalar, { nullable: true, description: 'YYYY-MM, inclusive.' })
   fromMonth?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM, inclusive.' })
+  @Field(() => YearMonthScalar, { nullable: true, description: 'YYYY-MM, inclusive.' })
   toMonth?: string | null;
 
   @Field(() => IncidentEventType, { nullable: true })
@@ -80,7 +80,7 @@ export class IncidentStatisticsFilterInput {
 @ObjectType()
 export class CeasefireViolationMonth {
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'YYYY-MM.' })
+  @Field(() => YearMonthScalar, { description: 'YYYY-MM.' })
   month: string;
 
   @Coarsened(DataClass.PUBLIC, DataClass.PARTNER)

@@ -36,11 +36,11 @@ export class ThreatAssessment {
   adminArea?: AdminArea;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD.' })
   periodStart: string;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'YYYY-MM-DD, inclusive.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, inclusive.' })
   periodEnd: string;
 
   @Classified(DataClass.PARTNER)

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateTimeScalar } from '@peacegraph/kit';
 import { VerificationStatus } from '../incident/incident.type';
 
 @ObjectType({ description: 'One step of an incident’s verification: who, when, why (UN-internal).' })
@@ -25,7 +25,7 @@ export class VerificationTransition {
   byOrganizationId: string | null;
 
   @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String, { description: 'ISO 8601.' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601.' })
   at: string;
 
   @Classified(DataClass.UN_INTERNAL)

@@ -2,8 +2,8 @@ import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-or
 import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { badInput } from '../errors';
-import { calendarTime } from '../dates';
 import { PageInfo, PageInput, readPage, toPage } from '../page';
+import { DateTimeScalar } from '../scalars/date';
 import { Classified, DataClass } from './data-class';
 import { auditEvents } from './tables';
 
@@ -16,7 +16,7 @@ export class AuditEvent {
   id: number;
 
   @Classified(DataClass.AUDIT)
-  @Field(() => String, { description: 'ISO 8601 time of the decision.' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601 time of the decision.' })
   at: string;
 
   @Classified(DataClass.AUDIT)
@@ -84,11 +84,11 @@ export class AuditEventFilterInput {
   @Field(() => String, { nullable: true, description: 'Events whose entities include this one.' })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601, inclusive.' })
-  from?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'RFC 3339 date-time with an offset, inclusive.' })
+  from?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601, inclusive.' })
-  to?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'RFC 3339 date-time with an offset, inclusive.' })
+  to?: Date | null;
 }
 
 /** The audit log, newest first. Readable only with the AUDIT class (oversight); the application has no path that changes it. */
@@ -108,8 +108,8 @@ export class AuditLogResolver {
     if (filter?.decision) conditions.push(eq(auditEvents.decision, filter.decision));
     if (filter?.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
     if (filter?.entityId) conditions.push(arrayContains(auditEvents.entityIds, [filter.entityId]));
-    if (filter?.from) conditions.push(gte(auditEvents.at, calendarTime('filter.from', filter.from)));
-    if (filter?.to) conditions.push(lte(auditEvents.at, calendarTime('filter.to', filter.to)));
+    if (filter?.from) conditions.push(gte(auditEvents.at, filter.from));
+    if (filter?.to) conditions.push(lte(auditEvents.at, filter.to));
     if (after) {
       const id = Number(after);
       if (!Number.isSafeInteger(id)) throw badInput('page.after', 'is not a cursor this API issued.');

@@ -94,13 +94,6 @@ export function discloseCount(total: number, visible = 0, threshold = SUPPRESSIO
   return disclose(total, isSensitive({ total, visible }, threshold));
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** A YYYY-MM filter, or a clear error naming it. */
-export function checkMonth(path: string, value: string | null | undefined): void {
-  if (value && !MONTH.test(value)) throw badInput(path, 'must be YYYY-MM.');
-}
-
 /**
  * Counts are grouped by month, so a date range is answered on whole months (the first and
  * last month it touches): a range ending mid-month would give a part of a month's cell and,

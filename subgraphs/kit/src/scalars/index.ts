@@ -4,4 +4,5 @@ export * from './date';
 export * from './decimal';
 export * from './pcode';
 export * from './typed-scalars';
+export * from './year-month';
 export * from './named-input-errors';

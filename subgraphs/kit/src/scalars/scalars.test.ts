@@ -1,10 +1,11 @@
-import { GraphQLError, GraphQLSchema, GraphQLObjectType, GraphQLString, graphql, type GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLSchema, GraphQLObjectType, GraphQLString, Kind, graphql, type GraphQLScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { CountryCodeScalar } from './country-code';
 import { CurrencyCodeScalar, formatMoneyAmount, minorUnitsOf, readMoneyAmount } from './currency';
 import { DateScalar, DateTimeScalar } from './date';
 import { DecimalScalar } from './decimal';
 import { PCodeScalar } from './pcode';
+import { YearMonthScalar } from './year-month';
 
 /** What a client sees for `value` sent as the variable of `scalar` to a one-argument field. */
 async function asVariable(scalar: GraphQLScalarType, value: unknown) {
@@ -41,6 +42,22 @@ describe('DateTime', () => {
   });
   it.each(['2024-06-30', '2024-06-30T25:00:00Z', '2024-06-30T08:15:00', 'yesterday'])('refuses %j', (value) => {
     expect(() => DateTimeScalar.parseValue(value)).toThrow(GraphQLError);
+  });
+});
+
+describe('YearMonth', () => {
+  it('keeps a month as the same string both ways', () => {
+    for (const month of ['2024-01', '2024-12', '1999-06']) expect(YearMonthScalar.parseValue(month)).toBe(month);
+    expect(YearMonthScalar.serialize('2024-06')).toBe('2024-06');
+  });
+  it.each(['2024-13', '2024-00', '2024-6', '0000-01', '2024-06-01', '06/2024', 'June 2024', '', 202406])('refuses %j', (value) => {
+    expect(() => YearMonthScalar.parseValue(value)).toThrow(/YearMonth must be a month written YYYY-MM with the month 01–12/);
+  });
+  it('refuses a literal, and names the variable when it refuses one', async () => {
+    expect(() => YearMonthScalar.parseLiteral({ kind: Kind.STRING, value: '2024-13' }, undefined)).toThrow(GraphQLError);
+    expect(() => YearMonthScalar.parseLiteral({ kind: Kind.INT, value: '202401' }, undefined)).toThrow(GraphQLError);
+    const result = await asVariable(YearMonthScalar, '2024-13');
+    expect(result.errors?.[0]?.message).toMatch(/\$value.*2024-13.*YearMonth/);
   });
 });
 

@@ -4,8 +4,9 @@ import { CurrencyCodeScalar } from './currency';
 import { DateScalar, DateTimeScalar } from './date';
 import { DecimalScalar } from './decimal';
 import { PCodeScalar } from './pcode';
+import { YearMonthScalar } from './year-month';
 
-export const TYPED_SCALARS = [CountryCodeScalar, CurrencyCodeScalar, DateScalar, DateTimeScalar, DecimalScalar, PCodeScalar];
+export const TYPED_SCALARS = [CountryCodeScalar, CurrencyCodeScalar, DateScalar, DateTimeScalar, DecimalScalar, PCodeScalar, YearMonthScalar];
 
 /**
  * Gives a schema built from SDL (the gateway's API schema, where custom scalars pass anything)

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'The recipient organisation (the caller’s) asks a provider for classes of its data in a scope, for a purpose and period.' })
 export class RequestAgreementInput {
@@ -23,11 +24,11 @@ export class RequestAgreementInput {
   @Field(() => String)
   purpose: string;
 
-  @Field(() => String, { description: 'ISO 8601 date or time.' })
-  validFrom: string;
+  @Field(() => DateTimeScalar, { description: 'RFC 3339 date-time with an offset, e.g. 2025-01-01T00:00:00Z.' })
+  validFrom: Date;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date or time, after validFrom; null: open-ended.' })
-  validUntil?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'RFC 3339 date-time with an offset, after validFrom; null: open-ended.' })
+  validUntil?: Date | null;
 }
 
 @InputType({ description: 'Terms to narrow (each left out stays as it is). Never wider than what the agreement says.' })
@@ -41,11 +42,11 @@ export class AgreementNarrowing {
   @Field(() => [String], { nullable: true })
   adminAreaPcodes?: string[] | null;
 
-  @Field(() => String, { nullable: true })
-  validFrom?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'RFC 3339 date-time with an offset.' })
+  validFrom?: Date | null;
 
-  @Field(() => String, { nullable: true })
-  validUntil?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'RFC 3339 date-time with an offset.' })
+  validUntil?: Date | null;
 }
 
 @InputType()

@@ -5,7 +5,6 @@ import {
   agreements,
   badInput,
   Classified,
-  calendarTime,
   conflict,
   DATA_OWNER_ROLE,
   DataClass,
@@ -48,8 +47,8 @@ function narrowed(current: Terms, narrowing: AgreementNarrowing | null | undefin
     dataClasses: narrowing.dataClasses ?? current.dataClasses,
     missionIds: narrowing.missionIds ?? current.missionIds,
     adminAreaPcodes: narrowing.adminAreaPcodes ?? current.adminAreaPcodes,
-    validFrom: narrowing.validFrom ? calendarTime('input.narrowing.validFrom', narrowing.validFrom) : current.validFrom,
-    validUntil: narrowing.validUntil ? calendarTime('input.narrowing.validUntil', narrowing.validUntil) : current.validUntil,
+    validFrom: narrowing.validFrom ?? current.validFrom,
+    validUntil: narrowing.validUntil ?? current.validUntil,
   };
 }
 
@@ -155,8 +154,8 @@ export class AgreementMutations {
       missionIds: input.missionIds ?? null,
       adminAreaPcodes: input.adminAreaPcodes ?? null,
       purpose: input.purpose,
-      validFrom: calendarTime('input.validFrom', input.validFrom),
-      validUntil: input.validUntil ? calendarTime('input.validUntil', input.validUntil) : null,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil ?? null,
     });
     const id = `req-${randomUUID()}`;
     const key = { organizationId: caller.organization.id, clientKey: input.clientKey, operation: 'requestAgreement', input };

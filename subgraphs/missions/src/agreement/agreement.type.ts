@@ -70,7 +70,7 @@ export class AgreementHistoryEntry {
   version: number;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'ISO 8601.' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601.' })
   at: string;
 
   @Classified(DataClass.PUBLIC)

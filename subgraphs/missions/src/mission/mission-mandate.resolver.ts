@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar } from '@peacegraph/kit';
 import { authorizedUniformedTotal } from '../authorized-strength/authorized-strength.type';
 import { genderShare, GenderShare } from '../gender/gender-share.type';
 import type { MissionsContext } from '../loaders';
@@ -25,7 +25,7 @@ export class MissionMandateResolver {
   }
 
   @Classified(DataClass.PUBLIC)
-  @FieldResolver(() => String, { nullable: true, description: 'When the current mandate expires (YYYY-MM-DD), per the latest resolution; null if it terminated the mandate or none is recorded.' })
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'When the current mandate expires (YYYY-MM-DD), per the latest resolution; null if it terminated the mandate or none is recorded.' })
   async mandateExpiresOn(@Root() mission: Mission, @Ctx() ctx: MissionsContext): Promise<string | null> {
     const history = await ctx.loaders.resolutionsByMission.load(mission.id);
     return history[history.length - 1]?.mandateExpiresOn ?? null;
