@@ -45,6 +45,8 @@ export async function subscribe(
   token: string | undefined,
   query: string,
   variables?: Record<string, unknown>,
+  /** Sent as the SSE request's Accept-Language header, or in graphql-ws' init payload. */
+  options: { acceptLanguage?: string } = {},
 ): Promise<TestSubscription> {
   const received: Received[] = [];
   const waiters: (() => void)[] = [];
@@ -72,7 +74,7 @@ export async function subscribe(
     const client = createWsClient({
       url: gatewayUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '/graphql/ws'),
       webSocketImpl: WebSocket,
-      connectionParams: authorization ? { authorization } : {},
+      connectionParams: { ...(authorization ? { authorization } : {}), ...(options.acceptLanguage ? { acceptLanguage: options.acceptLanguage } : {}) },
       retryAttempts: 0,
       lazy: false,
     });
@@ -84,7 +86,7 @@ export async function subscribe(
   } else {
     const client = createSseClient({
       url: gatewayUrl.replace(/\/graphql$/, '/graphql/stream'),
-      headers: authorization ? { authorization } : {},
+      headers: { ...(authorization ? { authorization } : {}), ...(options.acceptLanguage ? { 'accept-language': options.acceptLanguage } : {}) },
       singleConnection: transport === 'sse-single',
       retryAttempts: 0,
     });

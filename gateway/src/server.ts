@@ -5,7 +5,6 @@ import {
   closeGracefully,
   executeParsedGraphQL,
   HttpError,
-  Language,
   languageTag,
   listen,
   negotiateLanguage,
@@ -105,11 +104,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         trustedOperationsOnly,
         clientAddress: (req) => clientAddress(req, options.trustProxyHops ?? 0),
         // Each event's selection runs the ordinary query path as the subscriber: limits, plan, signed fetches.
-        // In English: one resolution serves every subscriber of a scope, whatever their Accept-Language.
-        execute: async (query, variables, identity) => {
+        // In the subscriber's negotiated language: one resolution serves the subscribers of a scope and language.
+        execute: async (query, variables, identity, language) => {
           const response = await server.executeOperation(
             { query, variables },
-            { contextValue: { requestId: randomUUID(), identity, language: Language.EN, startedAt: Date.now(), subgraphTimings: [], auditFacts: [] } },
+            { contextValue: { requestId: randomUUID(), identity, language, startedAt: Date.now(), subgraphTimings: [], auditFacts: [] } },
           );
           return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here.' }] };
         },

@@ -1,5 +1,5 @@
 import type { FormattedExecutionResult } from 'graphql';
-import type { Identity } from '@peacegraph/kit';
+import type { Identity, Language } from '@peacegraph/kit';
 import type { OutboxEvent } from './event-feed';
 import type { DeliveryPlan } from './resolution';
 
@@ -36,6 +36,8 @@ export class LiveSubscription {
   constructor(
     readonly identity: Identity,
     readonly plan: DeliveryPlan,
+    /** Negotiated from the subscribe request's Accept-Language: names in every event are in it. */
+    readonly language: Language,
     readonly address: string,
     private readonly expiresAt: number | null,
     private readonly limits: LiveLimits,

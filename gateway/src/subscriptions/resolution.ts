@@ -15,12 +15,12 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { and, eq, gte, like, or } from 'drizzle-orm';
-import { accessFrom, agreementsInForce, auditEvents, AuditLog, type Database, type Identity } from '@peacegraph/kit';
+import { accessFrom, agreementsInForce, auditEvents, AuditLog, type Database, type Identity, type Language } from '@peacegraph/kit';
 import type { OutboxEvent } from './event-feed';
 import { TOPICS, type Topic } from './fields';
 
-/** Runs a query through the gateway's own pipeline (limits, query plan, signed subgraph fetches) as `identity`. */
-export type GraphExecutor = (query: string, variables: Record<string, unknown>, identity: Identity) => Promise<FormattedExecutionResult>;
+/** Runs a query through the gateway's own pipeline (limits, query plan, signed subgraph fetches) as `identity`, names in `language`. */
+export type GraphExecutor = (query: string, variables: Record<string, unknown>, identity: Identity, language: Language) => Promise<FormattedExecutionResult>;
 
 type EventFieldKind = 'eventId' | 'occurredAt' | 'typename' | 'entity';
 
@@ -145,6 +145,8 @@ function resolutionQuery(operation: OperationDefinitionNode, entityNodes: FieldN
 export interface Recipient {
   identity: Identity;
   plan: DeliveryPlan;
+  /** Negotiated when it subscribed (Accept-Language): the language its names are resolved in. */
+  language: Language;
 }
 
 /** Each recipient's payload for the event (null: it may see none of it; an error: it could not be resolved). */
@@ -164,10 +166,11 @@ function failed(result: FormattedExecutionResult): boolean {
 
 /**
  * Resolves one event for many recipients: those with the same policy scope (`Access.fingerprint`:
- * organisation, type, roles, agreements in force and their versions) and the same selection share
- * one execution through the graph, as the first of them; the decisions the subgraphs logged for
- * it are then logged again under each other recipient's own name, so oversight sees every person
- * who received the data (as kit's shared reads do for identical queries).
+ * organisation, type, roles, agreements in force and their versions), the same language and the
+ * same selection share one execution through the graph, as the first of them; the decisions the
+ * subgraphs logged for it are then logged again under each other recipient's own name, so
+ * oversight sees every person who received the data (as kit's shared reads do for identical
+ * queries).
  */
 export class EventResolver {
   private readonly names = new NamePool();
@@ -184,7 +187,8 @@ export class EventResolver {
       const identityKey = `${r.identity.organizationId}|${r.identity.organizationType}|${[...r.identity.roles].sort().join(',')}`;
       let scope = scopes.get(identityKey);
       if (!scope) scopes.set(identityKey, (scope = this.scopeOf(r.identity)));
-      const key = `${await scope}\n${r.plan.resolution?.query ?? ''}\n${JSON.stringify(r.plan.resolution?.variables ?? {})}`;
+      // The language is part of the key: names are resolved in it, so two languages never share a payload.
+      const key = `${await scope}\n${r.language}\n${r.plan.resolution?.query ?? ''}\n${JSON.stringify(r.plan.resolution?.variables ?? {})}`;
       const group = groups.get(key);
       if (group) group.push(r);
       else groups.set(key, [r]);
@@ -209,7 +213,7 @@ export class EventResolver {
       try {
         const query = lease === null ? resolution.query : resolution.query.replace(`query ${OPERATION_NAME}`, `query ${name}`);
         const variables = { ...resolution.variables, [ENTITY_ID_VARIABLE]: event.entityId };
-        const attempt = () => this.execute(query, variables, leader.identity).catch((error: unknown): FormattedExecutionResult => ({ errors: [{ message: String(error) }] }));
+        const attempt = () => this.execute(query, variables, leader.identity, leader.language).catch((error: unknown): FormattedExecutionResult => ({ errors: [{ message: String(error) }] }));
         entity = await attempt();
         // Once more before giving up: silence would be a lost event, so a failure ends the subscriptions instead.
         if (failed(entity)) entity = await new Promise((r) => setTimeout(r, 200)).then(attempt);

@@ -4,7 +4,7 @@ import { createHandler as createSseHandler } from 'graphql-sse/lib/use/http';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { logger, type Database, type Identity } from '@peacegraph/kit';
+import { logger, negotiateLanguage, type Database, type Identity } from '@peacegraph/kit';
 import { AuthenticationError, type Authenticator } from '../auth';
 import { gatewayEnv } from '../env';
 import { armorProtection, checkCost, checkTokenLimit, type OperationLimits } from '../limits';
@@ -63,6 +63,8 @@ export interface SubscriptionServiceOptions {
 
 interface OpenRequest {
   authorization: string | undefined;
+  /** The subscribe request's Accept-Language (graphql-ws: the connection's), negotiated once here. */
+  acceptLanguage: string | undefined;
   address: string;
   query: unknown;
   operationName?: string | null;
@@ -176,7 +178,7 @@ export class SubscriptionService {
     }
     const token = request.authorization?.replace(/^Bearer /, '');
     const expiresAt = token ? Number(decodeJwt(token).exp) * 1000 : null;
-    const live = new LiveSubscription(identity, plan, request.address, expiresAt, this.limits, request.backedUp, (s) => this.close(s, callerKey));
+    const live = new LiveSubscription(identity, plan, negotiateLanguage(request.acceptLanguage), request.address, expiresAt, this.limits, request.backedUp, (s) => this.close(s, callerKey));
     bump(this.perCaller, callerKey, 1);
     bump(this.perAddress, request.address, 1);
     this.active.add(live);
@@ -269,6 +271,7 @@ export class SubscriptionService {
         try {
           const args = await this.open({
             authorization: raw.headers.authorization,
+            acceptLanguage: raw.headers['accept-language'],
             address: this.options.clientAddress(raw),
             query: params.query,
             operationName: params.operationName,
@@ -332,6 +335,7 @@ export class SubscriptionService {
           try {
             return await this.open({
               authorization: (ctx.extra as { authorization?: string }).authorization,
+              acceptLanguage: acceptLanguageOf(ctx.connectionParams, ctx.extra.request),
               address: this.options.clientAddress(ctx.extra.request),
               query: payload.query,
               operationName: payload.operationName,
@@ -366,6 +370,15 @@ export class SubscriptionService {
     timer.unref();
     wss.on('close', () => clearInterval(timer));
   }
+}
+
+/**
+ * A graphql-ws connection's Accept-Language: in its init payload (`acceptLanguage` or
+ * `accept-language`, as a browser's WebSocket cannot set headers), else the upgrade request's header.
+ */
+function acceptLanguageOf(connectionParams: Record<string, unknown> | undefined, request: IncomingMessage): string | undefined {
+  const given = connectionParams?.acceptLanguage ?? connectionParams?.['accept-language'];
+  return typeof given === 'string' ? given : request.headers['accept-language'];
 }
 
 /** An SSE response's payloads handed to graphql-sse and not yet written, and (distinct connections) their event ids in order. */
