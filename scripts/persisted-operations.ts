@@ -1,7 +1,8 @@
 // Builds schema/persisted-operations.json (the trusted operations manifest, Apollo's format)
 // from persisted-operations/*.graphql (one named operation per file; the file is named after
-// it). `--check` fails when the committed manifest is stale. tests/hardening-operations.e2e.test.ts
-// runs every manifest operation through the gateway, so one that no longer validates fails there.
+// it). `--check` fails when the committed manifest is stale. tests/gateway/hardening-http.e2e.test.ts
+// ("trusted operations", "operation limits") runs every manifest query through the gateway, so
+// one that no longer validates fails there.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { buildManifest, PERSISTED_OPERATIONS_MANIFEST_PATH, renderManifest } from '@peacegraph/gateway';
 
