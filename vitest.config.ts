@@ -10,7 +10,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Unit specs beside their modules; end-to-end suites (a database, a stack) under tests/<area>/.
+    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'dashboard/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: files in parallel would fight over CPU and PostgreSQL; each file starts its own stack.

@@ -1,7 +1,7 @@
 // The dashboard's one string catalogue: French has every English key (francophone missions get no
 // English fallbacks), placeholders agree, and the translator fills them with localised numbers.
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, translator } from '../../dashboard/src/i18n';
+import { CATALOGUE, translator } from './i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

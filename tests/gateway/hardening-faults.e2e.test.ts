@@ -7,7 +7,7 @@ import { openDatabase } from '@peacegraph/kit';
 import type { RunningGateway } from '@peacegraph/gateway';
 import { operationalPresence } from '../../subgraphs/humanitarian/src/tables';
 import { seedHumanitarian } from '@peacegraph/humanitarian';
-import { importReference } from '../../subgraphs/missions/src/import/reference';
+import { seedReference } from '@peacegraph/missions/seed';
 import { seedAgreements } from '../../scripts/seed/agreements';
 import { mintDevToken } from '../../scripts/token';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
@@ -44,7 +44,7 @@ describe.skipIf(!pg)('faults', () => {
     t = await startTestStack({ label: 'postgres', create: () => openDatabase({ url: cluster.url, maxConnections: 5 }) }, { seed: false });
     // What the write needs (agreements, organisations, the reference areas writes are checked
     // against), without the large UN imports.
-    await importReference(t.database.db);
+    await seedReference(t.database.db);
     await seedAgreements(t.database.db);
     await seedHumanitarian(t.database.db);
     proxy = await startFaultProxy(t.subgraphUrl('humanitarian'));

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { runSubgraphOperation, type BuiltSubgraph, type Database } from '@peacegraph/kit';
 import { buildIncidentsSubgraph, createIncidentsLoaders, seedIncidents } from '@peacegraph/incidents';
 import { incidents, verificationTransitions } from '../../subgraphs/incidents/src/tables';
-import { identityOf, INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing/fixtures';
+import { identityOf, INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing';
 
 const REPORT = `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { replayed incident {
   id version verificationStatus eventType disorderType fatalities adminArea { pcode } location { latitude longitude precision }

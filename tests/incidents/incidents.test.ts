@@ -3,7 +3,7 @@ import { auditEvents, runSubgraphOperation, type BuiltSubgraph } from '@peacegra
 import { and, eq, sql } from 'drizzle-orm';
 import { buildIncidentsSubgraph, createIncidentsLoaders, seedIncidents } from '@peacegraph/incidents';
 import type { Database } from '@peacegraph/kit';
-import { identityOf, INCIDENT_TEST_DATABASES, NGO_PARTNER_AREAS, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing/fixtures';
+import { identityOf, INCIDENT_TEST_DATABASES, NGO_PARTNER_AREAS, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing';
 
 describe.each(INCIDENT_TEST_DATABASES)('incidents slice on $label', (kind) => {
   let built: BuiltSubgraph;

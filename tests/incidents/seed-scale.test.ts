@@ -12,7 +12,7 @@ import { seedAll } from '../../scripts/seed/seed-all';
 import { TEST_DATABASES } from '../databases';
 import { generatedIncidents } from '../../subgraphs/incidents/src/seed/seed-incidents';
 import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
-import { INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing/fixtures';
+import { INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing';
 
 const SCALE = 3;
 

@@ -33,7 +33,7 @@ import {
 import { IncidentEventType } from '../../subgraphs/incidents/src/taxonomy/taxonomy';
 import { incidentRollup, incidentRollupDelta } from '../../subgraphs/incidents/src/statistics/statistics.table';
 import { IncidentStatisticsFilterInput } from '../../subgraphs/incidents/src/statistics/statistics.type';
-import { identityOf } from '../../subgraphs/incidents/src/testing/fixtures';
+import { identityOf } from '../../subgraphs/incidents/src/testing';
 import { postgresUrlOf, TEST_DATABASES } from '../databases';
 
 /** Callers of every kind of scope: none, some areas of one mission, a whole mission as owner and reporter, UN-wide, an expired agreement. */

@@ -2,7 +2,7 @@
 // per audience, the strength finance requires for cost per person, and role-gated writes.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedFinance } from '@peacegraph/finance';
-import { importMissionsData } from '@peacegraph/missions';
+import { seedMissions } from '@peacegraph/missions';
 import { sharedDataDir } from '@peacegraph/kit';
 import { seedAgreements } from '../../scripts/seed/agreements';
 import { TEST_DATABASES } from '../databases';
@@ -14,7 +14,7 @@ describe.each(TEST_DATABASES)('missions through the gateway on $label', (kind) =
   beforeAll(async () => {
     stack = await startTestStack(kind, { seed: false });
     await seedAgreements(stack.database.db);
-    await importMissionsData(stack.database.db, sharedDataDir);
+    await seedMissions(stack.database.db, sharedDataDir);
     await seedFinance(stack.database.db, sharedDataDir);
   }, 300_000);
   afterAll(async () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, readCsv, sharedDataDir, type BuiltSubgraph, type Database } from '@peacegraph/kit';
 import { buildMissionsSubgraph } from '@peacegraph/missions';
-import { MISSIONS_DATA_FILES, seedGeneratedMissionsData, seedMandates, type MissionsDataImport } from '../../subgraphs/missions/src/import';
+import { seedGeneratedMissionsData, seedMandates, type MissionsSeedReport } from '@peacegraph/missions';
+import { MISSIONS_DATA_FILES } from '../../subgraphs/missions/src/import';
 import { demoIdentity, runner, seedMissionsDatabase } from '../../subgraphs/missions/src/testing';
 import { RESOLUTION_CATALOGUE } from '@peacegraph/reference';
 import { TEST_DATABASES } from '../databases';
@@ -29,7 +30,7 @@ function fileTotals(year: number, mission?: string) {
 describe.each(TEST_DATABASES)('missions and mandates on $label', (kind) => {
   let database: Database;
   let built: BuiltSubgraph;
-  let seeded: MissionsDataImport;
+  let seeded: MissionsSeedReport;
   const run = runner(() => built, () => database);
   const pub = demoIdentity('public');
   const missionHq = demoIdentity('mission-ops');

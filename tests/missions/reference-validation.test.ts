@@ -3,7 +3,7 @@ import { migrateAll, runSubgraphOperation, type BuiltSubgraph, type Database } f
 import { buildHumanitarianSubgraph, createHumanitarianLoaders, seedHumanitarian } from '@peacegraph/humanitarian';
 import { buildIncidentsSubgraph, createIncidentsLoaders } from '@peacegraph/incidents';
 import { demoIdentity } from '@peacegraph/reference';
-import { identityOf, INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing/fixtures';
+import { identityOf, INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing';
 
 // Issue 20: p-codes are checked against the database's reference table (missions.admin_areas),
 // so an admin area added by SQL or an import is accepted with no code change.

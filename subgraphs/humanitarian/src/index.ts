@@ -1,6 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph, scaleNote, type SubgraphModule } from '@peacegraph/kit';
 import { createHumanitarianLoaders } from './loaders';
-import { seedHumanitarian } from './seed/seed';
+import { seedHumanitarian } from './seed/seed-humanitarian';
 import { hxlExportRoutes } from './export/hxl-routes';
 import { AccessConstraintResolver } from './access-constraint/access-constraint.resolver';
 import { AdminAreaHumanitarianResolver } from './admin-area/admin-area-humanitarian.resolver';
@@ -21,7 +21,7 @@ import { organizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
 
 export { createHumanitarianLoaders, type HumanitarianContext } from './loaders';
-export { seedHumanitarian } from './seed/seed';
+export { seedHumanitarian } from './seed/seed-humanitarian';
 
 /** The humanitarian subgraph: organisations, 3W presence, access, displacement, escorts, DDR figures. */
 export function buildHumanitarianSubgraph(): Promise<BuiltSubgraph> {

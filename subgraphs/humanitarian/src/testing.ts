@@ -1,6 +1,6 @@
 import { migrateAll, type Database } from '@peacegraph/kit';
 import { TEST_DATABASES } from '../../../tests/databases';
-import { importReference } from '../../missions/src/import/reference';
+import { seedReference } from '@peacegraph/missions/seed';
 
 export interface TestDatabase {
   label: string;
@@ -18,7 +18,7 @@ export const TEST_DATABASE_KINDS = TEST_DATABASES.map((kind) => kind.label);
 export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<TestDatabase> {
   const database = await TEST_DATABASES.find((k) => k.label === kind)!.create();
   await migrateAll(database, ['policy', 'missions', 'humanitarian']);
-  await importReference(database.db);
+  await seedReference(database.db);
   return { label: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', database, dispose: () => database.close() };
 }
 

@@ -1,8 +1,8 @@
 import { migrateAll, type Database, type Identity } from '@peacegraph/kit';
-import { seedAgreements } from '../../../../scripts/seed/agreements';
-import { importReference } from '../../../missions/src/import/reference';
+import { seedAgreements } from '../../../scripts/seed/agreements';
+import { seedReference } from '@peacegraph/missions/seed';
 import { demoIdentity } from '@peacegraph/reference';
-import { TEST_DATABASES, type TestDatabaseKind } from '../../../../tests/databases';
+import { TEST_DATABASES, type TestDatabaseKind } from '../../../tests/databases';
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set. */
 export const INCIDENT_TEST_DATABASES: readonly TestDatabaseKind[] = TEST_DATABASES;
@@ -11,7 +11,7 @@ export const INCIDENT_TEST_DATABASES: readonly TestDatabaseKind[] = TEST_DATABAS
 export async function openIncidentsTestDatabase(kind: TestDatabaseKind): Promise<Database> {
   const database = await kind.create();
   await migrateAll(database, ['policy', 'missions', 'incidents']);
-  await importReference(database.db);
+  await seedReference(database.db);
   await seedAgreements(database.db);
   return database;
 }

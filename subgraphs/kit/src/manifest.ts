@@ -42,7 +42,10 @@ export interface SeedOptions {
 export interface SubgraphModule {
   build: () => Promise<BuiltSubgraph>;
   createLoaders: (db: Db, access: Access) => unknown;
-  /** Fills the subgraph's schema idempotently; returns the summary lines the seed prints. */
+  /**
+   * Fills the subgraph's schema idempotently (its `src/seed/seed-<name>.ts`, which runs the
+   * importers of real files in `src/import/`); returns the summary lines the seed prints.
+   */
   seed: (db: Db, options: SeedOptions) => Promise<string[]>;
   /** Signed GET routes beside GraphQL (the gateway serves them at /export/<name>/…). */
   routes?: Record<string, SignedRoute>;

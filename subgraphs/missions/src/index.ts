@@ -1,6 +1,6 @@
 import { AuditLogResolver, buildSubgraph, type BuiltSubgraph, type SubgraphModule } from '@peacegraph/kit';
 import { createMissionsLoaders } from './loaders';
-import { importMissionsData } from './import';
+import { seedMissions } from './seed';
 import { AgreementMutations } from './agreement/agreement.mutation';
 import { AgreementResolver } from './agreement/agreement.resolver';
 import { AgreementByIdResolver } from './agreement/agreement-by-id.resolver';
@@ -67,17 +67,18 @@ export function buildMissionsSubgraph(): Promise<BuiltSubgraph> {
   });
 }
 export {
-  importMissionsData,
+  seedMissions,
+  seedReference,
   seedMandates,
   seedGeneratedMissionsData,
-  type MissionsDataImport,
+  type MissionsSeedReport,
   type MandatesReport,
   type GeneratedReport,
-} from './import';
+} from './seed';
 
 /** The missions subgraph's code, as its manifest loads it (kit/src/manifest.ts). */
 export const missionsSubgraph: SubgraphModule = {
   build: buildMissionsSubgraph,
   createLoaders: createMissionsLoaders,
-  seed: async (db, { dataDir }) => (await importMissionsData(db, dataDir)).summary,
+  seed: async (db, { dataDir }) => (await seedMissions(db, dataDir)).summary,
 };

@@ -1,7 +1,7 @@
 // Test helpers of the missions subgraph (used by tests/missions*.test.ts).
 import { migrateAll, runSubgraphOperation, sharedDataDir, type BuiltSubgraph, type Database, type Identity } from '@peacegraph/kit';
 import { seedAgreements } from '../../../scripts/seed/agreements';
-import { importMissionsData, type MissionsDataImport } from './import';
+import { seedMissions, type MissionsSeedReport } from './seed';
 import { createMissionsLoaders } from './loaders';
 
 export { demoIdentity } from '@peacegraph/reference';
@@ -10,10 +10,10 @@ export { demoIdentity } from '@peacegraph/reference';
 export const DPO_OFFICER: Identity = { subject: 'mandates@dpo', organizationId: 'dpo', organizationType: 'un-agency', roles: ['dpo-mandate-officer'] };
 
 /** Migrates policy + missions, seeds the agreements and imports the missions data (real files, or the excerpt without them). */
-export async function seedMissionsDatabase(database: Database, dataDir: string = sharedDataDir): Promise<MissionsDataImport> {
+export async function seedMissionsDatabase(database: Database, dataDir: string = sharedDataDir): Promise<MissionsSeedReport> {
   await migrateAll(database, ['policy', 'missions']);
   await seedAgreements(database.db);
-  return importMissionsData(database.db, dataDir);
+  return seedMissions(database.db, dataDir);
 }
 
 export type RunAs = (identity: Identity, query: string, variables?: Record<string, unknown>) => ReturnType<typeof runSubgraphOperation>;

@@ -56,3 +56,9 @@ describe('CSV rows (RFC 4180)', () => {
     ]);
   });
 });
+
+describe('CSV cells', () => {
+  it('quote separators and neutralise text a spreadsheet would run as a formula', () => {
+    expect(toCsv([['a,b', 'say "hi"', '=HYPERLINK("http://x")', '@SUM(A1)', -3, null]])).toBe(`"a,b","say ""hi""","'=HYPERLINK(""http://x"")",'@SUM(A1),-3,\r\n`);
+  });
+});

@@ -21,8 +21,8 @@ import { importDeploymentSites } from './deployment-sites';
 import { importFatalities } from './fatalities';
 import { FRESH_DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from './fresh-database.test-helper';
 import type { ImportReport } from './import-report';
-import { importMissionsData } from './missions-data';
-import { importReference } from './reference';
+import { seedMissions } from '../seed/seed-missions';
+import { seedReference } from '../seed/reference';
 
 const realFile = (name: string) => path.join(sharedDataDir, name);
 const hasSharedData = Object.values(MISSIONS_DATA_FILES).every((name) => existsSync(realFile(name)));
@@ -98,11 +98,11 @@ describe.each(FRESH_DATABASE_KINDS)('missions import on %s', (label) => {
   });
 
   test('reference catalogues seed once, then change nothing', async () => {
-    const first = await importReference(db);
+    const first = await seedReference(db);
     expect(first.countries.inserted).toBe(COUNTRY_CATALOGUE.length);
     expect(first.adminAreas.inserted).toBe(ADMIN_AREA_CATALOGUE.length);
     expect(first.missions.inserted).toBe(MISSION_CATALOGUE.length);
-    const second = await importReference(db);
+    const second = await seedReference(db);
     for (const counts of [second.countries, second.adminAreas, second.missions]) {
       expect(counts).toMatchObject({ inserted: 0, updated: 0 });
     }
@@ -300,7 +300,7 @@ describe.each(FRESH_DATABASE_KINDS)('missions import on %s', (label) => {
       'truncate missions.deployment_site_contributors, missions.deployment_sites, missions.contributions, missions.fatalities, missions.missions, missions.countries, missions.admin_areas',
     );
     const emptyDir = mkdtempSync(path.join(scratch, 'no-data-'));
-    const result = await importMissionsData(db, emptyDir);
+    const result = await seedMissions(db, emptyDir);
     expect(result.usedFallback).toBe(true);
     expect(result.dataDir).toBe(FALLBACK_DATA_DIR);
     expect(result.fallbackReason).toContain(emptyDir);
@@ -316,7 +316,7 @@ describe.each(FRESH_DATABASE_KINDS)('missions import on %s', (label) => {
       expect(report).toMatchObject({ inserted: report.read, rejected: [], missionsCreated: [] });
     }
     expect(await rowCount(db, missions)).toBe(MISSION_CATALOGUE.length);
-    const again = await importMissionsData(db, emptyDir);
+    const again = await seedMissions(db, emptyDir);
     expect([again.contributions, again.fatalities, again.deploymentSites].map((r) => r.inserted + r.updated)).toEqual([0, 0, 0]);
   });
 });

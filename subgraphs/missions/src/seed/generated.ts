@@ -7,7 +7,7 @@ import { indicators, measurements } from '../indicator/indicator.table';
 import { mandateTasks } from '../mandate-task/mandate-task.table';
 import { securityCouncilResolutions } from '../resolution/resolution.table';
 import { trainingRecords } from '../training/training-record.table';
-import { BATCH_SIZE } from './upsert';
+import { BATCH_SIZE } from '../import/upsert';
 
 /** Every row written here is illustrative demo data, stored with this source label. */
 export const GENERATED = 'generated';

@@ -5,8 +5,8 @@ import { authorizedStrengths } from '../authorized-strength/authorized-strength.
 import { mandateTasks } from '../mandate-task/mandate-task.table';
 import { securityCouncilResolutions } from '../resolution/resolution.table';
 import { parseResolutionSymbol } from '../resolution/resolution-symbol';
-import { addCounts, NO_CHANGES, type ChangeCounts } from './import-report';
-import { upsertCountingChanges } from './upsert';
+import { addCounts, NO_CHANGES, type ChangeCounts } from '../import/import-report';
+import { upsertCountingChanges } from '../import/upsert';
 
 export interface MandatesReport {
   resolutions: ChangeCounts;

@@ -5,9 +5,9 @@ import { MISSION_CATALOGUE } from '@peacegraph/reference';
 import { adminAreas } from '../admin-area/admin-area.table';
 import { countries } from '../country/country.table';
 import { missions } from '../mission/mission.table';
-import { curatedMissionRow } from './ensure-missions';
-import type { ChangeCounts } from './import-report';
-import { upsertCountingChanges } from './upsert';
+import { curatedMissionRow } from '../import/ensure-missions';
+import type { ChangeCounts } from '../import/import-report';
+import { upsertCountingChanges } from '../import/upsert';
 
 export interface ReferenceReport {
   countries: ChangeCounts;
@@ -19,7 +19,7 @@ export interface ReferenceReport {
  * Seeds the curated catalogues (subgraphs/reference): countries, admin areas, missions.
  * Idempotent; a catalogue mission that an importer had created as `derived` becomes `curated`.
  */
-export async function importReference(db: Db): Promise<ReferenceReport> {
+export async function seedReference(db: Db): Promise<ReferenceReport> {
   return db.transaction(async (tx) => {
     const countryCounts = await upsertCountingChanges(
       tx,

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { sharedDataDir, type Db } from '@peacegraph/kit';
-import { importContributions } from './contributions';
-import { FALLBACK_DATA_DIR, missingDataFiles, MISSIONS_DATA_FILES } from './data-files';
-import { importDeploymentSites } from './deployment-sites';
-import { importFatalities } from './fatalities';
+import { importContributions } from '../import/contributions';
+import { FALLBACK_DATA_DIR, missingDataFiles, MISSIONS_DATA_FILES } from '../import/data-files';
+import { importDeploymentSites } from '../import/deployment-sites';
+import { importFatalities } from '../import/fatalities';
+import type { ChangeCounts, ImportReport } from '../import/import-report';
 import { seedGeneratedMissionsData, type GeneratedReport } from './generated';
 import { seedMandates, type MandatesReport } from './mandates';
-import type { ChangeCounts, ImportReport } from './import-report';
-import { importReference, type ReferenceReport } from './reference';
+import { seedReference, type ReferenceReport } from './reference';
 
-export interface MissionsDataImport {
+export interface MissionsSeedReport {
   /** The folder the CSV files were actually read from. */
   dataDir: string;
   usedFallback: boolean;
@@ -33,11 +33,11 @@ export interface MissionsDataImport {
  * mix of full files and excerpt), and the result says so. Then seeds the curated resolutions
  * and the GENERATED training and M&E rows (labelled `generated`).
  */
-export async function importMissionsData(db: Db, dataDir: string = sharedDataDir): Promise<MissionsDataImport> {
+export async function seedMissions(db: Db, dataDir: string = sharedDataDir): Promise<MissionsSeedReport> {
   const missing = missingDataFiles(dataDir);
   const usedFallback = missing.length > 0;
   const sourceDir = usedFallback ? FALLBACK_DATA_DIR : dataDir;
-  const reference = await importReference(db);
+  const reference = await seedReference(db);
   const contributions = await importContributions(db, path.join(sourceDir, MISSIONS_DATA_FILES.contributions));
   const fatalities = await importFatalities(db, path.join(sourceDir, MISSIONS_DATA_FILES.fatalities));
   const deploymentSites = await importDeploymentSites(db, path.join(sourceDir, MISSIONS_DATA_FILES.deploymentSites));
