@@ -1,8 +1,11 @@
 import type { Db } from '../db';
 import { agreementHistory, auditEvents, type AgreementRow } from './tables';
 
-/** What an agreement says, as its history records it before and after each change. */
-export interface AgreementSnapshot {
+/**
+ * The terms an agreement states, with its dates as `D`: `Date` once validated (missions'
+ * agreement.terms.ts), ISO text in the history.
+ */
+export interface StatedTerms<D> {
   provider: string;
   recipientOrganizationId: string | null;
   recipientOrganizationType: string | null;
@@ -11,8 +14,12 @@ export interface AgreementSnapshot {
   missionIds: string[] | null;
   adminAreaPcodes: string[] | null;
   purpose: string;
-  validFrom: string;
-  validUntil: string | null;
+  validFrom: D;
+  validUntil: D | null;
+}
+
+/** What an agreement says, as its history records it before and after each change. */
+export interface AgreementSnapshot extends StatedTerms<string> {
   status: string;
 }
 

@@ -1,23 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { badInput, DataClass, directoryEntry, floorViolation, providerFrom, type Db, type DirectoryEntry } from '@peacegraph/kit';
+import { badInput, DataClass, directoryEntry, floorViolation, providerFrom, type Db, type DirectoryEntry, type StatedTerms } from '@peacegraph/kit';
 import { adminAreas } from '../admin-area/admin-area.table';
 import { missions } from '../mission/mission.table';
 import { requiredText } from '../validate';
 
 /** The terms of an agreement as validated: what the row will say. */
-export interface Terms {
-  provider: string;
-  recipientOrganizationId: string | null;
-  recipientOrganizationType: string | null;
-  recipientRole: string | null;
-  dataClasses: string[];
-  missionIds: string[] | null;
-  adminAreaPcodes: string[] | null;
-  purpose: string;
-  validFrom: Date;
-  validUntil: Date | null;
-}
+export type Terms = StatedTerms<Date>;
 
 export function forbiddenField(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'FORBIDDEN', field } });

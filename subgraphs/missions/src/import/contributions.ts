@@ -1,9 +1,10 @@
-import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
+import type { CsvRow, Db } from '@peacegraph/kit';
 import { countryIso3ByName, NON_COUNTRY_NAMES } from '@peacegraph/reference';
 import { contributions } from '../contribution/contribution.table';
-import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';
-import { WarningTally, type ImportReport, type Rejection } from './import-report';
-import { nonNegativeDecimal, requiredText, RowRejected, SeenKeys, year } from './row-values';
+import { ensureMissions, isDerivableAcronym } from './ensure-missions';
+import type { ImportReport, WarningTally } from './import-report';
+import { importReport, readRows } from './read-rows';
+import { nonNegativeDecimal, requiredText, RowRejected, year } from './row-values';
 import { upsertCountingChanges } from './upsert';
 
 export const CONTRIBUTION_COLUMNS = ['year', 'country', 'mission', 'female', 'male', 'total'] as const;
@@ -19,29 +20,13 @@ type ContributionInsert = typeof contributions.$inferInsert;
  * stored as published even where female + male differ from it by rounding.
  */
 export async function importContributions(db: Db, file: string): Promise<ImportReport> {
-  const csv = readCsv(file, CONTRIBUTION_COLUMNS);
-  const rejected: Rejection[] = [...csv.rejected];
-  const warnings = new WarningTally();
-  const sightings = new MissionSightings();
-  const seen = new SeenKeys();
-  const rows: ContributionInsert[] = [];
-  for (const row of csv.rows) {
-    try {
-      const contribution = toContribution(row, warnings);
-      seen.claim(
-        [contribution.missionId, contribution.contributorName, contribution.year].join('|'),
-        row.line,
-        `${contribution.contributorName} in ${contribution.missionId} ${contribution.year}`,
-      );
-      sightings.see(contribution.missionId, contribution.year);
-      rows.push(contribution);
-    } catch (error) {
-      if (!(error instanceof RowRejected)) throw error;
-      rejected.push({ line: row.line, reason: error.message });
-    }
-  }
+  const read = readRows(file, CONTRIBUTION_COLUMNS, {
+    toRow: toContribution,
+    key: (c) => ({ key: [c.missionId, c.contributorName, c.year].join('|'), describe: `${c.contributorName} in ${c.missionId} ${c.year}` }),
+    sighting: (c) => ({ missionId: c.missionId, year: c.year }),
+  });
   return db.transaction(async (tx) => {
-    const missionsCreated = await ensureMissions(tx, sightings);
+    const missionsCreated = await ensureMissions(tx, read.sightings);
     const counts = await upsertCountingChanges(
       tx,
       {
@@ -49,18 +34,9 @@ export async function importContributions(db: Db, file: string): Promise<ImportR
         conflictTarget: [contributions.missionId, contributions.contributorName, contributions.year, contributions.personnelType],
         updateColumns: [contributions.contributorIso3, contributions.female, contributions.male, contributions.total],
       },
-      rows,
+      read.rows,
     );
-    return {
-      file,
-      read: csv.rows.length + csv.rejected.length,
-      inserted: counts.inserted,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      rejected: rejected.sort((a, b) => a.line - b.line),
-      missionsCreated,
-      warnings: warnings.list(),
-    };
+    return importReport(read, counts, missionsCreated);
   });
 }
 

@@ -1,11 +1,12 @@
 import { inArray } from 'drizzle-orm';
-import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
+import type { CsvRow, Db } from '@peacegraph/kit';
 import { countryIso3ByName, NON_COUNTRY_NAMES } from '@peacegraph/reference';
 import { deploymentSiteContributors, deploymentSites } from '../deployment-site/deployment-site.table';
 import { parseContributorsOverview } from './contributors-overview';
-import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';
-import { WarningTally, type ImportReport, type Rejection } from './import-report';
-import { coordinate, optionalNonNegativeInteger, requiredText, RowRejected, SeenKeys, year } from './row-values';
+import { ensureMissions, isDerivableAcronym } from './ensure-missions';
+import type { ImportReport, WarningTally } from './import-report';
+import { importReport, readRows } from './read-rows';
+import { coordinate, optionalNonNegativeInteger, requiredText, RowRejected, year } from './row-values';
 import { BATCH_SIZE, upsertCountingChanges } from './upsert';
 
 export const DEPLOYMENT_SITE_COLUMNS = ['mission', 'year', 'location', 'latitude', 'longitude', 'No.TCC', 'year.overview'] as const;
@@ -18,25 +19,14 @@ type ContributorInsert = typeof deploymentSiteContributors.$inferInsert;
  * location. A site's contributor rows are rebuilt whenever the site is inserted or changed.
  */
 export async function importDeploymentSites(db: Db, file: string): Promise<ImportReport> {
-  const csv = readCsv(file, DEPLOYMENT_SITE_COLUMNS);
-  const rejected: Rejection[] = [...csv.rejected];
-  const warnings = new WarningTally();
-  const sightings = new MissionSightings();
-  const seen = new SeenKeys();
-  const sites: SiteInsert[] = [];
-  for (const row of csv.rows) {
-    try {
-      const site = toSite(row);
-      seen.claim(siteKey(site), row.line, `site ${site.location} of ${site.missionId} in ${site.year}`);
-      sightings.see(site.missionId, site.year);
-      sites.push(site);
-    } catch (error) {
-      if (!(error instanceof RowRejected)) throw error;
-      rejected.push({ line: row.line, reason: error.message });
-    }
-  }
+  const read = readRows(file, DEPLOYMENT_SITE_COLUMNS, {
+    toRow: toSite,
+    key: (site) => ({ key: siteKey(site), describe: `site ${site.location} of ${site.missionId} in ${site.year}` }),
+    sighting: (site) => ({ missionId: site.missionId, year: site.year }),
+  });
+  const sites = read.rows;
   return db.transaction(async (tx) => {
-    const missionsCreated = await ensureMissions(tx, sightings);
+    const missionsCreated = await ensureMissions(tx, read.sightings);
     const counts = await upsertCountingChanges<typeof deploymentSites, SiteKey & { id: number }>(
       tx,
       {
@@ -58,7 +48,7 @@ export async function importDeploymentSites(db: Db, file: string): Promise<Impor
       sites,
     );
     const overviewByKey = new Map(sites.map((site) => [siteKey(site), site.contributorsOverview]));
-    const contributors = counts.changed.flatMap((site) => contributorRows(site.id, overviewByKey.get(siteKey(site)) ?? '', warnings));
+    const contributors = counts.changed.flatMap((site) => contributorRows(site.id, overviewByKey.get(siteKey(site)) ?? '', read.warnings));
     const updatedIds = counts.changed.filter((site) => !site.inserted).map((site) => site.id);
     for (let start = 0; start < updatedIds.length; start += BATCH_SIZE) {
       await tx.delete(deploymentSiteContributors).where(inArray(deploymentSiteContributors.siteId, updatedIds.slice(start, start + BATCH_SIZE)));
@@ -66,16 +56,7 @@ export async function importDeploymentSites(db: Db, file: string): Promise<Impor
     for (let start = 0; start < contributors.length; start += BATCH_SIZE) {
       await tx.insert(deploymentSiteContributors).values(contributors.slice(start, start + BATCH_SIZE));
     }
-    return {
-      file,
-      read: csv.rows.length + csv.rejected.length,
-      inserted: counts.inserted,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      rejected: rejected.sort((a, b) => a.line - b.line),
-      missionsCreated,
-      warnings: warnings.list(),
-    };
+    return importReport(read, counts, missionsCreated);
   });
 }
 

@@ -1,9 +1,10 @@
-import { readCsv, type CsvRow, type Db } from '@peacegraph/kit';
+import type { CsvRow, Db } from '@peacegraph/kit';
 import { countryIso3ByName, NON_COUNTRY_NAMES } from '@peacegraph/reference';
 import { fatalities } from '../fatality/fatality.table';
-import { ensureMissions, isDerivableAcronym, MissionSightings } from './ensure-missions';
-import { WarningTally, type ImportReport, type Rejection } from './import-report';
-import { isoDate, optionalText, requiredText, RowRejected, SeenKeys } from './row-values';
+import { ensureMissions, isDerivableAcronym } from './ensure-missions';
+import type { ImportReport, WarningTally } from './import-report';
+import { importReport, readRows } from './read-rows';
+import { isoDate, optionalText, requiredText, RowRejected } from './row-values';
 import { upsertCountingChanges } from './upsert';
 
 export const FATALITY_COLUMNS = [
@@ -36,25 +37,13 @@ type FatalityInsert = typeof fatalities.$inferInsert;
 
 /** UN peacekeeping fatalities (un-peacekeeping-fatalities.csv), keyed by `casualty_id`. */
 export async function importFatalities(db: Db, file: string): Promise<ImportReport> {
-  const csv = readCsv(file, FATALITY_COLUMNS);
-  const rejected: Rejection[] = [...csv.rejected];
-  const warnings = new WarningTally();
-  const sightings = new MissionSightings();
-  const seen = new SeenKeys();
-  const rows: FatalityInsert[] = [];
-  for (const row of csv.rows) {
-    try {
-      const fatality = toFatality(row, warnings);
-      seen.claim(fatality.casualtyId, row.line, `casualty_id ${fatality.casualtyId}`);
-      sightings.see(fatality.missionId, Number(fatality.incidentDate.slice(0, 4)));
-      rows.push(fatality);
-    } catch (error) {
-      if (!(error instanceof RowRejected)) throw error;
-      rejected.push({ line: row.line, reason: error.message });
-    }
-  }
+  const read = readRows(file, FATALITY_COLUMNS, {
+    toRow: toFatality,
+    key: (f) => ({ key: f.casualtyId, describe: `casualty_id ${f.casualtyId}` }),
+    sighting: (f) => ({ missionId: f.missionId, year: Number(f.incidentDate.slice(0, 4)) }),
+  });
   return db.transaction(async (tx) => {
-    const missionsCreated = await ensureMissions(tx, sightings);
+    const missionsCreated = await ensureMissions(tx, read.sightings);
     const counts = await upsertCountingChanges(
       tx,
       {
@@ -70,18 +59,9 @@ export async function importFatalities(db: Db, file: string): Promise<ImportRepo
           fatalities.gender,
         ],
       },
-      rows,
+      read.rows,
     );
-    return {
-      file,
-      read: csv.rows.length + csv.rejected.length,
-      inserted: counts.inserted,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      rejected: rejected.sort((a, b) => a.line - b.line),
-      missionsCreated,
-      warnings: warnings.list(),
-    };
+    return importReport(read, counts, missionsCreated);
   });
 }
 
