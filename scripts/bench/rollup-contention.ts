@@ -12,8 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { migrateAll, openDatabase, repoRoot, sharedDataDir } from '@peacegraph/kit';
-import { checkedScale } from '../seed/scale';
+import { checkedScale, migrateAll, openDatabase, repoRoot, sharedDataDir } from '@peacegraph/kit';
 import { seedAll } from '../seed/seed-all';
 
 const scale = checkedScale(Number(process.argv[2] ?? 10));

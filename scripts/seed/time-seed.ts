@@ -3,8 +3,7 @@
 // (default postgres://postgres@127.0.0.1:5432/postgres), migrates it, seeds it at that scale
 // with the real data of SHARED_DATA_DIR, prints each step's line and the total, and drops it.
 import postgres from 'postgres';
-import { migrateAll, openDatabase, sharedDataDir } from '@peacegraph/kit';
-import { checkedScale } from './scale';
+import { checkedScale, migrateAll, openDatabase, sharedDataDir } from '@peacegraph/kit';
 import { seedAll } from './seed-all';
 
 const scale = checkedScale(Number(process.argv[2] ?? 10));

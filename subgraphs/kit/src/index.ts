@@ -4,6 +4,7 @@ export * from './csv';
 export * from './dates';
 export * from './db';
 export * from './bulk-load';
+export * from './seed-scale';
 export * from './errors';
 export * from './http';
 export * from './identity';

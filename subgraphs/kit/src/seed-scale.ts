@@ -1,6 +1,7 @@
 // The benchmark's data scale factor (issue 19, `pnpm bench --scale=N`): its bounds, and the
 // realistic skew of the scaled rows — events, aid and money concentrate in a few missions,
-// areas and organisations. Shared by the incidents, humanitarian and finance seeds.
+// areas and organisations. Shared by the incidents, humanitarian and finance seeds (and
+// scripts/bench), so it is kit's, not a script's.
 
 /** The largest data scale factor the seed accepts (×1000 of the incidents is ~1.3 million rows). */
 export const MAX_SEED_SCALE = 1000;

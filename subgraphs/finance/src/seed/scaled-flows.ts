@@ -1,4 +1,4 @@
-import { unitOf, WeightedDraw } from '../../../../scripts/seed/scale';
+import { unitOf, WeightedDraw } from '@peacegraph/kit';
 import type { NewFundingFlowRow } from '../funding-flow/funding-flow.table';
 import { organizationIdForName } from '../organization/organization-catalogue';
 

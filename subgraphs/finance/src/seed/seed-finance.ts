@@ -1,6 +1,5 @@
 import { count as countRows, like } from 'drizzle-orm';
-import { insertInBatches, type BulkLoad, type Db } from '@peacegraph/kit';
-import { checkedScale } from '../../../../scripts/seed/scale';
+import { checkedScale, insertInBatches, type BulkLoad, type Db } from '@peacegraph/kit';
 import { fundingFlows } from '../funding-flow/funding-flow.table';
 import { budgetPerformance } from '../budget-performance/budget-performance.table';
 import { fiscalPeriodBounds } from '../fiscal-period/fiscal-period';

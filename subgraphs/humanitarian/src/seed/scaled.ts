@@ -1,5 +1,5 @@
 import type { AdminAreaReference } from '@peacegraph/reference';
-import { checkedScale, unitOf, WeightedDraw } from '../../../../scripts/seed/scale';
+import { checkedScale, unitOf, WeightedDraw } from '@peacegraph/kit';
 // Seed-time only: the incidents generator's towns say where its events concentrate.
 import { MISSION_PROFILES } from '../../../incidents/src/seed/profiles';
 import type { NewAccessConstraintRow } from '../access-constraint/access-constraint.table';

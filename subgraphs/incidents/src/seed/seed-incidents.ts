@@ -1,6 +1,5 @@
-import { insertInBatches, type BulkLoad, type Db } from '@peacegraph/kit';
+import { checkedScale, insertInBatches, MAX_SEED_SCALE, type BulkLoad, type Db } from '@peacegraph/kit';
 import { MISSION_CATALOGUE } from '@peacegraph/reference';
-import { checkedScale, MAX_SEED_SCALE } from '../../../../scripts/seed/scale';
 import { incidentActors } from '../actor/actor.table';
 import { casualtyCounts } from '../casualty/casualty.table';
 import { incidents } from '../incident/incident.table';
