@@ -19,7 +19,7 @@ import { parseContributorsOverview } from './contributors-overview';
 import { FALLBACK_DATA_DIR, MISSIONS_DATA_FILES } from './data-files';
 import { importDeploymentSites } from './deployment-sites';
 import { importFatalities } from './fatalities';
-import { FRESH_DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from './fresh-database.test-helper';
+import { FRESH_DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../testing';
 import type { ImportReport } from './import-report';
 import { seedMissions } from '../seed/seed-missions';
 import { seedReference } from '../seed/reference';
