@@ -18,7 +18,7 @@ export interface MandatesReport {
  * Seeds the curated resolutions (subgraphs/reference/src/resolutions.ts) with their tasks
  * and ceilings. Idempotent: unchanged rows are left alone; a resolution recorded later
  * through the mutation with the same symbol is overwritten only where the catalogue differs.
- * Run after the missions exist (importReference).
+ * Run after the missions exist (seedReference).
  */
 export async function seedMandates(db: Db, catalogue: readonly ResolutionReference[] = RESOLUTION_CATALOGUE): Promise<MandatesReport> {
   for (const resolution of catalogue) {
