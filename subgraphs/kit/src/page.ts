@@ -1,6 +1,6 @@
 import { and, asc, gt, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Db } from './db';
 import { badInput } from './errors';
 import { Classified, DataClass } from './policy/data-class';
@@ -19,6 +19,26 @@ export class PageInfo {
   @Classified(DataClass.PUBLIC)
   @Field(() => Boolean)
   hasNextPage: boolean;
+}
+
+/**
+ * The fields of every `<Type>Page`: its `nodes` and their `pageInfo`, both readable under the
+ * data class of the rows. `@ObjectType() export class XPage extends PageOf(X) {}` keeps each
+ * page its own GraphQL type.
+ */
+export function PageOf<T extends object>(node: ClassType<T>, dataClass: DataClass = DataClass.PUBLIC) {
+  // Never reachable itself, so never emitted (type-graphql 2 builds only reachable types).
+  @ObjectType()
+  abstract class Page {
+    @Classified(dataClass)
+    @Field(() => [node])
+    nodes: T[];
+
+    @Classified(dataClass)
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return Page;
 }
 
 @InputType({ description: 'Cursor pagination: up to `first` items after the cursor `after`.' })

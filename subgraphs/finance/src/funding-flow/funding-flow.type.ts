@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 import { Organization } from '../organization/organization.type';
 import type { FlowFilter } from './funding-flow.filter';
 
@@ -193,15 +193,7 @@ export class FundingTotals {
 }
 
 @ObjectType()
-export class FundingFlowPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [FundingFlow])
-  nodes: FundingFlow[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
+export class FundingFlowPage extends PageOf(FundingFlow) {
   /** The filter the totals are computed over (resolved lazily by FundingFlowPageResolver). */
   totalsFilter: FlowFilter;
 }

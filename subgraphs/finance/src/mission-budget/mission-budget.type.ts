@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CurrencyCodeScalar, DataClass, DecimalScalar, PageInfo } from '@peacegraph/kit';
+import { Classified, CurrencyCodeScalar, DataClass, DecimalScalar, PageOf } from '@peacegraph/kit';
 
 export enum BudgetCostClass {
   MILITARY_AND_POLICE_PERSONNEL = 'MILITARY_AND_POLICE_PERSONNEL',
@@ -67,12 +67,4 @@ export class MissionBudget {
 }
 
 @ObjectType()
-export class MissionBudgetPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [MissionBudget])
-  nodes: MissionBudget[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class MissionBudgetPage extends PageOf(MissionBudget) {}

@@ -1,4 +1,4 @@
-import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
@@ -102,15 +102,7 @@ export class AccessConstraint {
 }
 
 @ObjectType()
-export class AccessConstraintPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [AccessConstraint])
-  nodes: AccessConstraint[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class AccessConstraintPage extends PageOf(AccessConstraint) {}
 
 // A cell is exact for callers holding PARTNER for its mission and area, suppressed below the threshold for everyone else.
 @ScopedBy({ mission: 'missionId', area: 'admin1Pcode' })

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 
@@ -88,12 +88,4 @@ export class Displacement {
 }
 
 @ObjectType()
-export class DisplacementPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [Displacement])
-  nodes: Displacement[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class DisplacementPage extends PageOf(Displacement) {}

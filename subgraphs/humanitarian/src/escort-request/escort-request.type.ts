@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, DateTimeScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, DateTimeScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { Organization } from '../organization/organization.type';
@@ -138,12 +138,4 @@ export class EscortRequest {
 }
 
 @ObjectType()
-export class EscortRequestPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [EscortRequest])
-  nodes: EscortRequest[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class EscortRequestPage extends PageOf(EscortRequest) {}

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 import { IascCluster } from './cluster';
@@ -97,12 +97,4 @@ export class OperationalPresence {
 }
 
 @ObjectType()
-export class OperationalPresencePage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [OperationalPresence])
-  nodes: OperationalPresence[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class OperationalPresencePage extends PageOf(OperationalPresence) {}

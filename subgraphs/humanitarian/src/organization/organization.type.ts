@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageInfo } from '@peacegraph/kit';
+import { Classified, DataClass, PageOf } from '@peacegraph/kit';
 
 /** GraphQL names over the stored values agreements match on (policy.agreements.recipient_organization_type). */
 export enum OrganizationType {
@@ -43,12 +43,4 @@ export class Organization {
 }
 
 @ObjectType()
-export class OrganizationPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [Organization])
-  nodes: Organization[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class OrganizationPage extends PageOf(Organization) {}

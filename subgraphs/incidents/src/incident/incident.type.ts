@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, DateTimeScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, DateTimeScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { IncidentDisorderType, IncidentEventType, IncidentLocalType, IncidentSubEventType } from '../taxonomy/taxonomy';
@@ -159,12 +159,4 @@ export class Incident {
 }
 
 @ObjectType({ description: 'A page of incidents, newest first.' })
-export class IncidentPage {
-  @Classified(DataClass.PARTNER)
-  @Field(() => [Incident])
-  nodes: Incident[];
-
-  @Classified(DataClass.PARTNER)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class IncidentPage extends PageOf(Incident, DataClass.PARTNER) {}

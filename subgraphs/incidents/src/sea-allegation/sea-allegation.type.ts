@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 
 /** Every field is SEA_ALLEGATION: the conduct-and-discipline role of the mission only. */
 @ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', id: 'id' })
@@ -55,15 +55,7 @@ export class SeaAllegation {
 }
 
 @ObjectType()
-export class SeaAllegationPage {
-  @Classified(DataClass.SEA_ALLEGATION)
-  @Field(() => [SeaAllegation])
-  nodes: SeaAllegation[];
-
-  @Classified(DataClass.SEA_ALLEGATION)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class SeaAllegationPage extends PageOf(SeaAllegation, DataClass.SEA_ALLEGATION) {}
 
 @ObjectType({ description: 'SEA allegations per mission and year. Counts below the suppression threshold are withheld for everyone.' })
 export class SeaAllegationStatistic {

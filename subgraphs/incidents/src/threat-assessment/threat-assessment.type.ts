@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageInfo, PCodeScalar, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 
@@ -57,15 +57,7 @@ export class ThreatAssessment {
 }
 
 @ObjectType()
-export class ThreatAssessmentPage {
-  @Classified(DataClass.PARTNER)
-  @Field(() => [ThreatAssessment])
-  nodes: ThreatAssessment[];
-
-  @Classified(DataClass.PARTNER)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class ThreatAssessmentPage extends PageOf(ThreatAssessment, DataClass.PARTNER) {}
 
 @InputType()
 export class ThreatAssessmentFilterInput {

@@ -2,7 +2,7 @@ import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-or
 import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { badInput } from '../errors';
-import { PageInfo, PageInput, readPage, toPage } from '../page';
+import { PageInput, PageOf, readPage, toPage } from '../page';
 import { DateTimeScalar } from '../scalars/date';
 import { Classified, DataClass } from './data-class';
 import { auditEvents } from './tables';
@@ -57,15 +57,7 @@ export class AuditEvent {
 }
 
 @ObjectType()
-export class AuditEventPage {
-  @Classified(DataClass.AUDIT)
-  @Field(() => [AuditEvent])
-  nodes: AuditEvent[];
-
-  @Classified(DataClass.AUDIT)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class AuditEventPage extends PageOf(AuditEvent, DataClass.AUDIT) {}
 
 @InputType()
 export class AuditEventFilterInput {

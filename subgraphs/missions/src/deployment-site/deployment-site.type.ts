@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, PageOf, ScopedBy } from '@peacegraph/kit';
 
 /** Same values as the kit's PointPrecision; its own GraphQL name so no other subgraph's enum must match it. */
 export enum SitePointPrecision {
@@ -83,13 +83,5 @@ export class DeploymentSite {
 }
 
 @ObjectType()
-export class DeploymentSitePage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [DeploymentSite])
-  nodes: DeploymentSite[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class DeploymentSitePage extends PageOf(DeploymentSite) {}
 

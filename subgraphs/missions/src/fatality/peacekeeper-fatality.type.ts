@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf } from '@peacegraph/kit';
 
 export enum FatalityIncidentType {
   MALICIOUS_ACT = 'MALICIOUS_ACT',
@@ -45,12 +45,4 @@ export class PeacekeeperFatality {
 }
 
 @ObjectType()
-export class PeacekeeperFatalityPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [PeacekeeperFatality])
-  nodes: PeacekeeperFatality[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class PeacekeeperFatalityPage extends PageOf(PeacekeeperFatality) {}

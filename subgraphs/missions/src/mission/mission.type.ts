@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 
 export enum MissionType {
   PKO = 'PKO',
@@ -75,12 +75,4 @@ export class Mission {
 }
 
 @ObjectType()
-export class MissionPage {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => [Mission])
-  nodes: Mission[];
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class MissionPage extends PageOf(Mission) {}

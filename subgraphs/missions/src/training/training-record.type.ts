@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageInfo, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 
 export enum TrainingCourse {
   PRE_DEPLOYMENT = 'PRE_DEPLOYMENT',
@@ -51,15 +51,7 @@ export class TrainingRecord {
 }
 
 @ObjectType()
-export class TrainingRecordPage {
-  @Classified(DataClass.UN_INTERNAL)
-  @Field(() => [TrainingRecord])
-  nodes: TrainingRecord[];
-
-  @Classified(DataClass.UN_INTERNAL)
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class TrainingRecordPage extends PageOf(TrainingRecord, DataClass.UN_INTERNAL) {}
 
 @ScopedBy({ mission: 'missionId', id: 'missionId' })
 @ObjectType({ description: 'Training compliance of a mission in a year: completed / required over all contingents and courses (GENERATED demo data).' })
