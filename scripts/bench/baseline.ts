@@ -86,8 +86,9 @@ const HANDLERS: Record<string, Handler> = {
                   from missions.admin_areas a where a.pcode = i.admin_area_pcode)) order by i.event_date desc, i.id desc)
               from visible i), '[]'::json)))
           from missions.missions m where m.id = ${mission}),
+        -- Plan funding from the flow rollup our finance subgraph reads (finance.funding_flow_cells), not the raw flows.
         'plans', coalesce((select json_agg(json_build_object('code', pl.code, 'name', pl.name, 'requirementsUsd', pl.requirements_usd::text,
-              'fundingUsd', coalesce((select sum(f.amount_usd) from finance.funding_flows f where f.destination_plan_id = pl.id and f.status in ('paid', 'commitment') and f.boundary = 'incoming'), 0)::text))
+              'fundingUsd', coalesce((select sum(f.amount_usd) from finance.funding_flow_cells f where f.destination_plan_id = pl.id and f.status in ('paid', 'commitment') and f.boundary = 'incoming'), 0)::text))
             from finance.plans pl where ${String(v.countryIso3).toUpperCase()} = any(pl.country_iso3) and (${v.planYear ?? null}::int is null or pl.year = ${v.planYear ?? null}::int)), '[]'::json)) as data`;
     return row!.data;
   },

@@ -3,6 +3,7 @@ export * from './assessment/assessment.table';
 export * from './budget-performance/budget-performance.table';
 export * from './fiscal-period/fiscal-period.table';
 export * from './funding-flow/funding-flow.table';
+export * from './funding-flow/funding-flow-rollup.table';
 export * from './mission-budget/mission-budget.table';
 export * from './payment/payment.table';
 export * from './plan/plan.table';

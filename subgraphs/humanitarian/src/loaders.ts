@@ -3,7 +3,7 @@ import { constraintsByAreaLoader } from './access-constraint/access-constraint.l
 import { ddrByMissionLoader } from './ddr/ddr.loaders';
 import { displacementByAreaLoader } from './displacement/displacement.loaders';
 import { escortHistoryLoader, escortRequestByIdLoader } from './escort-request/escort-request.loaders';
-import { openEscortCountByMissionLoader } from './footprint/footprint.loaders';
+import { footprintByCountryLoader, openEscortCountByMissionLoader } from './footprint/footprint.loaders';
 import { organizationByIdLoader } from './organization/organization.loaders';
 import { presenceByAreaLoader, presenceByCountryLoader, presenceByIdLoader } from './operational-presence/operational-presence.loaders';
 
@@ -17,6 +17,7 @@ export function createHumanitarianLoaders(db: Db, access: Access) {
     constraintsByArea: constraintsByAreaLoader(db, access),
     ddrByMission: ddrByMissionLoader(db),
     openEscortCountByMission: openEscortCountByMissionLoader(db),
+    footprintByCountry: footprintByCountryLoader(db),
     displacementByArea: displacementByAreaLoader(db),
     escortRequestById: escortRequestByIdLoader(db, access),
     escortHistory: escortHistoryLoader(db),

@@ -9,3 +9,4 @@ export * from './outbox/outbox.table';
 export * from './organization/organization.table';
 export * from './write-receipt/write-receipt.table';
 export { humanitarianSchema } from './schema';
+export * from './footprint/footprint-rollup.table';

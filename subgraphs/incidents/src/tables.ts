@@ -5,6 +5,7 @@ export * from './incident/incident.table';
 export * from './outbox/outbox.table';
 export * from './perpetrator/perpetrator.table';
 export * from './sea-allegation/sea-allegation.table';
+export * from './sea-allegation/sea-allegation-rollup.table';
 export * from './source-report/source-report.table';
 export * from './statistics/statistics.table';
 export * from './threat-assessment/threat-assessment.table';

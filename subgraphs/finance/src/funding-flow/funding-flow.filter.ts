@@ -1,5 +1,17 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { fundingFlows } from './funding-flow.table';
+
+/** The columns a flow filter reads: the flows' own, or a rollup cell's copies of them (same names). */
+export interface FlowFilterColumns {
+  destinationPlanId: AnyColumn;
+  destinationPlanCode: AnyColumn;
+  destinationLocations: AnyColumn;
+  sourceOrganizationId: AnyColumn;
+  destinationOrganizationId: AnyColumn;
+  sourceOrganizationName: AnyColumn;
+  destinationOrganizationName: AnyColumn;
+  status: AnyColumn;
+}
 
 export interface FlowFilter {
   planId?: number | null;
@@ -13,16 +25,16 @@ export interface FlowFilter {
   status?: string | null;
 }
 
-export function flowConditions(filter: FlowFilter): SQL[] {
+export function flowConditions(filter: FlowFilter, t: FlowFilterColumns = fundingFlows): SQL[] {
   const conditions: SQL[] = [];
-  if (filter.planId !== undefined && filter.planId !== null) conditions.push(eq(fundingFlows.destinationPlanId, filter.planId));
-  if (filter.planCode) conditions.push(eq(fundingFlows.destinationPlanCode, filter.planCode));
-  if (filter.destinationCountryIso3) conditions.push(sql`${filter.destinationCountryIso3} = any(${fundingFlows.destinationLocations})`);
-  if (filter.sourceOrganizationId) conditions.push(eq(fundingFlows.sourceOrganizationId, filter.sourceOrganizationId));
-  if (filter.destinationOrganizationId) conditions.push(eq(fundingFlows.destinationOrganizationId, filter.destinationOrganizationId));
-  if (filter.sourceOrganizationName) conditions.push(sql`lower(${fundingFlows.sourceOrganizationName}) = ${filter.sourceOrganizationName.toLowerCase()}`);
-  if (filter.destinationOrganizationName) conditions.push(sql`lower(${fundingFlows.destinationOrganizationName}) = ${filter.destinationOrganizationName.toLowerCase()}`);
-  if (filter.status) conditions.push(eq(fundingFlows.status, filter.status));
+  if (filter.planId !== undefined && filter.planId !== null) conditions.push(eq(t.destinationPlanId, filter.planId));
+  if (filter.planCode) conditions.push(eq(t.destinationPlanCode, filter.planCode));
+  if (filter.destinationCountryIso3) conditions.push(sql`${filter.destinationCountryIso3} = any(${t.destinationLocations})`);
+  if (filter.sourceOrganizationId) conditions.push(eq(t.sourceOrganizationId, filter.sourceOrganizationId));
+  if (filter.destinationOrganizationId) conditions.push(eq(t.destinationOrganizationId, filter.destinationOrganizationId));
+  if (filter.sourceOrganizationName) conditions.push(sql`lower(${t.sourceOrganizationName}) = ${filter.sourceOrganizationName.toLowerCase()}`);
+  if (filter.destinationOrganizationName) conditions.push(sql`lower(${t.destinationOrganizationName}) = ${filter.destinationOrganizationName.toLowerCase()}`);
+  if (filter.status) conditions.push(eq(t.status, filter.status));
   return conditions;
 }
 

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
 import { formatThousandths, toThousandths } from '../money/decimal';
+import { fundingFlowCells as cells } from './funding-flow-rollup.table';
 import { flowConditions, flowWhere, totalsIncludeConfidential, type FlowFilter } from './funding-flow.filter';
 import { servable, totalledFlows, visibleFlows } from './funding-flow.scope';
 import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
@@ -130,6 +131,34 @@ function toTotals(rows: TotalsRow[], includesConfidential: boolean): FundingTota
   };
 }
 
+/** The owner column of a totals group, on the rollup cells. */
+function cellSideColumn(side: FlowOwnerSide) {
+  return side === 'source' ? cells.sourceOrganizationId : side === 'destination' ? cells.destinationOrganizationId : cells.destinationPlanId;
+}
+
+/**
+ * The totals statement of filters that differ only in the organisation or plan (unsent; tests
+ * EXPLAIN it): summed from the rollup and its pending deltas (funding_flow_cells), never the
+ * flows, so its cost follows the cells, not the flows. The filter and the caller's scope are
+ * the flows' own functions applied to the cells' copies of the columns they read, so the sums
+ * are exactly those of the raw rows.
+ */
+export function flowTotalsQuery(db: Db, access: Access, group: FlowFilter[]) {
+  const first = group[0]!;
+  const side = ownerSideOf(first);
+  const column = side ? cellSideColumn(side) : null;
+  const conditions: SQL[] = flowConditions({ ...first, sourceOrganizationId: null, destinationOrganizationId: null, planId: null }, cells);
+  if (side && column) conditions.push(inArray(column, group.map((f) => ownerValueOf(f, side)) as never[]));
+  conditions.push(totalsIncludeConfidential(first) ? totalledFlows(access, cells) : visibleFlows(access, cells));
+  const groupKey = column ?? sql<string>`null`;
+  return db
+    .select({ groupKey: sql<string | null>`${groupKey}`, status: cells.status, n: sql<number>`sum(${cells.flows})::int`, usd: sql<string>`sum(${cells.amountUsd})::text` })
+    .from(cells)
+    .where(and(...conditions))
+    .groupBy(sql`1`, cells.status)
+    .having(sql`sum(${cells.flows}) > 0`);
+}
+
 /**
  * Totals per filter. Filters that differ only in the organisation are summed in one
  * GROUP BY statement (a page of organisations → one query); sums are exact numeric in SQL.
@@ -145,20 +174,9 @@ export function flowTotalsLoader(db: Db, access: Access) {
       const out = new Map<string, FundingTotals>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
-          const first = group[0]!;
-          const includesConfidential = totalsIncludeConfidential(first);
-          const side = ownerSideOf(first);
-          const column = side ? sideColumn(side) : null;
-          const base = flowConditions({ ...first, sourceOrganizationId: null, destinationOrganizationId: null, planId: null });
-          const conditions: SQL[] = [...base];
-          if (side && column) conditions.push(inArray(column, group.map((f) => ownerValueOf(f, side)) as never[]));
-          conditions.push(includesConfidential ? totalledFlows(access) : visibleFlows(access));
-          const groupKey = column ?? sql<string>`null`;
-          const rows = (await db
-            .select({ groupKey: sql<string | null>`${groupKey}`, status: fundingFlows.status, n: sql<number>`count(*)::int`, usd: sql<string>`sum(${fundingFlows.amountUsd})::text` })
-            .from(fundingFlows)
-            .where(and(...conditions))
-            .groupBy(sql`1`, fundingFlows.status)) as TotalsRow[];
+          const side = ownerSideOf(group[0]!);
+          const includesConfidential = totalsIncludeConfidential(group[0]!);
+          const rows = (await flowTotalsQuery(db, access, group)) as TotalsRow[];
           for (const f of group) {
             const owner = side ? String(ownerValueOf(f, side)) : null;
             out.set(JSON.stringify(f), toTotals(side ? rows.filter((r) => String(r.groupKey) === owner) : rows, includesConfidential));

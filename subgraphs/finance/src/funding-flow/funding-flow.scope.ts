@@ -1,4 +1,4 @@
-import { and, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, eq, like, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import { DataClass, rowFilter, type Access } from '@peacegraph/kit';
 import { fundingFlows, type FundingFlowRow } from './funding-flow.table';
 import { FundingFlow } from './funding-flow.type';
@@ -9,8 +9,8 @@ import { FundingFlow } from './funding-flow.type';
  * DONOR_CONFIDENTIAL (UN finance roles by agreement). Applied in SQL so other rows never
  * leave the database.
  */
-export function visibleFlows(access: Access): SQL {
-  return rowFilter(access, FundingFlow, fundingFlows);
+export function visibleFlows(access: Access, table: object = fundingFlows): SQL {
+  return rowFilter(access, FundingFlow, table);
 }
 
 /**
@@ -30,8 +30,8 @@ export function servable(access: Access, rows: FundingFlowRow[]): FundingFlowRow
  * flows imported from FTS — FTS itself publishes their amounts (under "anonymous"), so a total
  * minus the visible rows gives nothing FTS does not. An unpublished pledge, or an anonymous
  * flow recorded here, counts only for those who may list it: otherwise "total − visible rows"
- * would give its amount back.
+ * would give its amount back. `table` is the flows or a rollup cell with the same columns.
  */
-export function totalledFlows(access: Access): SQL {
-  return or(visibleFlows(access), and(eq(fundingFlows.confidentialReason, 'ANONYMOUS_DONOR'), like(fundingFlows.origin, 'fts:%')))!;
+export function totalledFlows(access: Access, table: { confidentialReason: AnyColumn; origin: AnyColumn } = fundingFlows): SQL {
+  return or(visibleFlows(access, table), and(eq(table.confidentialReason, 'ANONYMOUS_DONOR'), like(table.origin, 'fts:%')))!;
 }

@@ -30,14 +30,13 @@ export class MissionFootprintResolver {
     @Arg('activeOn', () => DateScalar, { nullable: true, description: 'YYYY-MM-DD' }) activeOn?: string | null,
   ): Promise<HumanitarianFootprint> {
     checkActiveOn('activeOn', activeOn);
-    const perCountry = await ctx.loaders.presenceByCountry.loadMany(
-      (mission.hostCountryIso3 ?? []).map((countryIso3) => ({ countryIso3, cluster: null, activeOn: activeOn ?? null })),
-    );
-    const rows = perCountry.flatMap((r) => {
+    // Summed from the 3W rollup (footprint_cells), not the rows: one statement per request.
+    const perCountry = await ctx.loaders.footprintByCountry.loadMany((mission.hostCountryIso3 ?? []).map((countryIso3) => ({ countryIso3, activeOn: activeOn ?? null })));
+    const parts = perCountry.flatMap((r) => {
       if (r instanceof Error) throw r;
       return r;
-    }).filter((r) => activeOn || r.status === 'ONGOING');
-    const organizationIds = [...new Set(rows.map((r) => r.organizationId))].sort();
+    });
+    const organizationIds = [...new Set(parts.map((p) => p.organizationId))].sort();
     const organizations = (await ctx.loaders.organizationById.loadMany(organizationIds)).filter(
       (o): o is NonNullable<typeof o> & Organization => !!o && !(o instanceof Error),
     ) as Organization[];
@@ -45,9 +44,9 @@ export class MissionFootprintResolver {
       missionId: mission.id,
       organizationsPresent: organizationIds.length,
       organizations,
-      clusters: [...new Set(rows.map((r) => r.cluster))].sort() as IascCluster[],
-      peopleTargeted: rows.reduce((s, r) => s + r.targetedTotal, 0),
-      peopleReached: rows.reduce((s, r) => s + r.reachedTotal, 0),
+      clusters: [...new Set(parts.map((p) => p.cluster))].sort() as IascCluster[],
+      peopleTargeted: parts.reduce((s, p) => s + p.targeted, 0),
+      peopleReached: parts.reduce((s, p) => s + p.reached, 0),
       openEscortRequests: null,
     };
   }

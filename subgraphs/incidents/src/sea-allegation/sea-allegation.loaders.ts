@@ -1,9 +1,8 @@
-import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
+import { seaAllegationCells as cells } from './sea-allegation-rollup.table';
 import { seaAllegations, type SeaAllegationRow } from './sea-allegation.table';
 import { SeaAllegation } from './sea-allegation.type';
-
-const year = sql<number>`extract(year from ${seaAllegations.reportedOn})::int`;
 
 /** A page of the allegations the caller may see (SQL-scoped), by id. */
 export function listSeaAllegations(db: Db, access: Access, missionId: string | null | undefined, after: string | null, limit: number): Promise<SeaAllegationRow[]> {
@@ -12,12 +11,21 @@ export function listSeaAllegations(db: Db, access: Access, missionId: string | n
   return pageInIdOrder(db, seaAllegations, conditions, after, limit);
 }
 
-/** Every allegation counted per mission × year, whoever asks (the resolver suppresses small counts). */
+/**
+ * Every allegation counted per mission × year, whoever asks (the resolver suppresses small counts):
+ * summed from the rollup and its pending deltas (sea_allegation_cells), never the allegations.
+ */
 export function seaAllegationCounts(db: Db, missionId: string | null | undefined): Promise<{ missionId: string; year: number; allegations: number }[]> {
+  return seaAllegationCountsQuery(db, missionId);
+}
+
+/** seaAllegationCounts' statement, unsent (tests EXPLAIN it). */
+export function seaAllegationCountsQuery(db: Db, missionId: string | null | undefined) {
   return db
-    .select({ missionId: seaAllegations.missionId, year, allegations: count() })
-    .from(seaAllegations)
-    .where(missionId ? eq(seaAllegations.missionId, missionId.toUpperCase()) : undefined)
-    .groupBy(seaAllegations.missionId, year)
-    .orderBy(asc(seaAllegations.missionId), asc(year));
+    .select({ missionId: cells.missionId, year: cells.year, allegations: sql<number>`sum(${cells.allegations})::int` })
+    .from(cells)
+    .where(missionId ? eq(cells.missionId, missionId.toUpperCase()) : undefined)
+    .groupBy(cells.missionId, cells.year)
+    .having(sql`sum(${cells.allegations}) > 0`)
+    .orderBy(asc(cells.missionId), asc(cells.year));
 }
