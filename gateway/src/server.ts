@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
 import type { HardeningOptions } from './config';
-import { corsHandler } from './cors';
+import { corsHandler, upgradeOriginCheck } from './cors';
 import { gatewayEnv } from './env';
 import { relayExport } from './exports';
 import { withExplainAccess } from './explain/with-explain';
@@ -239,7 +239,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   const http = createServer((req, res) => void handle(req, res));
-  subscriptions?.attachWebSocket(http);
+  subscriptions?.attachWebSocket(http, upgradeOriginCheck(options.corsOrigins ?? []));
   const host = options.host ?? gatewayEnv().GATEWAY_HOST ?? '0.0.0.0';
   const port = await listen(http, options.port, host, 'gateway', 'GATEWAY_PORT');
   return {
