@@ -32,7 +32,7 @@ import { databaseOutageStatus, gatewayErrorFormatter, gatewayErrorReporting, int
 import { requestLogPlugin } from './observability';
 import { prepareOperationRequest, RequestRejection } from './operation-request';
 import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
-import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
@@ -85,7 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const registry = new OperationRegistry(options.persistedOperations ?? loadManifest());
   const limiter = rateLimit
-    ? new RateLimiter(rateLimit, createCounterStore(options.redisUrl, options.redisKeyPrefix), (err) => log.warn({ err }, 'rate-limit counters unavailable: allowing'))
+    ? new RateLimiter(rateLimit, { redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix, onStoreError: (err) => log.warn({ err }, 'rate-limit counters unavailable: allowing') })
     : null;
 
   const authenticate = await createAuthenticator(options.jwt);
