@@ -8,7 +8,8 @@
 // subgraphs. With RESPONSE_CACHE=on the gateway reads the database, so it runs in this thread.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DatabaseUnreachableError, flag, loadSecrets, logger, migrateAll, openDatabase, parseEnv, PortInUseError, repoRoot, SettingError, subgraphEnv, whole, type RunningService } from '@peacegraph/kit';
+import { DatabaseUnreachableError, flag, loadSecrets, logger, migrateAll, openDatabase, parseEnv, PortInUseError, repoRoot, SettingError, SUBGRAPH_SETTINGS, whole, type RunningService } from '@peacegraph/kit';
+import { SUBGRAPH_MANIFESTS } from '../subgraphs/manifests';
 import type { GatewayWorkerCommand, GatewayWorkerData, GatewayWorkerMessage } from './services/gateway-worker';
 
 interface GatewayHandle {
@@ -25,10 +26,11 @@ async function main(): Promise<void> {
     console.log('Development mode: generated a gateway signing secret for this run and using the development JWT key.');
     console.log('  (Production refuses to start without GATEWAY_SIGNING_SECRET, JWT_JWKS_URL / JWT_PUBLIC_KEY, JWT_ISSUER and JWT_AUDIENCE.)');
   }
-  // The subgraphs' settings checked before anything starts (a bad value is one line naming it);
-  // the gateway checks its own (gateway/src/env.ts), of which this thread needs two, read the same way
-  // without loading the gateway's modules here.
-  const env = { ...subgraphEnv(), ...parseEnv({ RESPONSE_CACHE: flag, GATEWAY_PORT: whole(0, 65535) }, process.env) };
+  // The subgraphs' settings (and their <NAME>_PORT) checked before anything starts, each bad value
+  // one line naming it; the gateway checks its own (gateway/src/env.ts), of which this thread
+  // needs two, read the same way without loading the gateway's modules here.
+  const ports = Object.fromEntries(SUBGRAPH_MANIFESTS.map((m) => [m.portVariable, whole(0, 65535)]));
+  const env = parseEnv({ ...SUBGRAPH_SETTINGS, ...ports, RESPONSE_CACHE: flag, GATEWAY_PORT: whole(0, 65535) }, process.env);
   const cacheOn = env.RESPONSE_CACHE === true;
   const gatewayPort = env.GATEWAY_PORT ?? 4000;
   const worker = cacheOn ? undefined : gatewayWorker({ signingSecret: secrets.gatewaySigningSecret, port: gatewayPort });
@@ -137,7 +139,9 @@ function gatewayWorker(data: GatewayWorkerData): { start(subgraphUrls: Record<st
   });
   worker.on('message', (message: GatewayWorkerMessage) => {
     if (message.type === 'error') {
-      const error = message.name === 'PortInUseError' ? new PortInUseError(message.message) : new Error(message.message);
+      // Known kinds keep their class, so reportAndExit prints them as the one line(s) they are.
+      const Kind = message.name === 'PortInUseError' ? PortInUseError : message.name === 'SettingError' ? SettingError : Error;
+      const error = new Kind(message.message);
       error.stack = message.stack;
       return failed(error);
     }
@@ -172,8 +176,6 @@ main().catch(reportAndExit);
 function reportAndExit(error: unknown): never {
   // Known start-up problems are one sentence, not a stack dump.
   if (error instanceof DatabaseUnreachableError || error instanceof PortInUseError || error instanceof StartError || error instanceof SettingError) {
-    console.error(error.message);
-  } else if (error instanceof Error && /required in production|must be at least|Production needs/.test(error.message)) {
     console.error(error.message);
   } else {
     // The full error (with any SQL) goes to the log only; the console gets the root cause.

@@ -30,7 +30,7 @@ export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtVerif
   const production = e.NODE_ENV === 'production';
   if (production && (e.JWT_JWKS_URL || e.JWT_PUBLIC_KEY)) {
     const missing = (['JWT_ISSUER', 'JWT_AUDIENCE'] as const).filter((name) => !e[name]);
-    if (missing.length) throw new Error(`Production needs an explicit ${missing.join(' and ')} (the identity provider's issuer and this deployment's audience).`);
+    if (missing.length) throw new SettingError(`Production needs an explicit ${missing.join(' and ')} (the identity provider's issuer and this deployment's audience).`);
   }
   const issuer = e.JWT_ISSUER || DEFAULT_ISSUER;
   const audience = e.JWT_AUDIENCE || DEFAULT_AUDIENCE;
@@ -41,7 +41,7 @@ export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtVerif
     return { kind: 'pem', publicKeyPem: e.JWT_PUBLIC_KEY, algorithm: algorithmForKey(e.JWT_PUBLIC_KEY, e.JWT_ALGORITHM), issuer, audience };
   }
   if (production) {
-    throw new Error('Production needs JWT_JWKS_URL or JWT_PUBLIC_KEY (RS256/ES256); HS256 shared secrets are for development only.');
+    throw new SettingError('Production needs JWT_JWKS_URL or JWT_PUBLIC_KEY (RS256/ES256); HS256 shared secrets are for development only.');
   }
   return { kind: 'hs256', secret: e.JWT_SECRET ?? DEV_JWT_SECRET, issuer, audience };
 }

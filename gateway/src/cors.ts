@@ -59,3 +59,18 @@ export function corsHandler(allowedOrigins: readonly string[]): (req: IncomingMe
     return !continued;
   };
 }
+
+/**
+ * Whether a WebSocket upgrade may proceed (cross-site WebSocket hijacking): browsers send
+ * Origin on every upgrade and apply no CORS to it, so a page on any origin could open
+ * /graphql/ws with a token it holds. Allowed: no Origin (a non-browser client, as for CORS),
+ * the gateway's own origin (its Host, as the dashboard it serves), or one on the allow-list.
+ */
+export function upgradeOriginCheck(allowedOrigins: readonly string[]): (req: IncomingMessage) => boolean {
+  const allowed = new Set(allowedOrigins);
+  return (req) => {
+    const origin = req.headers.origin;
+    if (origin === undefined || allowed.has(origin)) return true;
+    return URL.canParse(origin) && new URL(origin).host === req.headers.host;
+  };
+}

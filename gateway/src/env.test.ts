@@ -71,6 +71,18 @@ describe("the gateway's environment schema", () => {
     expect(() => gatewayEnv(env)).toThrow(message);
   });
 
+  it('names every bad variable, one line each (the fixed set and the <NAME>_TIMEOUT_MS alike)', () => {
+    expect(() => gatewayEnv({ GATEWAY_LIMITS: 'enabled', RATE_LIMIT_PER_IP: '1e3', FINANCE_TIMEOUT_MS: 'soon' })).toThrow(
+      new SettingError(
+        [
+          'GATEWAY_LIMITS must be on or off (1/0, true/false, yes/no), got "enabled".',
+          'RATE_LIMIT_PER_IP must be a whole number ≥ 1, got "1e3".',
+          'FINANCE_TIMEOUT_MS must be a whole number ≥ 1, got "soon".',
+        ].join('\n'),
+      ),
+    );
+  });
+
   it('every reader goes through it', () => {
     expect(() => limitsFromEnv({ GATEWAY_LIMITS: 'enabled' })).toThrow('GATEWAY_LIMITS must be on or off');
     expect(() => responseCacheFromEnv(undefined, { RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_SECONDS: 'NaN' })).toThrow('RESPONSE_CACHE_TTL_SECONDS must be a whole number ≥ 1');

@@ -1,4 +1,4 @@
-import { flag, list, LOG_LEVELS, oneOf, parseEnv, SettingError, setting, text, url, whole, type EnvOf, type Setting } from '@peacegraph/kit';
+import { flag, list, LOG_LEVELS, oneOf, parseEnv, readSetting, setting, text, url, whole, type EnvOf, type Setting } from '@peacegraph/kit';
 import { z } from 'zod';
 
 /**
@@ -98,9 +98,5 @@ export function gatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
 /** One more variable outside the fixed set (a subgraph's `<NAME>_URL` / `<NAME>_PORT`), checked the same way. */
 export function extraSetting<K extends 'url' | 'port'>(env: NodeJS.ProcessEnv, name: string, kind: K): (K extends 'url' ? string : number) | undefined {
   const s: Setting<unknown> = kind === 'url' ? url(['http:', 'https:']) : whole(0, 65535);
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const result = s.schema.safeParse(raw);
-  if (!result.success) throw new SettingError(`${name} must be ${s.expects}, got "${raw.slice(0, 40)}".`);
-  return result.data as K extends 'url' ? string : number;
+  return readSetting(name, s, env) as (K extends 'url' ? string : number) | undefined;
 }

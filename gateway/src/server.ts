@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AuthenticationError, createAuthenticator, type JwtVerifierConfig } from './auth';
 import type { HardeningOptions } from './config';
-import { corsHandler } from './cors';
+import { corsHandler, upgradeOriginCheck } from './cors';
 import { gatewayEnv } from './env';
 import { relayExport } from './exports';
 import { withExplainAccess } from './explain/with-explain';
@@ -32,7 +32,7 @@ import { databaseOutageStatus, gatewayErrorFormatter, gatewayErrorReporting, int
 import { requestLogPlugin } from './observability';
 import { prepareOperationRequest, RequestRejection } from './operation-request';
 import { loadManifest, OperationRegistry, type PersistedOperationManifest } from './persisted-operations';
-import { createCounterStore, DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
@@ -85,7 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const registry = new OperationRegistry(options.persistedOperations ?? loadManifest());
   const limiter = rateLimit
-    ? new RateLimiter(rateLimit, createCounterStore(options.redisUrl, options.redisKeyPrefix), (err) => log.warn({ err }, 'rate-limit counters unavailable: allowing'))
+    ? new RateLimiter(rateLimit, { redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix, onStoreError: (err) => log.warn({ err }, 'rate-limit counters unavailable: allowing') })
     : null;
 
   const authenticate = await createAuthenticator(options.jwt);
@@ -239,7 +239,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   const http = createServer((req, res) => void handle(req, res));
-  subscriptions?.attachWebSocket(http);
+  subscriptions?.attachWebSocket(http, upgradeOriginCheck(options.corsOrigins ?? []));
   const host = options.host ?? gatewayEnv().GATEWAY_HOST ?? '0.0.0.0';
   const port = await listen(http, options.port, host, 'gateway', 'GATEWAY_PORT');
   return {

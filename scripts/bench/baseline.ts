@@ -7,13 +7,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import postgres from 'postgres';
 import { createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
-import type { Identity } from '@peacegraph/kit';
+import { suppressionThreshold, type Identity } from '@peacegraph/kit';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required.');
 const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), prepare: true, onnotice: () => {} });
 const authenticate = await createAuthenticator({ kind: 'hs256', secret: process.env.JWT_SECRET ?? '', issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
-const THRESHOLD = Number(process.env.SUPPRESSION_THRESHOLD ?? 5);
+// The subgraphs' own reader: a bad value is refused as there, never NaN (which would suppress nothing).
+const THRESHOLD = suppressionThreshold();
 
 /** The grants of one class for the caller, as a CTE: (mission_ids, admin_area_pcodes) rows, nulls = all. */
 function grants(identity: Identity, dataClass: string) {

@@ -48,6 +48,7 @@ await runService(async () => {
   });
   logger.info({ url: gateway.url, production, tracing: tracing.enabled }, 'gateway listening');
   return {
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 10_000,
     async stop() {
       await gateway.stop();
       await cacheDatabase?.close();

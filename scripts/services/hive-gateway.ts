@@ -5,15 +5,13 @@
 // (@graphql-hive/router-runtime, a native addon shipped in the package: no download at run time),
 // chosen by `planner` or HIVE_PLANNER=rust. Both execute through the same transports and hooks.
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
-import { signIdentity, type Identity } from '@peacegraph/kit';
+import { oneOf, readSetting, signIdentity, type Identity } from '@peacegraph/kit';
 import { createAuthenticator, DEFAULT_AUDIENCE, DEFAULT_ISSUER } from '@peacegraph/gateway';
 
 export type HivePlanner = 'js' | 'rust';
 
-export function hivePlannerFromEnv(value = process.env.HIVE_PLANNER): HivePlanner {
-  if (value === undefined || value === '' || value === 'js') return 'js';
-  if (value === 'rust') return 'rust';
-  throw new Error(`HIVE_PLANNER must be "js" or "rust", got "${value}"`);
+export function hivePlannerFromEnv(env: NodeJS.ProcessEnv = process.env): HivePlanner {
+  return readSetting('HIVE_PLANNER', oneOf(['js', 'rust']), env) ?? 'js';
 }
 
 export async function createHiveGateway(

@@ -1,9 +1,12 @@
 // The life cycle every service process shares: start, log where it listens, and on SIGTERM or
 // SIGINT stop accepting, let in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), close
-// pools and exit 0. A start-up failure is one line on stderr and exit 1.
-import { intSetting, logger } from '@peacegraph/kit';
+// pools and exit 0. A start-up failure is one line on stderr and exit 1; a bad setting is one
+// line per variable and nothing else (no log record, no stack: the lines say what to fix).
+import { logger, SettingError } from '@peacegraph/kit';
 
 export interface StartedService {
+  /** SHUTDOWN_GRACE_MS as the service read it: in-flight requests get this long on SIGTERM. */
+  shutdownGraceMs: number;
   stop(): Promise<void>;
 }
 
@@ -12,8 +15,12 @@ export async function runService(start: () => Promise<StartedService>): Promise<
   try {
     service = await start();
   } catch (error) {
-    logger.error({ err: error }, 'start failed');
-    console.error(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    if (error instanceof SettingError) {
+      console.error(error.message);
+    } else {
+      logger.error({ err: error }, 'start failed');
+      console.error(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    }
     process.exit(1);
   }
   let stopping = false;
@@ -24,7 +31,7 @@ export async function runService(start: () => Promise<StartedService>): Promise<
     const hardDeadline = setTimeout(() => {
       logger.error('shutdown took too long: exiting');
       process.exit(1);
-    }, intSetting('SHUTDOWN_GRACE_MS', 10_000) + 5_000);
+    }, service.shutdownGraceMs + 5_000);
     hardDeadline.unref();
     await service.stop();
     logger.info('stopped');

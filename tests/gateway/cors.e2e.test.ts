@@ -1,7 +1,9 @@
 // Issue 20: browser callers on another origin — CORS from an allow-list (CORS_ORIGINS), through
 // the real gateway over HTTP. Allowed: preflight 204 with the origin itself, and the real answer
-// readable; disallowed: no CORS headers, preflight 403; no allow-list: same-origin only.
+// readable; disallowed: no CORS headers, preflight 403; no allow-list: same-origin only. The
+// WebSocket upgrade (/graphql/ws), which browsers send with Origin and no CORS, is checked the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type RunningGateway } from '@peacegraph/gateway';
 import { TEST_DATABASES } from '../databases';
 import { startTestStack, type TestStack } from '../harness';
@@ -105,5 +107,41 @@ describe.each(TEST_DATABASES)('CORS through the gateway ($label)', (kind) => {
     const withHeader = await fetch(`${allowing.url}?query=${encodeURIComponent(QUERY)}`, { headers: { origin: DASHBOARD, 'apollo-require-preflight': 'true' } });
     expect(withHeader.status).toBe(200);
     expect(withHeader.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+  });
+
+  /** Opens /graphql/ws (graphql-ws) from `origin` (none: a non-browser client): the upgrade's status, and whether graphql-ws then acknowledged. */
+  function upgradeFrom(gatewayUrl: string, origin: string | undefined): Promise<{ status: number; acknowledged: boolean }> {
+    const url = gatewayUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '/graphql/ws');
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, 'graphql-transport-ws', origin === undefined ? {} : { origin });
+      socket.on('unexpected-response', (_req, res) => {
+        resolve({ status: res.statusCode ?? 0, acknowledged: false });
+        socket.terminate();
+      });
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+      socket.on('message', (data) => {
+        resolve({ status: 101, acknowledged: JSON.parse(String(data)).type === 'connection_ack' });
+        socket.close();
+      });
+      socket.on('error', reject);
+    });
+  }
+
+  it('the WebSocket upgrade: an allowed origin, the gateway\'s own and no Origin connect; any other origin is refused with 403 before a message', async () => {
+    const g = await startHardenedGateway(t, { corsOrigins: [DASHBOARD], subscriptions: { database: t.database } });
+    try {
+      const own = `http://${new URL(g.url).host}`;
+      expect(await upgradeFrom(g.url, DASHBOARD)).toEqual({ status: 101, acknowledged: true });
+      expect(await upgradeFrom(g.url, undefined)).toEqual({ status: 101, acknowledged: true });
+      expect(await upgradeFrom(g.url, own)).toEqual({ status: 101, acknowledged: true });
+      for (const other of [OTHER, `${DASHBOARD}:8443`, 'http://dashboard.example.org', 'null']) {
+        expect(await upgradeFrom(g.url, other)).toEqual({ status: 403, acknowledged: false });
+      }
+      // No allow-list (the test stack's gateway): same-origin only.
+      expect(await upgradeFrom(t.gatewayUrl, DASHBOARD)).toEqual({ status: 403, acknowledged: false });
+      expect(await upgradeFrom(t.gatewayUrl, `http://${new URL(t.gatewayUrl).host}`)).toEqual({ status: 101, acknowledged: true });
+    } finally {
+      await g.stop();
+    }
   });
 });

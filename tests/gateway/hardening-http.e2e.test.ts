@@ -365,6 +365,17 @@ describe.each([
     // The public (no organisation) is held only by its address limit.
     expect((await post(g.url, query)).status).toBe(200);
   });
+
+  it.runIf(useRedis)('fails open when Redis cannot be reached: answers come, each within the bounded wait', async () => {
+    // Nothing listens on this port (the tests' own range): every counter call fails.
+    const g = await gateway({ rateLimit: { perIp: 1, perOrganization: 1, windowSeconds: 30 }, redisUrl: 'redis://127.0.0.1:5399', redisKeyPrefix: `${prefix}down:` });
+    const query = { query: '{ countries { iso3 } }' };
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      expect((await post(g.url, query, await bearer('un-agency'))).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+  });
 });
 
 describe('GraphQL over HTTP', () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSubgraphOperation, SUPPRESSION_THRESHOLD, type BuiltSubgraph, type Identity } from '@peacegraph/kit';
+import { runSubgraphOperation, suppressionThreshold, type BuiltSubgraph, type Identity } from '@peacegraph/kit';
 import { buildHumanitarianSubgraph, createHumanitarianLoaders, seedHumanitarian } from '@peacegraph/humanitarian';
 import { demoIdentity, openTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../../subgraphs/humanitarian/src/testing';
 import { seedAgreements } from '../../scripts/seed/agreements';
+
+const SUPPRESSION_THRESHOLD = suppressionThreshold();
 
 interface ConstraintNode {
   id: string;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { and, eq, like, ne, sql } from 'drizzle-orm';
-import { auditEvents, runSubgraphOperation, SUPPRESSION_THRESHOLD, type BuiltSubgraph, type Database } from '@peacegraph/kit';
+import { auditEvents, runSubgraphOperation, suppressionThreshold, type BuiltSubgraph, type Database } from '@peacegraph/kit';
 import { buildIncidentsSubgraph, createIncidentsLoaders, seedIncidents } from '@peacegraph/incidents';
 import { incidents, perpetratorAttributions, seaAllegations, sourceReports, victims } from '../../subgraphs/incidents/src/tables';
 import { identityOf, INCIDENT_TEST_DATABASES, openIncidentsTestDatabase } from '../../subgraphs/incidents/src/testing';
+
+const SUPPRESSION_THRESHOLD = suppressionThreshold();
 
 const FIELDS = `id summary reportingUnit location { precision } victims { fullName } sources { sourceName } perpetrators { identifiedAs } verificationHistory { reason }`;
 

@@ -5,7 +5,7 @@
 // as each NGO, and checks every derived number against the ground truth (a test-only
 // organisation holding every class) and the attacker's own agreements (tests/conformance/oracle).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUPPRESSION_THRESHOLD as T } from '@peacegraph/kit';
+import { suppressionThreshold } from '@peacegraph/kit';
 import { ADMIN_AREA_CATALOGUE } from '@peacegraph/reference';
 import { DEMO_IDENTITIES } from '@peacegraph/reference';
 import { Oracle } from '../conformance/oracle';
@@ -16,6 +16,7 @@ import { startTestStack, type TestStack } from '../harness';
 const ATTACKERS = ['public', 'ngo-partner', 'ngo-other'] as const;
 const MISSION = 'MINUSCA';
 const admin1Of = new Map(ADMIN_AREA_CATALOGUE.map((a) => [a.pcode, a.level === 1 ? a.pcode : a.parentPcode!]));
+const T = suppressionThreshold();
 const isSmall = (n: number) => n > 0 && n < T;
 
 interface Count {

@@ -313,9 +313,17 @@ export class SubscriptionService {
     };
   }
 
-  /** graphql-ws on WS_PATH of the gateway's HTTP server: the token on connect (connectionParams or the upgrade's header). */
-  attachWebSocket(http: Server): void {
-    const wss = new WebSocketServer({ server: http, path: WS_PATH, maxPayload: 100_000 });
+  /**
+   * graphql-ws on WS_PATH of the gateway's HTTP server: the token on connect (connectionParams or
+   * the upgrade's header). An upgrade `originAllowed` refuses gets 403 before any message.
+   */
+  attachWebSocket(http: Server, originAllowed: (req: IncomingMessage) => boolean = () => true): void {
+    const wss = new WebSocketServer({
+      server: http,
+      path: WS_PATH,
+      maxPayload: 100_000,
+      verifyClient: ({ req }, done) => (originAllowed(req) ? done(true) : done(false, 403, 'Origin not allowed (CORS_ORIGINS)')),
+    });
     this.wss = wss;
     useServer<{ authorization?: string }, { authorization?: string }>(
       {

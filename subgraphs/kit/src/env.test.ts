@@ -36,10 +36,27 @@ describe("the subgraph process's environment schema", () => {
     ['AGREEMENT_CACHE', 'none', 'AGREEMENT_CACHE must be on or off (1/0, true/false, yes/no), got "none".'],
     ['GATEWAY_SIGNING_SECRET', 'short', 'GATEWAY_SIGNING_SECRET must be at least 32 characters (the same for the gateway), got "short".'],
     ['SHUTDOWN_GRACE_MS', '-5', 'SHUTDOWN_GRACE_MS must be a whole number ≥ 0, got "-5".'],
-    ['SUPPRESSION_THRESHOLD', '1', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 2, got "1".'],
-    ['SUPPRESSION_THRESHOLD', '2.5', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 2, got "2.5".'],
+    // At least 3 (docs/policy.md): 1 suppresses nothing, 2 lets one of two contributors learn the other's.
+    ['SUPPRESSION_THRESHOLD', 'abc', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "abc".'],
+    ['SUPPRESSION_THRESHOLD', '0', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "0".'],
+    ['SUPPRESSION_THRESHOLD', '1', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "1".'],
+    ['SUPPRESSION_THRESHOLD', '2', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "2".'],
+    ['SUPPRESSION_THRESHOLD', '2.5', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "2.5".'],
+    ['SUPPRESSION_THRESHOLD', '-5', 'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "-5".'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => subgraphEnv({ [name]: value })).toThrow(new SettingError(message));
+  });
+
+  it('names every bad variable, one line each', () => {
+    expect(() => subgraphEnv({ SUPPRESSION_THRESHOLD: '2', DATABASE_POOL_SIZE: 'ten', LOG_LEVEL: 'loud' })).toThrow(
+      new SettingError(
+        [
+          'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud".',
+          'DATABASE_POOL_SIZE must be a whole number ≥ 1, got "ten".',
+          'SUPPRESSION_THRESHOLD must be a whole number ≥ 3, got "2".',
+        ].join('\n'),
+      ),
+    );
   });
 
   it("one variable alone (kit's modules) is refused with the same message, and the others are not read", () => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { SettingError } from './settings';
 
 /** Who is asking, as the gateway verified it. What they may *see* comes from agreements, not from here. */
 export interface Identity {
@@ -180,9 +181,9 @@ export function loadSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
   const signing = env.GATEWAY_SIGNING_SECRET;
   const jwt = env.JWT_SECRET;
   if (production && !signing) {
-    throw new Error('GATEWAY_SIGNING_SECRET is required in production (at least 32 characters).');
+    throw new SettingError('GATEWAY_SIGNING_SECRET is required in production (at least 32 characters).');
   }
-  if (signing && signing.length < 32) throw new Error('GATEWAY_SIGNING_SECRET must be at least 32 characters.');
+  if (signing && signing.length < 32) throw new SettingError('GATEWAY_SIGNING_SECRET must be at least 32 characters.');
   const generated = !signing || !jwt;
   const secrets: Secrets = {
     gatewaySigningSecret: signing ?? randomBytes(32).toString('base64url'),

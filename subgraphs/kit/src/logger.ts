@@ -28,8 +28,21 @@ export function safeErrorSerializer(error: unknown): unknown {
   return scrub(error instanceof Error ? pino.stdSerializers.errWithCause(error) : error);
 }
 
+/**
+ * LOG_LEVEL for the logger made while modules load. A bad value is refused by each process's
+ * own check (both schemas have LOG_LEVEL), as one line: throwing here, at import, would print
+ * a stack trace instead, and leave nothing to log the refusal with.
+ */
+function configuredLevel(): string | undefined {
+  try {
+    return subgraphSetting('LOG_LEVEL');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A JSON logger with the services' settings (tests pass a stream to read what would be logged). */
-export function createJsonLogger(destination?: pino.DestinationStream, level = subgraphSetting('LOG_LEVEL') ?? (process.env.VITEST ? 'silent' : 'info')) {
+export function createJsonLogger(destination?: pino.DestinationStream, level = configuredLevel() ?? (process.env.VITEST ? 'silent' : 'info')) {
   const options: pino.LoggerOptions = {
     level,
     // `app`, not `service`: children add `service` (gateway) or `subgraph`, and pino would repeat a key.

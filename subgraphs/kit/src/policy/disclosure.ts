@@ -1,5 +1,5 @@
 import { badInput } from '../errors';
-import { SUPPRESSION_THRESHOLD } from './suppress';
+import { suppressionThreshold } from './suppress';
 
 /**
  * Statistical disclosure control: the one place every served count or total is decided
@@ -46,7 +46,7 @@ export interface Relation {
 const hidden = (cell: TableCell) => Math.max(0, cell.total - cell.visible);
 
 /** Primary rule: the part the caller cannot list is 0 or at least the threshold. */
-export function isSensitive(cell: Pick<TableCell, 'total' | 'visible'>, threshold = SUPPRESSION_THRESHOLD): boolean {
+export function isSensitive(cell: Pick<TableCell, 'total' | 'visible'>, threshold = suppressionThreshold()): boolean {
   const h = hidden(cell as TableCell);
   return h > 0 && h < threshold;
 }
@@ -60,7 +60,7 @@ export function suppressTable(
   relations: readonly Relation[] = [],
   options: { threshold?: number; alsoWithhold?: Iterable<string> } = {},
 ): Set<string> {
-  const threshold = options.threshold ?? SUPPRESSION_THRESHOLD;
+  const threshold = options.threshold ?? suppressionThreshold();
   const byKey = new Map(cells.map((c) => [c.key, c]));
   const suppressed = new Set([...cells.filter((c) => isSensitive(c, threshold)).map((c) => c.key), ...(options.alsoWithhold ?? [])]);
   for (let changed = true; changed; ) {
@@ -90,7 +90,7 @@ export function disclose(total: number, suppressed: boolean): DisclosedCount {
 }
 
 /** A count served to everyone the same way (nobody lists its rows here): primary suppression only. */
-export function discloseCount(total: number, visible = 0, threshold = SUPPRESSION_THRESHOLD): DisclosedCount {
+export function discloseCount(total: number, visible = 0, threshold = suppressionThreshold()): DisclosedCount {
   return disclose(total, isSensitive({ total, visible }, threshold));
 }
 
