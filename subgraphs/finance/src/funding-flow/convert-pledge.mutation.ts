@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { and, eq } from 'drizzle-orm';
 import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
-import { assertMayWriteFlowsOf } from '../authz';
+import { assertMayWrite } from '../authz';
 import type { FinanceContext } from '../loaders';
 import { readDate, readPositiveAmount, toUsd } from '../money/validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
@@ -22,7 +22,7 @@ export class ConvertPledgeMutation {
       // Row lock: two different conversions of one pledge cannot both pass the status check.
       const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, input.flowId), visibleFlows(ctx.access))).for('update');
       if (!flow) throw badInput('input.flowId', 'no funding flow with this id that you may see.');
-      assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
+      assertMayWrite(ctx.access, 'convertPledgeToCommitment', flow);
       if (flow.status !== 'pledge') throw badInput('input.flowId', `is a ${flow.status}, not a pledge.`);
       const changes: Partial<typeof fundingFlows.$inferInsert> = { status: 'commitment', decisionDate };
       // The commitment is in the pledge's currency, so its decimals are that currency's.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { eq } from 'drizzle-orm';
 import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
-import { assertMayWriteFlowsOf } from '../authz';
+import { assertMayWrite } from '../authz';
 import type { FinanceContext } from '../loaders';
 import { convert } from '../money/validate';
 import { isCatalogueOrganization, organizationName } from '../organization/organization-catalogue';
@@ -21,7 +21,7 @@ export class RecordPledgeMutation {
   @Mutation(() => FundingFlow, { description: 'Record a pledge (donors for themselves, UN finance officers for anyone). Idempotent by clientKey.' })
   async recordPledge(@Ctx() ctx: FinanceContext, @Arg('input', () => RecordPledgeInput) input: RecordPledgeInput): Promise<FundingFlow> {
     if (!isCatalogueOrganization(input.sourceOrganizationId)) throw badInput('input.sourceOrganizationId', 'is not a known organisation id.');
-    assertMayWriteFlowsOf(ctx.access, input.sourceOrganizationId);
+    assertMayWrite(ctx.access, 'recordPledge', input);
     if (input.destinationOrganizationId && !isCatalogueOrganization(input.destinationOrganizationId)) {
       throw badInput('input.destinationOrganizationId', 'is not a known organisation id (give destinationOrganizationName for others).');
     }

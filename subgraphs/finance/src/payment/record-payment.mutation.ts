@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { and, eq, sql } from 'drizzle-orm';
 import { badInput, Classified, DataClass, idempotent, type Db } from '@peacegraph/kit';
 import { assessments } from '../assessment/assessment.table';
-import { assertMayPayAssessmentOf, assertMayWriteFlowsOf } from '../authz';
+import { assertMayWrite } from '../authz';
 import { visibleFlows } from '../funding-flow/funding-flow.scope';
 import { fundingFlows } from '../funding-flow/funding-flow.table';
 import type { FinanceContext } from '../loaders';
@@ -33,14 +33,14 @@ async function paidSoFar(tx: Db, column: typeof payments.assessmentId | typeof p
 async function assessmentTarget(tx: Db, ctx: FinanceContext, assessmentId: string): Promise<Target> {
   const [assessment] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId)).for('update');
   if (!assessment) throw badInput('input.assessmentId', 'no assessment with this id.');
-  assertMayPayAssessmentOf(ctx.access, assessment.memberStateIso3);
+  assertMayWrite(ctx.access, 'recordAssessmentPayment', assessment);
   return { currency: assessment.currency, owed: toThousandths(assessment.assessedAmount), paid: await paidSoFar(tx, payments.assessmentId, assessmentId) };
 }
 
 async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<Target> {
   const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, flowId), visibleFlows(ctx.access))).for('update');
   if (!flow) throw badInput('input.fundingFlowId', 'no funding flow with this id that you may see.');
-  assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
+  assertMayWrite(ctx.access, 'recordFlowPayment', flow);
   if (flow.status === 'pledge') throw badInput('input.fundingFlowId', 'is a pledge: convert it to a commitment before paying it.');
   const owed = toThousandths(flow.originalAmount ?? flow.amountUsd);
   const recorded = await paidSoFar(tx, payments.fundingFlowId, flowId);

@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { Classified, conflict, DataClass, forbiddenAction, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { ESCORT_ACTORS, escortActorOf } from '../authz';
+import { assertMayWrite, humanitarianCaller } from '../authz';
 import { checkText } from '../operational-presence/operational-presence.validate';
-import { forbiddenField, notFoundField } from '../errors';
+import { notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { escortRequestEvents, escortRequests } from './escort-request.table';
 import { EscortRequest, EscortStatus } from './escort-request.type';
@@ -18,7 +18,7 @@ registerEnumType(EscortDecision, { name: 'EscortDecision' });
 interface Transition {
   id: string;
   clientKey: string;
-  operation: keyof typeof ESCORT_ACTORS;
+  operation: 'decideEscortRequest' | 'completeEscortRequest' | 'cancelEscortRequest';
   from: EscortStatus[];
   to: EscortStatus;
   reason: string | null;
@@ -34,14 +34,7 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
   if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
   const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, move.id));
   if (!current) throw notFoundField('id', `no escort request ${move.id}.`);
-  const allowed = ESCORT_ACTORS[move.operation];
-  const actor = await escortActorOf(ctx, current);
-  if (!actor || !allowed.includes(actor)) {
-    throw forbiddenField(
-      'id',
-      allowed.includes('requester') ? 'only the requesting organisation or the mission can do this.' : `only ${current.missionId}'s civil-military coordination can do this.`,
-    );
-  }
+  assertMayWrite(await humanitarianCaller(ctx), move.operation, current, { field: 'id' });
   const key = { organizationId, clientKey: move.clientKey, operation: move.operation, input: move, field: 'clientKey' };
   const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
     // Re-checked in the statement: a concurrent decision makes this one a conflict, not an overwrite.

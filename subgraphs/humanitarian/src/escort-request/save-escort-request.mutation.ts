@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Classified, conflict, DataClass, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { writingOrganization } from '../authz';
-import { forbiddenField, notFoundField } from '../errors';
+import { assertMayWrite, humanitarianCaller } from '../authz';
+import { notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { EscortRequestInput } from './escort-request.inputs';
 import { escortRequestEvents, escortRequests } from './escort-request.table';
@@ -22,12 +22,14 @@ export class SaveEscortRequestMutation {
     @Ctx() ctx: HumanitarianContext,
     @Arg('input', () => EscortRequestInput) input: EscortRequestInput,
   ): Promise<EscortRequest> {
-    const organization = await writingOrganization(ctx, input.organizationId);
+    const caller = await humanitarianCaller(ctx);
+    assertMayWrite(caller, 'saveEscortRequest', { organizationId: input.organizationId || ctx.identity.organizationId }, { field: 'organizationId' });
+    const organization = caller.organization!; // the rule allowed: the caller's own, registered
     const values = await validateEscortInput(ctx.db, input);
     if (input.id) {
       const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, input.id));
       if (!current) throw notFoundField('id', `no escort request ${input.id}.`);
-      if (current.requestingOrganizationId !== organization.id) throw forbiddenField('id', 'this escort request belongs to another organisation.');
+      assertMayWrite(caller, 'saveEscortRequest', { organizationId: current.requestingOrganizationId }, { field: 'id' });
       if (current.status !== EscortStatus.REQUESTED) throw conflict('id', `is ${current.status}; only a REQUESTED request can be changed.`);
       if (current.missionId !== values.missionId) throw badMissionChange();
     }

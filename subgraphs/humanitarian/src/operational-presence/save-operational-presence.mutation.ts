@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Classified, DataClass, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { writingOrganization } from '../authz';
+import { assertMayWrite, humanitarianCaller } from '../authz';
 import { forbiddenField, notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { OperationalPresenceInput } from './operational-presence.inputs';
@@ -25,12 +25,14 @@ export class SaveOperationalPresenceMutation {
     @Ctx() ctx: HumanitarianContext,
     @Arg('input', () => OperationalPresenceInput) input: OperationalPresenceInput,
   ): Promise<OperationalPresence> {
-    const organization = await writingOrganization(ctx, input.organizationId);
+    const caller = await humanitarianCaller(ctx);
+    assertMayWrite(caller, 'saveOperationalPresence', { organizationId: input.organizationId || ctx.identity.organizationId }, { field: 'organizationId' });
+    const organization = caller.organization!; // the rule allowed: the caller's own, registered
     const values = await validatePresenceInput(ctx.db, input);
     if (input.id) {
       const [current] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, input.id));
       if (!current) throw notFoundField('id', `no 3W row ${input.id}.`);
-      if (current.organizationId !== organization.id) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
+      assertMayWrite(caller, 'saveOperationalPresence', current, { field: 'id' });
     }
     const id = input.id ?? `3w-${organization.id}-${randomUUID()}`;
     const { result } = await idempotent(

@@ -44,7 +44,7 @@ export class ReportIncidentMutation {
   ): Promise<ReportIncidentPayload> {
     // The mission catalogue is public: an unknown mission is bad input, a foreign one is forbidden.
     if (!(await knownMission(ctx.db, input.missionId))) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
-    assertMayWrite(ctx.identity, 'reportIncident', input.missionId.toUpperCase());
+    assertMayWrite(ctx.identity, 'reportIncident', { missionId: input.missionId.toUpperCase() });
     const { mission, area, admin1 } = await validateReport(ctx.db, input);
     const organizationId = ctx.identity.organizationId!;
     const clientKey = input.clientKey.trim();

@@ -18,7 +18,7 @@ export class AttachSourceMutation {
   async attachSource(@Ctx() ctx: IncidentsContext, @Arg('input', () => AttachSourceInput) input: AttachSourceInput): Promise<SourceReport> {
     const incident = await ctx.loaders.incidentById.load(input.incidentId);
     if (!incident) throw notFound(`Incident ${input.incidentId} does not exist or is outside your scope.`);
-    assertMayWrite(ctx.identity, 'attachSource', incident.missionId);
+    assertMayWrite(ctx.identity, 'attachSource', { missionId: incident.missionId });
 
     const clientKey = input.clientKey.trim();
     if (clientKey.length < 8 || clientKey.length > 100) throw badInput('input.clientKey', 'must be 8–100 characters (use a UUID).');

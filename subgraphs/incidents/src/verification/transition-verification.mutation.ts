@@ -26,7 +26,7 @@ export class TransitionVerificationMutation {
   ): Promise<Incident> {
     const current = await ctx.loaders.incidentById.load(input.incidentId);
     if (!current) throw notFound(`Incident ${input.incidentId} does not exist or is outside your scope.`);
-    assertMayWrite(ctx.identity, 'transitionVerification', current.missionId);
+    assertMayWrite(ctx.identity, 'transitionVerification', { missionId: current.missionId });
     const reason = input.reason.trim();
     if (reason.length < 3) throw badInput('input.reason', 'say why (at least 3 characters).');
     if (reason.length > 2000) throw badInput('input.reason', 'must be at most 2000 characters.');

@@ -21,8 +21,8 @@ export class RecordMeasurementMutation {
     // Only a mission's headquarters records measurements, and only its own mission's indicators
     // are looked up: an unknown id and another mission's id get the same answer.
     const ownMission = ctx.identity.organizationType === 'mission' && ctx.identity.organizationId ? ctx.identity.organizationId.toUpperCase() : null;
-    if (!ownMission) assertMayWrite(ctx.identity, 'recordMeasurement', '');
-    assertMayWrite(ctx.identity, 'recordMeasurement', ownMission!);
+    // No mission of its own: no mission id matches, so the rule refuses.
+    assertMayWrite(ctx.identity, 'recordMeasurement', { missionId: ownMission ?? '' });
     const [indicator] = await ctx.db
       .select()
       .from(indicators)

@@ -16,7 +16,7 @@ export class CloseMissionMutation {
   @Mutation(() => Mission, { description: 'Mark a mission CLOSED with its end date. Mission headquarters or DPO only. Retrying with the same clientKey returns the first result.' })
   async closeMission(@Ctx() ctx: MissionsContext, @Arg('input', () => CloseMissionInput) input: CloseMissionInput): Promise<Mission> {
     const missionId = input.missionId.trim().toUpperCase();
-    assertMayWrite(ctx.identity, 'closeMission', missionId);
+    assertMayWrite(ctx.identity, 'closeMission', { missionId });
     const endDate = isoDate('input.endDate', input.endDate);
     const { result } = await idempotent(
       ctx.db,

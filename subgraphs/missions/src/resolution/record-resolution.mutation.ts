@@ -24,7 +24,7 @@ export class RecordResolutionMutation {
     @Arg('input', () => RecordResolutionInput) input: RecordResolutionInput,
   ): Promise<SecurityCouncilResolution> {
     const missionId = input.missionId.trim().toUpperCase();
-    assertMayWrite(ctx.identity, 'recordResolution', missionId);
+    assertMayWrite(ctx.identity, 'recordResolution', { missionId });
     const valid = validateResolutionInput(input);
     const { result } = await idempotent(
       ctx.db,
