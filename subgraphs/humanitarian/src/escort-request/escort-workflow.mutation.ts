@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { Classified, conflict, DataClass, forbiddenAction, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
@@ -6,7 +5,8 @@ import { assertMayWrite, humanitarianCaller } from '../authz';
 import { checkText } from '../operational-presence/operational-presence.validate';
 import { notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
-import { escortRequestEvents, escortRequests } from './escort-request.table';
+import { escortRequestRowById } from './escort-request.loaders';
+import { insertEscortEvent, moveEscortStatus } from './escort-request.writes';
 import { EscortRequest, EscortStatus } from './escort-request.type';
 
 export enum EscortDecision {
@@ -32,24 +32,15 @@ interface Transition {
 async function transition(ctx: HumanitarianContext, move: Transition): Promise<EscortRequest> {
   const organizationId = ctx.identity.organizationId;
   if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
-  const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, move.id));
+  const current = await escortRequestRowById(ctx.db, move.id);
   if (!current) throw notFoundField('id', `no escort request ${move.id}.`);
   assertMayWrite(await humanitarianCaller(ctx), move.operation, current, { field: 'id' });
   const key = { organizationId, clientKey: move.clientKey, operation: move.operation, input: move, field: 'clientKey' };
   const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
     // Re-checked in the statement: a concurrent decision makes this one a conflict, not an overwrite.
     for (const from of move.from) {
-      const updated = await tx
-        .update(escortRequests)
-        .set({
-          status: move.to,
-          updatedAt: new Date(),
-          ...(move.to === EscortStatus.DECLINED ? { declineReason: move.reason } : {}),
-        })
-        .where(and(eq(escortRequests.id, move.id), eq(escortRequests.status, from)))
-        .returning({ id: escortRequests.id });
-      if (updated.length) {
-        await tx.insert(escortRequestEvents).values({
+      if (await moveEscortStatus(tx, move.id, from, move.to, move.reason)) {
+        await insertEscortEvent(tx, {
           escortRequestId: move.id,
           fromStatus: from,
           toStatus: move.to,
@@ -62,8 +53,7 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
     }
     throw conflict('id', `is ${current.status}; it can become ${move.to} only from ${move.from.join(' or ')}.`);
   });
-  const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
-  return saved as unknown as EscortRequest;
+  return (await escortRequestRowById(ctx.db, result.id)) as unknown as EscortRequest;
 }
 
 @Resolver(() => EscortRequest)

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Classified, DataClass, idempotent } from '@peacegraph/kit';
@@ -7,7 +6,8 @@ import { assertMayWrite, humanitarianCaller } from '../authz';
 import { forbiddenField, notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { OperationalPresenceInput } from './operational-presence.inputs';
-import { operationalPresence } from './operational-presence.table';
+import { presenceRowById } from './operational-presence.loaders';
+import { insertPresence, updateOwnPresence } from './operational-presence.writes';
 import { OperationalPresence } from './operational-presence.type';
 import { validatePresenceInput } from './operational-presence.validate';
 
@@ -30,7 +30,7 @@ export class SaveOperationalPresenceMutation {
     const organization = caller.organization!; // the rule allowed: the caller's own, registered
     const values = await validatePresenceInput(ctx.db, input);
     if (input.id) {
-      const [current] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, input.id));
+      const current = await presenceRowById(ctx.db, input.id);
       if (!current) throw notFoundField('id', `no 3W row ${input.id}.`);
       assertMayWrite(caller, 'saveOperationalPresence', current, { field: 'id' });
     }
@@ -43,19 +43,13 @@ export class SaveOperationalPresenceMutation {
         const row = { ...values, updatedBy: ctx.identity.subject, updatedAt: new Date() };
         if (input.id) {
           // The owner condition again in the statement: the check above and the write cannot drift apart.
-          const updated = await tx
-            .update(operationalPresence)
-            .set(row)
-            .where(and(eq(operationalPresence.id, id), eq(operationalPresence.organizationId, organization.id)))
-            .returning({ id: operationalPresence.id });
-          if (updated.length === 0) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
+          if (!(await updateOwnPresence(tx, id, organization.id, row))) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
         } else {
-          await tx.insert(operationalPresence).values({ ...row, id, organizationId: organization.id });
+          await insertPresence(tx, { ...row, id, organizationId: organization.id });
         }
         return { id };
       },
     );
-    const [saved] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, result.id));
-    return saved as unknown as OperationalPresence;
+    return (await presenceRowById(ctx.db, result.id)) as unknown as OperationalPresence;
   }
 }
