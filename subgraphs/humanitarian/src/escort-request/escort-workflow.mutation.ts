@@ -31,6 +31,7 @@ interface Transition {
  */
 async function transition(ctx: HumanitarianContext, move: Transition): Promise<EscortRequest> {
   const organizationId = ctx.identity.organizationId;
+  // Before the lookup, so a caller without an organisation learns nothing about which ids exist.
   if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
   const current = await escortRequestRowById(ctx.db, move.id);
   if (!current) throw notFoundField('id', `no escort request ${move.id}.`);
