@@ -36,7 +36,7 @@ const ESCORT_DECIDER_ROLE = 'civil-military-coordination';
 
 /** The caller's own organisation, registered in the directory, writing its own rows (never another's). */
 const ownOrganization = {
-  who: 'a signed-in organisation registered in the humanitarian directory, for its own records',
+  who: 'an organisation registered in the humanitarian directory (for its own records)',
   allows: (caller: HumanitarianCaller, record: OwnedRecord) => !!caller.organization && record.organizationId === caller.organization.id,
 };
 
