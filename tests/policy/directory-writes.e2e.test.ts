@@ -65,7 +65,7 @@ for (const kind of TEST_DATABASES) {
         const before = await incidentCount();
         const refused = await report(bearer);
         expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect(refused.errors?.[0]?.message).toMatch(/requires one of the roles/);
+        expect(refused.errors?.[0]?.message).toMatch(/reportIncident: only MINUSCA staff with one of the roles joint-operations-centre/);
         expect(await incidentCount()).toBe(before);
       } finally {
         await setRole(true);
@@ -82,6 +82,44 @@ for (const kind of TEST_DATABASES) {
       } finally {
         await t.database.db.execute(sql`update policy.organizations set type = 'mission' where id = 'minusca'`);
       }
+    });
+
+    it("a token claiming 'mission' for an organisation the directory lists as an NGO writes nowhere: mandates, escorts, incidents", async () => {
+      const gql = async (bearer: string, query: string, variables: Record<string, unknown>) => {
+        const res = await fetch(t.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await res.json()) as { data?: Record<string, { id: string; status?: string } | null> | null; errors?: { extensions?: { code?: string } }[] };
+      };
+      const MEASURE = `mutation ($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id } }`;
+      const ESCORT = `mutation ($input: EscortRequestInput!) { saveEscortRequest(input: $input) { id status } }`;
+      const DECIDE = `mutation ($id: ID!, $k: String!) { decideEscortRequest(id: $id, decision: APPROVE, clientKey: $k) { id status } }`;
+      const rows = await t.database.db.execute(sql`select id from missions.indicators where mission_id = 'MINUSCA' order by id limit 1`);
+      const indicatorId = String(((rows as unknown as { rows?: { id: string }[] }).rows ?? (rows as unknown as { id: string }[]))[0]!.id);
+      const escort = await gql(await token('nrc', 'ingo', ['field-coordinator']), ESCORT, {
+        input: { clientKey: 'directory-writes-escort', missionId: 'MINUSCA', requestedDate: '2030-05-04', purpose: 'Directory test convoy', route: [{ adminAreaPcode: 'CF71' }, { adminAreaPcode: 'CF431' }] },
+      });
+      expect(escort.errors).toBeUndefined();
+      const escortId = escort.data!.saveEscortRequest!.id;
+      const claimsMission = await token('minusca', 'mission', ['mission-headquarters', 'civil-military-coordination', 'joint-operations-centre']);
+
+      await t.database.db.execute(sql`update policy.organizations set type = 'ingo' where id = 'minusca'`);
+      try {
+        const measure = await gql(claimsMission, MEASURE, { input: { clientKey: 'directory-writes-m1', indicatorId, measuredOn: '2025-01-15', value: '1' } });
+        expect(measure.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const decide = await gql(claimsMission, DECIDE, { id: escortId, k: 'directory-writes-d1' });
+        expect(decide.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect((await report(claimsMission)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      } finally {
+        await t.database.db.execute(sql`update policy.organizations set type = 'mission' where id = 'minusca'`);
+      }
+      // The same token, once the directory says 'mission' again: the refusals above were the directory's type, nothing else.
+      expect((await gql(claimsMission, MEASURE, { input: { clientKey: 'directory-writes-m2', indicatorId, measuredOn: '2025-01-15', value: '1' } })).errors).toBeUndefined();
+      const approved = await gql(claimsMission, DECIDE, { id: escortId, k: 'directory-writes-d2' });
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data!.decideEscortRequest!.status).toBe('APPROVED');
     });
 
     it('an organisation missing from the directory has no role at all', async () => {

@@ -1,66 +1,76 @@
-import type { Identity } from '@peacegraph/kit';
+import { defineWriteRules, type Identity } from '@peacegraph/kit';
 import type { HumanitarianContext } from './loaders';
 import type { OrganizationRow } from './organization/organization.table';
-import { forbiddenField } from './errors';
 
 /**
- * Who may change humanitarian records: the catalogue of write actions of this subgraph.
- * This is the place to add one. Reading is governed by agreements (data classes); writing
- * is decided here, from the identity the gateway signed — never from ids in the input.
+ * Who may change humanitarian records: the catalogue of write actions of this subgraph, one
+ * rule each (kit's defineWriteRules). This is the place to add one. Reading is governed by
+ * agreements (data classes); writing is decided here, from the identity the gateway signed
+ * (type and roles as the directory lists them, kit's asDirectoryKnows) — never from ids in the input.
  */
-export type HumanitarianAction =
-  | 'saveOperationalPresence'
-  | 'saveEscortRequest'
-  | 'decideEscortRequest'
-  | 'completeEscortRequest'
-  | 'cancelEscortRequest';
 
-/** Who acts on an escort request: the organisation that asked, or the mission asked. */
-export type EscortActor = 'requester' | 'mission';
-
-export const ESCORT_ACTORS: Record<Extract<HumanitarianAction, `${string}EscortRequest`>, readonly EscortActor[]> = {
-  saveEscortRequest: ['requester'],
-  decideEscortRequest: ['mission'],
-  completeEscortRequest: ['mission'],
-  cancelEscortRequest: ['requester', 'mission'],
-};
-
-/** The role that decides escorts for a mission (civil-military coordination, CMCoord). */
-export const ESCORT_DECIDER_ROLE = 'civil-military-coordination';
-
-/**
- * The organisation a write is made for: always the caller's own. A client-supplied
- * `organizationId` must match it; the organisation must be in the directory.
- */
-export async function writingOrganization(ctx: HumanitarianContext, claimed: string | null | undefined): Promise<OrganizationRow> {
-  const own = ctx.identity.organizationId;
-  if (!own) throw forbiddenField('organizationId', 'writes need a signed-in organisation.');
-  if (claimed && claimed !== own) throw forbiddenField('organizationId', 'you can only write for your own organisation.');
-  const organization = await ctx.loaders.organizationById.load(own);
-  if (!organization) throw forbiddenField('organizationId', `organisation ${own} is not registered in the humanitarian directory.`);
-  return organization;
+/** The caller as a write sees it: its signed identity and its organisation in the humanitarian directory. */
+export interface HumanitarianCaller {
+  identity: Identity;
+  organization: OrganizationRow | null;
 }
 
-/** Is the caller the mission's civil-military coordination (the only ones who decide its escorts)? */
-export function isMissionCivMil(identity: Identity, organization: OrganizationRow | null, missionId: string): boolean {
+export async function humanitarianCaller(ctx: HumanitarianContext): Promise<HumanitarianCaller> {
+  const own = ctx.identity.organizationId;
+  return { identity: ctx.identity, organization: own ? await ctx.loaders.organizationById.load(own) : null };
+}
+
+/** A row owned by an organisation: for a new row, the organisation it is written for. */
+export interface OwnedRecord {
+  organizationId: string | null;
+}
+
+/** What an escort decision is about: the mission asked and the organisation that asked. */
+export interface EscortRecord {
+  missionId: string;
+  requestingOrganizationId: string;
+}
+
+/** The role that decides escorts for a mission (civil-military coordination, CMCoord). */
+const ESCORT_DECIDER_ROLE = 'civil-military-coordination';
+
+/** The caller's own organisation, registered in the directory, writing its own rows (never another's). */
+const ownOrganization = {
+  who: 'an organisation registered in the humanitarian directory (for its own records)',
+  allows: (caller: HumanitarianCaller, record: OwnedRecord) => !!caller.organization && record.organizationId === caller.organization.id,
+};
+
+/** The mission's civil-military coordination: the only ones who decide its escorts. */
+function isMissionCivMil(caller: HumanitarianCaller, request: EscortRecord): boolean {
   return (
-    identity.organizationType === 'mission' &&
-    identity.roles.includes(ESCORT_DECIDER_ROLE) &&
-    !!organization &&
-    organization.type === 'mission' &&
-    organization.acronym === missionId
+    caller.identity.organizationType === 'mission' &&
+    caller.identity.roles.includes(ESCORT_DECIDER_ROLE) &&
+    caller.organization?.type === 'mission' &&
+    caller.organization.acronym === request.missionId
   );
 }
 
-/** The caller's part in an escort request, if any. */
-export async function escortActorOf(
-  ctx: HumanitarianContext,
-  request: { missionId: string; requestingOrganizationId: string },
-): Promise<EscortActor | null> {
-  const own = ctx.identity.organizationId;
-  if (!own) return null;
-  const organization = await ctx.loaders.organizationById.load(own);
-  if (isMissionCivMil(ctx.identity, organization, request.missionId)) return 'mission';
-  if (request.requestingOrganizationId === own) return 'requester';
-  return null;
-}
+const missionCivMil = {
+  who: (request: EscortRecord) => `${request.missionId}'s civil-military coordination (role ${ESCORT_DECIDER_ROLE})`,
+  allows: isMissionCivMil,
+};
+
+export const { assertMayWrite } = defineWriteRules<
+  HumanitarianCaller,
+  {
+    saveOperationalPresence: OwnedRecord;
+    saveEscortRequest: OwnedRecord;
+    decideEscortRequest: EscortRecord;
+    completeEscortRequest: EscortRecord;
+    cancelEscortRequest: EscortRecord;
+  }
+>({
+  saveOperationalPresence: ownOrganization,
+  saveEscortRequest: ownOrganization,
+  decideEscortRequest: missionCivMil,
+  completeEscortRequest: missionCivMil,
+  cancelEscortRequest: {
+    who: (request) => `the requesting organisation or ${request.missionId}'s civil-military coordination`,
+    allows: (caller, request) => request.requestingOrganizationId === caller.identity.organizationId || isMissionCivMil(caller, request),
+  },
+});

@@ -26,6 +26,7 @@ export * from './policy/tables';
 export * from './policy/agreement-history';
 export * from './policy/floors';
 export * from './policy/directory';
+export * from './policy/write-rules';
 export * from './policy/explain';
 export { EXPLAIN_PATH } from './policy/explain-route';
 export * from './page';

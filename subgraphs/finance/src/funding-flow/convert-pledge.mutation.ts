@@ -1,14 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { and, eq } from 'drizzle-orm';
 import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
-import { assertMayWriteFlowsOf } from '../authz';
+import { assertMayWrite } from '../authz';
 import type { FinanceContext } from '../loaders';
 import { readDate, readPositiveAmount, toUsd } from '../money/validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { toFundingFlow } from './funding-flow.mapping';
 import { ConvertPledgeInput } from './funding-flow.mutation-inputs';
-import { visibleFlows } from './funding-flow.scope';
-import { fundingFlows } from './funding-flow.table';
+import type { NewFundingFlowRow } from './funding-flow.table';
+import { lockVisibleFlow, updateFlow } from './funding-flow.writes';
 import { FundingFlow } from './funding-flow.type';
 
 @Resolver(() => FundingFlow)
@@ -20,11 +19,11 @@ export class ConvertPledgeMutation {
     const key = { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'convertPledgeToCommitment', input };
     const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       // Row lock: two different conversions of one pledge cannot both pass the status check.
-      const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, input.flowId), visibleFlows(ctx.access))).for('update');
+      const flow = await lockVisibleFlow(tx, ctx.access, input.flowId);
       if (!flow) throw badInput('input.flowId', 'no funding flow with this id that you may see.');
-      assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
+      assertMayWrite(ctx.access, 'convertPledgeToCommitment', flow);
       if (flow.status !== 'pledge') throw badInput('input.flowId', `is a ${flow.status}, not a pledge.`);
-      const changes: Partial<typeof fundingFlows.$inferInsert> = { status: 'commitment', decisionDate };
+      const changes: Partial<NewFundingFlowRow> = { status: 'commitment', decisionDate };
       // The commitment is in the pledge's currency, so its decimals are that currency's.
       const amount = input.amount ? readPositiveAmount('input.amount', input.amount, flow.originalCurrency ?? 'USD') : null;
       if (amount) {
@@ -35,8 +34,7 @@ export class ConvertPledgeMutation {
         changes.confidential = false;
         changes.confidentialReason = null;
       }
-      const [row] = await tx.update(fundingFlows).set(changes).where(eq(fundingFlows.id, flow.id)).returning();
-      return toFundingFlow(row!);
+      return toFundingFlow(await updateFlow(tx, flow.id, changes));
     });
     return result;
   }

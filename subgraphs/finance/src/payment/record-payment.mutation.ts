@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { and, eq, sql } from 'drizzle-orm';
 import { badInput, Classified, DataClass, idempotent, type Db } from '@peacegraph/kit';
-import { assessments } from '../assessment/assessment.table';
-import { assertMayPayAssessmentOf, assertMayWriteFlowsOf } from '../authz';
-import { visibleFlows } from '../funding-flow/funding-flow.scope';
-import { fundingFlows } from '../funding-flow/funding-flow.table';
+import { lockAssessment } from '../assessment/assessment.writes';
+import { assertMayWrite } from '../authz';
+import { lockVisibleFlow, markFlowPaid } from '../funding-flow/funding-flow.writes';
 import type { FinanceContext } from '../loaders';
 import { formatThousandths, toThousandths } from '../money/decimal';
 import { readCurrency, readDate, readPositiveAmount } from '../money/validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordPaymentInput } from './payment.inputs';
-import { paymentOf } from './payment.loaders';
-import { payments } from './payment.table';
+import { paidTotal, paymentOf } from './payment.loaders';
+import { insertPayment } from './payment.writes';
 import { PaymentReceipt } from './payment.type';
 
 interface Target {
@@ -25,25 +23,25 @@ interface Target {
   afterPayment?: (tx: Db, paidTotal: bigint) => Promise<void>;
 }
 
-async function paidSoFar(tx: Db, column: typeof payments.assessmentId | typeof payments.fundingFlowId, id: string): Promise<bigint> {
-  const [row] = await tx.select({ usd: sql<string | null>`sum(${payments.amount})::text` }).from(payments).where(eq(column, id));
-  return row?.usd ? toThousandths(row.usd) : 0n;
+async function paidSoFar(tx: Db, against: 'assessment' | 'flow', id: string): Promise<bigint> {
+  const total = await paidTotal(tx, against, id);
+  return total ? toThousandths(total) : 0n;
 }
 
 async function assessmentTarget(tx: Db, ctx: FinanceContext, assessmentId: string): Promise<Target> {
-  const [assessment] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId)).for('update');
+  const assessment = await lockAssessment(tx, assessmentId);
   if (!assessment) throw badInput('input.assessmentId', 'no assessment with this id.');
-  assertMayPayAssessmentOf(ctx.access, assessment.memberStateIso3);
-  return { currency: assessment.currency, owed: toThousandths(assessment.assessedAmount), paid: await paidSoFar(tx, payments.assessmentId, assessmentId) };
+  assertMayWrite(ctx.access, 'recordAssessmentPayment', assessment);
+  return { currency: assessment.currency, owed: toThousandths(assessment.assessedAmount), paid: await paidSoFar(tx, 'assessment', assessmentId) };
 }
 
 async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<Target> {
-  const [flow] = await tx.select().from(fundingFlows).where(and(eq(fundingFlows.id, flowId), visibleFlows(ctx.access))).for('update');
+  const flow = await lockVisibleFlow(tx, ctx.access, flowId);
   if (!flow) throw badInput('input.fundingFlowId', 'no funding flow with this id that you may see.');
-  assertMayWriteFlowsOf(ctx.access, flow.sourceOrganizationId);
+  assertMayWrite(ctx.access, 'recordFlowPayment', flow);
   if (flow.status === 'pledge') throw badInput('input.fundingFlowId', 'is a pledge: convert it to a commitment before paying it.');
   const owed = toThousandths(flow.originalAmount ?? flow.amountUsd);
-  const recorded = await paidSoFar(tx, payments.fundingFlowId, flowId);
+  const recorded = await paidSoFar(tx, 'flow', flowId);
   // A flow imported as paid (FTS) has no payment rows: it is paid in full already.
   const paid = flow.status === 'paid' && recorded === 0n ? owed : recorded;
   return {
@@ -51,7 +49,7 @@ async function flowTarget(tx: Db, ctx: FinanceContext, flowId: string): Promise<
     owed,
     paid,
     afterPayment: async (t, paidTotal) => {
-      if (paidTotal >= owed) await t.update(fundingFlows).set({ status: 'paid' }).where(eq(fundingFlows.id, flowId));
+      if (paidTotal >= owed) await markFlowPaid(t, flowId);
     },
   };
 }
@@ -82,23 +80,20 @@ export class RecordPaymentMutation {
           `exceeds what is due (${format(due)} ${currency}) by ${format(excess)} ${currency}; pass acceptExcess: true to record it as a flagged overpayment.`,
         );
       }
-      const [row] = await tx
-        .insert(payments)
-        .values({
-          id: `PAY-${randomUUID()}`,
-          assessmentId: input.assessmentId ?? null,
-          fundingFlowId: input.fundingFlowId ?? null,
-          amount,
-          currency,
-          paidOn,
-          excessAmount: excess > 0n ? format(excess) : null,
-          flagged: excess > 0n,
-          origin: 'recorded',
-          recordedBy: ctx.identity.subject,
-        })
-        .returning();
+      const row = await insertPayment(tx, {
+        id: `PAY-${randomUUID()}`,
+        assessmentId: input.assessmentId ?? null,
+        fundingFlowId: input.fundingFlowId ?? null,
+        amount,
+        currency,
+        paidOn,
+        excessAmount: excess > 0n ? format(excess) : null,
+        flagged: excess > 0n,
+        origin: 'recorded',
+        recordedBy: ctx.identity.subject,
+      });
       await target.afterPayment?.(tx, target.paid + paying);
-      const payment = paymentOf(row!);
+      const payment = paymentOf(row);
       return { payment, dueBefore: format(due), outstandingAfter: format(due > paying ? due - paying : 0n) };
     });
     return result;

@@ -26,6 +26,15 @@ export function listEscortRequests(db: Db, access: Access, filter: EscortFilter,
   return pageInIdOrder(db, t, conditions, after, limit);
 }
 
+/**
+ * One request by id, unscoped and uncached: for writes, which decide on the row themselves
+ * (authz.ts), and for reading a row back right after writing it.
+ */
+export async function escortRequestRowById(db: Db, id: string): Promise<EscortRequestRow | null> {
+  const [row] = await db.select().from(t).where(eq(t.id, id));
+  return row ?? null;
+}
+
 /** Escort requests by id within the caller's scope, one statement per batch. */
 export function escortRequestByIdLoader(db: Db, access: Access) {
   return new DataLoader<string, EscortRequestRow | null>(async (ids) => {

@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { Classified, conflict, DataClass, forbiddenAction, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { ESCORT_ACTORS, escortActorOf } from '../authz';
+import { assertMayWrite, humanitarianCaller } from '../authz';
 import { checkText } from '../operational-presence/operational-presence.validate';
-import { forbiddenField, notFoundField } from '../errors';
+import { notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
-import { escortRequestEvents, escortRequests } from './escort-request.table';
+import { escortRequestRowById } from './escort-request.loaders';
+import { insertEscortEvent, moveEscortStatus } from './escort-request.writes';
 import { EscortRequest, EscortStatus } from './escort-request.type';
 
 export enum EscortDecision {
@@ -18,7 +18,7 @@ registerEnumType(EscortDecision, { name: 'EscortDecision' });
 interface Transition {
   id: string;
   clientKey: string;
-  operation: keyof typeof ESCORT_ACTORS;
+  operation: 'decideEscortRequest' | 'completeEscortRequest' | 'cancelEscortRequest';
   from: EscortStatus[];
   to: EscortStatus;
   reason: string | null;
@@ -31,32 +31,17 @@ interface Transition {
  */
 async function transition(ctx: HumanitarianContext, move: Transition): Promise<EscortRequest> {
   const organizationId = ctx.identity.organizationId;
+  // Before the lookup, so a caller without an organisation learns nothing about which ids exist.
   if (!organizationId) throw forbiddenAction('Escort requests are handled by signed-in organisations only.');
-  const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, move.id));
+  const current = await escortRequestRowById(ctx.db, move.id);
   if (!current) throw notFoundField('id', `no escort request ${move.id}.`);
-  const allowed = ESCORT_ACTORS[move.operation];
-  const actor = await escortActorOf(ctx, current);
-  if (!actor || !allowed.includes(actor)) {
-    throw forbiddenField(
-      'id',
-      allowed.includes('requester') ? 'only the requesting organisation or the mission can do this.' : `only ${current.missionId}'s civil-military coordination can do this.`,
-    );
-  }
+  assertMayWrite(await humanitarianCaller(ctx), move.operation, current, { field: 'id' });
   const key = { organizationId, clientKey: move.clientKey, operation: move.operation, input: move, field: 'clientKey' };
   const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
     // Re-checked in the statement: a concurrent decision makes this one a conflict, not an overwrite.
     for (const from of move.from) {
-      const updated = await tx
-        .update(escortRequests)
-        .set({
-          status: move.to,
-          updatedAt: new Date(),
-          ...(move.to === EscortStatus.DECLINED ? { declineReason: move.reason } : {}),
-        })
-        .where(and(eq(escortRequests.id, move.id), eq(escortRequests.status, from)))
-        .returning({ id: escortRequests.id });
-      if (updated.length) {
-        await tx.insert(escortRequestEvents).values({
+      if (await moveEscortStatus(tx, move.id, from, move.to, move.reason)) {
+        await insertEscortEvent(tx, {
           escortRequestId: move.id,
           fromStatus: from,
           toStatus: move.to,
@@ -69,8 +54,7 @@ async function transition(ctx: HumanitarianContext, move: Transition): Promise<E
     }
     throw conflict('id', `is ${current.status}; it can become ${move.to} only from ${move.from.join(' or ')}.`);
   });
-  const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
-  return saved as unknown as EscortRequest;
+  return (await escortRequestRowById(ctx.db, result.id)) as unknown as EscortRequest;
 }
 
 @Resolver(() => EscortRequest)

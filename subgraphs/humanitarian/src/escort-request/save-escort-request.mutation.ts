@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Classified, conflict, DataClass, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { writingOrganization } from '../authz';
-import { forbiddenField, notFoundField } from '../errors';
+import { assertMayWrite, humanitarianCaller } from '../authz';
+import { notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { EscortRequestInput } from './escort-request.inputs';
-import { escortRequestEvents, escortRequests } from './escort-request.table';
+import { escortRequestRowById } from './escort-request.loaders';
+import { insertEscortEvent, insertEscortRequest, updateRequestedEscort } from './escort-request.writes';
 import { EscortRequest, EscortStatus } from './escort-request.type';
 import { validateEscortInput } from './escort-request.validate';
 
@@ -22,12 +22,14 @@ export class SaveEscortRequestMutation {
     @Ctx() ctx: HumanitarianContext,
     @Arg('input', () => EscortRequestInput) input: EscortRequestInput,
   ): Promise<EscortRequest> {
-    const organization = await writingOrganization(ctx, input.organizationId);
+    const caller = await humanitarianCaller(ctx);
+    assertMayWrite(caller, 'saveEscortRequest', { organizationId: input.organizationId || ctx.identity.organizationId }, { field: 'organizationId' });
+    const organization = caller.organization!; // the rule allowed: the caller's own, registered
     const values = await validateEscortInput(ctx.db, input);
     if (input.id) {
-      const [current] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, input.id));
+      const current = await escortRequestRowById(ctx.db, input.id);
       if (!current) throw notFoundField('id', `no escort request ${input.id}.`);
-      if (current.requestingOrganizationId !== organization.id) throw forbiddenField('id', 'this escort request belongs to another organisation.');
+      assertMayWrite(caller, 'saveEscortRequest', { organizationId: current.requestingOrganizationId }, { field: 'id' });
       if (current.status !== EscortStatus.REQUESTED) throw conflict('id', `is ${current.status}; only a REQUESTED request can be changed.`);
       if (current.missionId !== values.missionId) throw badMissionChange();
     }
@@ -38,23 +40,16 @@ export class SaveEscortRequestMutation {
       { organizationId: organization.id, clientKey: input.clientKey, operation: 'saveEscortRequest', input, field: 'input.clientKey' },
       async (tx) => {
         if (input.id) {
-          const updated = await tx
-            .update(escortRequests)
-            .set({ ...values, updatedAt: new Date() })
-            .where(
-              and(eq(escortRequests.id, id), eq(escortRequests.requestingOrganizationId, organization.id), eq(escortRequests.status, EscortStatus.REQUESTED)),
-            )
-            .returning({ id: escortRequests.id });
-          if (updated.length === 0) throw conflict('id', 'changed meanwhile; read it again.');
+          if (!(await updateRequestedEscort(tx, id, organization.id, values))) throw conflict('id', 'changed meanwhile; read it again.');
         } else {
-          await tx.insert(escortRequests).values({
+          await insertEscortRequest(tx, {
             ...values,
             id,
             requestingOrganizationId: organization.id,
             status: EscortStatus.REQUESTED,
             createdBy: ctx.identity.subject,
           });
-          await tx.insert(escortRequestEvents).values({
+          await insertEscortEvent(tx, {
             escortRequestId: id,
             fromStatus: null,
             toStatus: EscortStatus.REQUESTED,
@@ -65,8 +60,7 @@ export class SaveEscortRequestMutation {
         return { id };
       },
     );
-    const [saved] = await ctx.db.select().from(escortRequests).where(eq(escortRequests.id, result.id));
-    return saved as unknown as EscortRequest;
+    return (await escortRequestRowById(ctx.db, result.id)) as unknown as EscortRequest;
   }
 }
 

@@ -13,6 +13,15 @@ export interface PresenceFilter {
   activeOn?: string | null;
 }
 
+/**
+ * One 3W row by id, uncached: for writes (which decide ownership themselves, authz.ts) and for
+ * reading a row back right after writing it.
+ */
+export async function presenceRowById(db: Db, id: string): Promise<OperationalPresenceRow | null> {
+  const [row] = await db.select().from(t).where(eq(t.id, id));
+  return row ?? null;
+}
+
 function filterConditions(filter: PresenceFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.countryIso3) conditions.push(eq(t.countryIso3, filter.countryIso3.toUpperCase()));

@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Classified, DataClass, idempotent } from '@peacegraph/kit';
 import type { HumanitarianContext } from '../loaders';
-import { writingOrganization } from '../authz';
+import { assertMayWrite, humanitarianCaller } from '../authz';
 import { forbiddenField, notFoundField } from '../errors';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { OperationalPresenceInput } from './operational-presence.inputs';
-import { operationalPresence } from './operational-presence.table';
+import { presenceRowById } from './operational-presence.loaders';
+import { insertPresence, updateOwnPresence } from './operational-presence.writes';
 import { OperationalPresence } from './operational-presence.type';
 import { validatePresenceInput } from './operational-presence.validate';
 
@@ -25,12 +25,14 @@ export class SaveOperationalPresenceMutation {
     @Ctx() ctx: HumanitarianContext,
     @Arg('input', () => OperationalPresenceInput) input: OperationalPresenceInput,
   ): Promise<OperationalPresence> {
-    const organization = await writingOrganization(ctx, input.organizationId);
+    const caller = await humanitarianCaller(ctx);
+    assertMayWrite(caller, 'saveOperationalPresence', { organizationId: input.organizationId || ctx.identity.organizationId }, { field: 'organizationId' });
+    const organization = caller.organization!; // the rule allowed: the caller's own, registered
     const values = await validatePresenceInput(ctx.db, input);
     if (input.id) {
-      const [current] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, input.id));
+      const current = await presenceRowById(ctx.db, input.id);
       if (!current) throw notFoundField('id', `no 3W row ${input.id}.`);
-      if (current.organizationId !== organization.id) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
+      assertMayWrite(caller, 'saveOperationalPresence', current, { field: 'id' });
     }
     const id = input.id ?? `3w-${organization.id}-${randomUUID()}`;
     const { result } = await idempotent(
@@ -41,19 +43,13 @@ export class SaveOperationalPresenceMutation {
         const row = { ...values, updatedBy: ctx.identity.subject, updatedAt: new Date() };
         if (input.id) {
           // The owner condition again in the statement: the check above and the write cannot drift apart.
-          const updated = await tx
-            .update(operationalPresence)
-            .set(row)
-            .where(and(eq(operationalPresence.id, id), eq(operationalPresence.organizationId, organization.id)))
-            .returning({ id: operationalPresence.id });
-          if (updated.length === 0) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
+          if (!(await updateOwnPresence(tx, id, organization.id, row))) throw forbiddenField('id', 'this 3W row belongs to another organisation.');
         } else {
-          await tx.insert(operationalPresence).values({ ...row, id, organizationId: organization.id });
+          await insertPresence(tx, { ...row, id, organizationId: organization.id });
         }
         return { id };
       },
     );
-    const [saved] = await ctx.db.select().from(operationalPresence).where(eq(operationalPresence.id, result.id));
-    return saved as unknown as OperationalPresence;
+    return (await presenceRowById(ctx.db, result.id)) as unknown as OperationalPresence;
   }
 }

@@ -110,6 +110,12 @@ export function sourcesByIncidentLoader(db: Db, access: Access) {
   );
 }
 
+/** One source report by id, unscoped and uncached: a write reads back the row it has just written. */
+export async function sourceReportRowById(db: Db, id: string): Promise<typeof sourceReports.$inferSelect | null> {
+  const [row] = await db.select().from(sourceReports).where(eq(sourceReports.id, id));
+  return row ?? null;
+}
+
 export function toSourceReport(r: typeof sourceReports.$inferSelect): SourceReport {
   return { ...r, receivedAt: r.receivedAt.toISOString() } as unknown as SourceReport;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Access, Db } from '@peacegraph/kit';
 import { afterCursor, incidentConditions, incidentScope } from './incident.filter';
 import type { IncidentFilterInput } from './incident.inputs';
@@ -9,6 +9,12 @@ import type { Incident } from './incident.type';
 /** A table row as the GraphQL type sees it (timestamps as ISO strings). */
 export function toIncident(row: IncidentRow): Incident {
   return { ...row, reportedAt: row.reportedAt.toISOString() } as unknown as Incident;
+}
+
+/** One incident by id, unscoped and uncached: a write reads back the row it has just written. */
+export async function incidentRowById(db: Db, id: string): Promise<IncidentRow | null> {
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
+  return row ?? null;
 }
 
 /** Incidents by id within the caller's scope, one statement per batch (`_entities` lands here). */

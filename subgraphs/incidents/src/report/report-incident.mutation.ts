@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
-import { incidentActors } from '../actor/actor.table';
 import { ACTOR_TYPES_BY_INTER } from '../actor/actor.type';
 import { assertMayWrite } from '../authz';
-import { casualtyCounts } from '../casualty/casualty.table';
-import { toIncident } from '../incident/incident.loaders';
-import { incidents, type NewIncidentRow } from '../incident/incident.table';
+import { incidentRowById, toIncident } from '../incident/incident.loaders';
+import type { NewIncidentRow } from '../incident/incident.table';
 import { Incident, VerificationStatus } from '../incident/incident.type';
 import type { IncidentsContext } from '../loaders';
-import { perpetratorAttributions } from '../perpetrator/perpetrator.table';
 import { SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
-import { verificationTransitions } from '../verification/verification.table';
-import { victims } from '../victim/victim.table';
+import { insertVerificationStep } from '../verification/verification.writes';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { ReportIncidentInput } from './report.inputs';
 import { knownMission, validateReport } from './report.validate';
+import { insertIncidentReport } from './report.writes';
 
 @ObjectType()
 export class ReportIncidentPayload {
@@ -44,7 +40,7 @@ export class ReportIncidentMutation {
   ): Promise<ReportIncidentPayload> {
     // The mission catalogue is public: an unknown mission is bad input, a foreign one is forbidden.
     if (!(await knownMission(ctx.db, input.missionId))) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
-    assertMayWrite(ctx.identity, 'reportIncident', input.missionId.toUpperCase());
+    assertMayWrite(ctx.identity, 'reportIncident', { missionId: input.missionId.toUpperCase() });
     const { mission, area, admin1 } = await validateReport(ctx.db, input);
     const organizationId = ctx.identity.organizationId!;
     const clientKey = input.clientKey.trim();
@@ -84,29 +80,15 @@ export class ReportIncidentMutation {
 
     const key = { organizationId, clientKey, operation: 'reportIncident', input };
     const { result, replayed } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
-      await tx.insert(incidents).values(row);
       const scope = { incidentId: id, missionId: mission.id, adminAreaPcode: area.pcode };
-      if (input.actors?.length) {
-        await tx.insert(incidentActors).values(
-          input.actors.map((a, i) => ({ incidentId: id, position: i + 1, name: a.name.trim(), side: a.side, interCode: ACTOR_TYPES_BY_INTER.indexOf(a.actorType) + 1 })),
-        );
-      }
-      if (input.casualties?.length) {
-        await tx.insert(casualtyCounts).values(
-          input.casualties.map((c) => ({ incidentId: id, casualtyGroup: c.group, outcome: c.outcome, total: c.total, female: c.female ?? null, male: c.male ?? null, children: c.children ?? null })),
-        );
-      }
-      if (input.victims?.length) {
-        await tx.insert(victims).values(
-          input.victims.map((v, i) => ({ ...scope, id: `${id}-V${i + 1}`, fullName: v.fullName.trim(), sex: v.sex, age: v.age ?? null, casualtyGroup: v.group, outcome: v.outcome })),
-        );
-      }
-      if (input.perpetrators?.length) {
-        await tx.insert(perpetratorAttributions).values(
-          input.perpetrators.map((p, i) => ({ ...scope, id: `${id}-P${i + 1}`, actorName: p.actorName.trim(), identifiedAs: p.identifiedAs?.trim() || null, confidence: p.confidence, basis: p.basis?.trim() || null })),
-        );
-      }
-      await tx.insert(verificationTransitions).values({
+      await insertIncidentReport(tx, {
+        incident: row,
+        actors: (input.actors ?? []).map((a, i) => ({ incidentId: id, position: i + 1, name: a.name.trim(), side: a.side, interCode: ACTOR_TYPES_BY_INTER.indexOf(a.actorType) + 1 })),
+        casualties: (input.casualties ?? []).map((c) => ({ incidentId: id, casualtyGroup: c.group, outcome: c.outcome, total: c.total, female: c.female ?? null, male: c.male ?? null, children: c.children ?? null })),
+        victims: (input.victims ?? []).map((v, i) => ({ ...scope, id: `${id}-V${i + 1}`, fullName: v.fullName.trim(), sex: v.sex, age: v.age ?? null, casualtyGroup: v.group, outcome: v.outcome })),
+        perpetrators: (input.perpetrators ?? []).map((p, i) => ({ ...scope, id: `${id}-P${i + 1}`, actorName: p.actorName.trim(), identifiedAs: p.identifiedAs?.trim() || null, confidence: p.confidence, basis: p.basis?.trim() || null })),
+      });
+      await insertVerificationStep(tx, {
         incidentId: id,
         version: 1,
         fromStatus: null,
@@ -117,7 +99,6 @@ export class ReportIncidentMutation {
       });
       return { id };
     });
-    const [saved] = await ctx.db.select().from(incidents).where(eq(incidents.id, result.id));
-    return { incident: toIncident(saved!), replayed };
+    return { incident: toIncident((await incidentRowById(ctx.db, result.id))!), replayed };
   }
 }

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, Classified, DataClass, idempotent, notFound } from '@peacegraph/kit';
 import { assertMayWrite } from '../authz';
-import { toSourceReport } from '../incident/incident-children.loaders';
+import { sourceReportRowById, toSourceReport } from '../incident/incident-children.loaders';
 import type { IncidentsContext } from '../loaders';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { AttachSourceInput } from './source-report.inputs';
-import { sourceReports } from './source-report.table';
 import { SourceReport } from './source-report.type';
+import { insertSourceReport } from './source-report.writes';
 
 @Resolver()
 export class AttachSourceMutation {
@@ -18,7 +17,7 @@ export class AttachSourceMutation {
   async attachSource(@Ctx() ctx: IncidentsContext, @Arg('input', () => AttachSourceInput) input: AttachSourceInput): Promise<SourceReport> {
     const incident = await ctx.loaders.incidentById.load(input.incidentId);
     if (!incident) throw notFound(`Incident ${input.incidentId} does not exist or is outside your scope.`);
-    assertMayWrite(ctx.identity, 'attachSource', incident.missionId);
+    assertMayWrite(ctx.identity, 'attachSource', { missionId: incident.missionId });
 
     const clientKey = input.clientKey.trim();
     if (clientKey.length < 8 || clientKey.length > 100) throw badInput('input.clientKey', 'must be 8–100 characters (use a UUID).');
@@ -34,25 +33,22 @@ export class AttachSourceMutation {
 
     const key = { organizationId, clientKey, operation: 'attachSource', input };
     const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
-      await tx
-        .insert(sourceReports)
-        .values({
-          id,
-          incidentId: incident.id,
-          missionId: incident.missionId,
-          adminAreaPcode: incident.adminAreaPcode,
-          sourceType: input.sourceType,
-          sourceName: input.sourceName.trim(),
-          reliability: input.reliability,
-          credibility: input.credibility,
-          content: input.content.trim(),
-          receivedAt,
-          attachedBySubject: ctx.identity.subject,
-          attachedByOrganizationId: organizationId,
-        });
+      await insertSourceReport(tx, {
+        id,
+        incidentId: incident.id,
+        missionId: incident.missionId,
+        adminAreaPcode: incident.adminAreaPcode,
+        sourceType: input.sourceType,
+        sourceName: input.sourceName.trim(),
+        reliability: input.reliability,
+        credibility: input.credibility,
+        content: input.content.trim(),
+        receivedAt,
+        attachedBySubject: ctx.identity.subject,
+        attachedByOrganizationId: organizationId,
+      });
       return { id };
     });
-    const [saved] = await ctx.db.select().from(sourceReports).where(eq(sourceReports.id, result.id));
-    return toSourceReport(saved!);
+    return toSourceReport((await sourceReportRowById(ctx.db, result.id))!);
   }
 }

@@ -1,15 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, Classified, DataClass, notFound } from '@peacegraph/kit';
 import { assertMayWrite } from '../authz';
 import { toIncident } from '../incident/incident.loaders';
-import { incidents } from '../incident/incident.table';
 import { Incident } from '../incident/incident.type';
 import type { IncidentsContext } from '../loaders';
 import { TransitionVerificationInput } from './verification.inputs';
-import { verificationTransitions } from './verification.table';
 import { ALLOWED_TRANSITIONS, isAllowedTransition } from './verification.workflow';
+import { advanceVerification, insertVerificationStep } from './verification.writes';
 
 @Resolver()
 export class TransitionVerificationMutation {
@@ -26,7 +24,7 @@ export class TransitionVerificationMutation {
   ): Promise<Incident> {
     const current = await ctx.loaders.incidentById.load(input.incidentId);
     if (!current) throw notFound(`Incident ${input.incidentId} does not exist or is outside your scope.`);
-    assertMayWrite(ctx.identity, 'transitionVerification', current.missionId);
+    assertMayWrite(ctx.identity, 'transitionVerification', { missionId: current.missionId });
     const reason = input.reason.trim();
     if (reason.length < 3) throw badInput('input.reason', 'say why (at least 3 characters).');
     if (reason.length > 2000) throw badInput('input.reason', 'must be at most 2000 characters.');
@@ -37,19 +35,9 @@ export class TransitionVerificationMutation {
       throw badInput('input.to', `${current.verificationStatus} can move only to ${allowed.join(' or ')}, not ${input.to}.`);
     }
     const updated = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(incidents)
-        .set({ verificationStatus: input.to, version: sql`${incidents.version} + 1` })
-        .where(
-          and(
-            eq(incidents.id, input.incidentId),
-            eq(incidents.version, input.expectedVersion),
-            eq(incidents.verificationStatus, current.verificationStatus),
-          ),
-        )
-        .returning();
+      const row = await advanceVerification(tx, input.incidentId, { version: input.expectedVersion, status: current.verificationStatus }, input.to);
       if (!row) return null;
-      await tx.insert(verificationTransitions).values({
+      await insertVerificationStep(tx, {
         incidentId: row.id,
         version: row.version,
         fromStatus: current.verificationStatus,

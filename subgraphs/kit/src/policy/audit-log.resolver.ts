@@ -1,11 +1,10 @@
-import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { badInput } from '../errors';
 import { PageInput, PageOf, readPage, toPage } from '../page';
 import { DateTimeScalar } from '../scalars/date';
+import { listAuditEvents } from './audit-log.loaders';
 import { Classified, DataClass } from './data-class';
-import { auditEvents } from './tables';
 
 @ObjectType({
   description: 'A decision on restricted data in one request: who, which class, field and entities, granted or not. The same decision on many entities of a type is one event listing them.',
@@ -94,25 +93,9 @@ export class AuditLogResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<AuditEventPage> {
     const { limit, after } = readPage(page);
-    const conditions: SQL[] = [];
-    if (filter?.organizationId) conditions.push(eq(auditEvents.organizationId, filter.organizationId));
-    if (filter?.dataClass) conditions.push(eq(auditEvents.dataClass, filter.dataClass));
-    if (filter?.decision) conditions.push(eq(auditEvents.decision, filter.decision));
-    if (filter?.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
-    if (filter?.entityId) conditions.push(arrayContains(auditEvents.entityIds, [filter.entityId]));
-    if (filter?.from) conditions.push(gte(auditEvents.at, filter.from));
-    if (filter?.to) conditions.push(lte(auditEvents.at, filter.to));
-    if (after) {
-      const id = Number(after);
-      if (!Number.isSafeInteger(id)) throw badInput('page.after', 'is not a cursor this API issued.');
-      conditions.push(lt(auditEvents.id, id));
-    }
-    const rows = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(and(...conditions))
-      .orderBy(desc(auditEvents.id))
-      .limit(limit + 1);
+    const beforeId = after ? Number(after) : null;
+    if (beforeId !== null && !Number.isSafeInteger(beforeId)) throw badInput('page.after', 'is not a cursor this API issued.');
+    const rows = await listAuditEvents(ctx.db, { ...filter, beforeId }, limit + 1);
     return toPage(
       rows.map((r) => ({ ...r, at: r.at.toISOString() })),
       limit,

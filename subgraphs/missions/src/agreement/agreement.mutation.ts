@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import {
-  agreements,
   badInput,
   Classified,
   conflict,
@@ -23,6 +21,7 @@ import { AgreementChangeInput, RequestAgreementInput, type AgreementNarrowing } 
 import { agreementOut } from './agreement.read';
 import { checkTerms, forbiddenField, wideningOf, type Terms } from './agreement.terms';
 import { Agreement } from './agreement.type';
+import { insertAgreement, lockAgreement, updateAgreement } from './agreement.writes';
 
 function termsOf(row: AgreementRow): Terms {
   return {
@@ -85,7 +84,7 @@ async function providerChange(ctx: MissionsContext, move: Move, input: Agreement
   if (input.narrowing && !move.narrows) throw badInput('input.narrowing', `${move.operation} takes no narrowing.`);
   const key = { organizationId: caller.organization.id, clientKey: input.clientKey, operation: move.operation, input };
   await idempotent(ctx.db, writeReceipts, key, async (tx) => {
-    const [current] = await tx.select().from(agreements).where(eq(agreements.id, input.id)).for('update');
+    const current = await lockAgreement(tx, input.id);
     // Not a party: the same answer as "no such agreement", so ids of others' agreements are not confirmed.
     if (!current || (current.provider !== caller.organization.id && current.recipientOrganizationId !== caller.organization.id)) {
       throw badInput('input.id', `no agreement '${input.id}' that your organisation is party to.`);
@@ -119,12 +118,7 @@ async function providerChange(ctx: MissionsContext, move: Move, input: Agreement
 /** The change and its history; what it returns is the receipt's result (a retry gets it back). */
 async function write(tx: Db, ctx: MissionsContext, current: AgreementRow, next: Terms & { status: string }, action: AgreementAction, reason: string | null): Promise<{ agreementId: string; version: number }> {
   const version = current.version + 1;
-  const updated = await tx
-    .update(agreements)
-    .set({ ...next, version })
-    .where(eq(agreements.id, current.id))
-    .returning({ id: agreements.id });
-  if (updated.length !== 1) throw conflict('input.id', 'was changed concurrently; read it again.');
+  if (!(await updateAgreement(tx, current.id, { ...next, version }))) throw conflict('input.id', 'was changed concurrently; read it again.');
   await recordAgreementChange(tx, {
     agreementId: current.id,
     version,
@@ -161,7 +155,7 @@ export class AgreementMutations {
     const key = { organizationId: caller.organization.id, clientKey: input.clientKey, operation: 'requestAgreement', input };
     const { result } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       const row = { ...terms, status: 'REQUESTED', requestedBySubject: ctx.identity.subject };
-      await tx.insert(agreements).values({ id, ...row });
+      await insertAgreement(tx, { id, ...row });
       await recordAgreementChange(tx, {
         agreementId: id,
         version: 1,

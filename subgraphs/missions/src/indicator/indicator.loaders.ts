@@ -1,8 +1,29 @@
 import DataLoader from 'dataloader';
-import { and, asc, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { Indicator, Measurement } from './indicator.type';
 import { indicators, measurements, type IndicatorRow, type MeasurementRow } from './indicator.table';
+
+/**
+ * One indicator of this mission, or null (an unknown id and another mission's id look the same).
+ * Unscoped: only a mission's own headquarters asks, for a write (authz.ts).
+ */
+export async function indicatorOfMission(db: Db, id: string, missionId: string): Promise<IndicatorRow | null> {
+  const [row] = await db.select().from(indicators).where(and(eq(indicators.id, id), eq(indicators.missionId, missionId)));
+  return row ?? null;
+}
+
+/** The id of the indicator's measurement on that date, if it has one. */
+export async function measurementIdOn(db: Db, indicatorId: string, measuredOn: string): Promise<string | null> {
+  const [row] = await db.select({ id: measurements.id }).from(measurements).where(and(eq(measurements.indicatorId, indicatorId), eq(measurements.measuredOn, measuredOn)));
+  return row?.id ?? null;
+}
+
+/** One measurement by id, uncached: a write reads back the row it has just written. */
+export async function measurementRowById(db: Db, id: string): Promise<MeasurementRow | null> {
+  const [row] = await db.select().from(measurements).where(eq(measurements.id, id));
+  return row ?? null;
+}
 
 /** Indicators of each mandate task within the caller's UN_INTERNAL scope: one statement per batch of tasks. */
 export function indicatorsByTaskLoader(db: Db, access: Access) {

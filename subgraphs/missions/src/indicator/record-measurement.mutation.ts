@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, Classified, conflict, DataClass, idempotent } from '@peacegraph/kit';
@@ -7,7 +6,8 @@ import type { MissionsContext } from '../loaders';
 import { isoDate } from '../validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { RecordMeasurementInput } from './measurement.inputs';
-import { indicators, measurements } from './indicator.table';
+import { indicatorOfMission, measurementIdOn, measurementRowById } from './indicator.loaders';
+import { insertMeasurement } from './indicator.writes';
 import { Measurement } from './indicator.type';
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,2})?$/;
@@ -21,12 +21,9 @@ export class RecordMeasurementMutation {
     // Only a mission's headquarters records measurements, and only its own mission's indicators
     // are looked up: an unknown id and another mission's id get the same answer.
     const ownMission = ctx.identity.organizationType === 'mission' && ctx.identity.organizationId ? ctx.identity.organizationId.toUpperCase() : null;
-    if (!ownMission) assertMayWrite(ctx.identity, 'recordMeasurement', '');
-    assertMayWrite(ctx.identity, 'recordMeasurement', ownMission!);
-    const [indicator] = await ctx.db
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.id, input.indicatorId), eq(indicators.missionId, ownMission!)));
+    // No mission of its own: no mission id matches, so the rule refuses.
+    assertMayWrite(ctx.identity, 'recordMeasurement', { missionId: ownMission ?? '' });
+    const indicator = await indicatorOfMission(ctx.db, input.indicatorId, ownMission!);
     if (!indicator) throw badInput('input.indicatorId', `no indicator ${input.indicatorId} in ${ownMission}.`);
     const measuredOn = isoDate('input.measuredOn', input.measuredOn);
     if (measuredOn > new Date().toISOString().slice(0, 10)) throw badInput('input.measuredOn', 'must not be in the future.');
@@ -40,12 +37,8 @@ export class RecordMeasurementMutation {
       writeReceipts,
       { organizationId: ctx.identity.organizationId, clientKey: input.clientKey, operation: 'recordMeasurement', input },
       async (tx) => {
-        const [taken] = await tx
-          .select({ id: measurements.id })
-          .from(measurements)
-          .where(and(eq(measurements.indicatorId, indicator.id), eq(measurements.measuredOn, measuredOn)));
-        if (taken) throw conflict('input.measuredOn', `indicator ${indicator.id} already has a value on ${measuredOn}.`);
-        await tx.insert(measurements).values({
+        if (await measurementIdOn(tx, indicator.id, measuredOn)) throw conflict('input.measuredOn', `indicator ${indicator.id} already has a value on ${measuredOn}.`);
+        await insertMeasurement(tx, {
           id,
           indicatorId: indicator.id,
           missionId: indicator.missionId,
@@ -59,7 +52,6 @@ export class RecordMeasurementMutation {
       },
       { uniqueField: 'input.measuredOn' },
     );
-    const [saved] = await ctx.db.select().from(measurements).where(eq(measurements.id, result.id));
-    return saved as Measurement;
+    return (await measurementRowById(ctx.db, result.id)) as Measurement;
   }
 }

@@ -22,6 +22,12 @@ export function missionByIdLoader(db: Db) {
   });
 }
 
+/** One mission by id, uncached: for writes, and for reading a row back right after writing it. */
+export async function missionRowById(db: Db, id: string): Promise<MissionRow | null> {
+  const [row] = await db.select().from(missions).where(eq(missions.id, id));
+  return row ?? null;
+}
+
 export async function missionByAcronym(db: Db, acronym: string): Promise<MissionRow | null> {
   const [row] = await db.select().from(missions).where(eq(missions.acronym, acronym.toUpperCase()));
   return row ?? null;

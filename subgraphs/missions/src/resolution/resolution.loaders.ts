@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@peacegraph/kit';
 import { securityCouncilResolutions, type SecurityCouncilResolutionRow } from './resolution.table';
 
@@ -13,6 +13,12 @@ export function resolutionsByMissionLoader(db: Db) {
       .orderBy(asc(securityCouncilResolutions.adoptedOn), asc(securityCouncilResolutions.number));
     return missionIds.map((id) => rows.filter((row) => row.missionId === id));
   });
+}
+
+/** One resolution by symbol, uncached: for writes, and for reading a row back right after writing it. */
+export async function resolutionRowBySymbol(db: Db, symbol: string): Promise<SecurityCouncilResolutionRow | null> {
+  const [row] = await db.select().from(securityCouncilResolutions).where(eq(securityCouncilResolutions.symbol, symbol));
+  return row ?? null;
 }
 
 /** Resolutions by symbol: one statement per batch. */
