@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Classified, DataClass } from '@peacegraph/kit';
 import type { MissionsContext } from '../loaders';
-import { agreementOut } from './agreement.read';
+import { agreementOut } from './agreement.loaders';
 import { Agreement } from './agreement.type';
 
 /**

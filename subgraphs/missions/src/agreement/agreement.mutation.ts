@@ -18,7 +18,7 @@ import type { MissionsContext } from '../loaders';
 import { requiredText } from '../validate';
 import { writeReceipts } from '../write-receipt/write-receipt.table';
 import { AgreementChangeInput, RequestAgreementInput, type AgreementNarrowing } from './agreement.inputs';
-import { agreementOut } from './agreement.read';
+import { agreementOut } from './agreement.loaders';
 import { checkTerms, forbiddenField, wideningOf, type Terms } from './agreement.terms';
 import { Agreement } from './agreement.type';
 import { insertAgreement, lockAgreement, updateAgreement } from './agreement.writes';

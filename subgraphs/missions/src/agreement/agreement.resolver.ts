@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Classified, DataClass, directoryCaller, grantedClasses, loadAgreementsFor } from '@peacegraph/kit';
 import type { MissionsContext } from '../loaders';
 import { AgreementFilter } from './agreement.inputs';
-import { listAgreements } from './agreement.read';
+import { listAgreements } from './agreement.loaders';
 import { AccessGrant, Agreement, MyAccess } from './agreement.type';
 
 const EXPIRING_WITHIN_MS = 30 * 86_400_000;
