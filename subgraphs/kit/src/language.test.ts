@@ -10,6 +10,8 @@ describe('negotiateLanguage (Accept-Language)', () => {
   it.each([
     ['fr', Language.FR],
     ['ar', Language.AR],
+    ['en', Language.EN],
+    ['AR', Language.AR],
     ['en-GB', Language.EN],
     ['fr-CA', Language.FR],
     ['FR-fr', Language.FR],

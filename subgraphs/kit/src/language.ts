@@ -27,6 +27,9 @@ const BY_TAG = new Map(Object.entries(TAGS).map(([language, tag]) => [tag, langu
 export function negotiateLanguage(acceptLanguage: string | string[] | undefined): Language {
   const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(', ') : acceptLanguage;
   if (!header) return Language.EN;
+  // What the gateway forwards to every subgraph request: exactly one of our tags, no q-values.
+  const exact = BY_TAG.get(header.toLowerCase());
+  if (exact) return exact;
   const tag = new Negotiator({ headers: { 'accept-language': header } }).language(OFFERED);
   return (tag && BY_TAG.get(tag.toLowerCase())) || Language.EN;
 }
