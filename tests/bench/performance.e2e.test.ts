@@ -106,4 +106,23 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     expect(wide.data.incidentStatistics.length).toBeGreaterThan(narrow.data.incidentStatistics.length);
     expect(wide.statements).toBe(narrow.statements);
   });
+
+  test('one document, different variables: each answer shaped for its own @include/@skip (the gateway keeps the shaping Operation per document)', async () => {
+    const query = 'query Shape($acronym: String!, $withTasks: Boolean!, $noName: Boolean!) { mission(acronym: $acronym) { acronym name @skip(if: $noName) resolutions { symbol tasks @include(if: $withTasks) { id } } } }';
+    const ask = async (variables: Record<string, unknown>) => {
+      const answer = await postGraphQL(gateway.url, undefined, { query, variables });
+      expect(answer.body.errors, answer.text.slice(0, 500)).toBeUndefined();
+      return answer.body.data.mission;
+    };
+    const full = await ask({ acronym: 'MINUSCA', withTasks: true, noName: false });
+    const bare = await ask({ acronym: 'MINUSCA', withTasks: false, noName: true });
+    const other = await ask({ acronym: 'MONUSCO', withTasks: true, noName: false });
+    expect(full.name).toBeTruthy();
+    expect(full.resolutions.some((r: any) => r.tasks.length > 0)).toBe(true);
+    expect(bare).not.toHaveProperty('name');
+    for (const r of bare.resolutions) expect(r).not.toHaveProperty('tasks');
+    expect(bare.resolutions.map((r: any) => r.symbol)).toEqual(full.resolutions.map((r: any) => r.symbol));
+    expect(other.acronym).toBe('MONUSCO');
+    expect(await ask({ acronym: 'MINUSCA', withTasks: true, noName: false })).toEqual(full);
+  });
 });
