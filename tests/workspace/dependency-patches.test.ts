@@ -1,4 +1,4 @@
-// The dependency patches (gateway/patches/, subgraphs/kit/patches/) are applied where the gateway and the subgraphs load their packages.
+// The dependency patches in gateway/patches/ are applied where the gateway loads its packages.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,37 +32,5 @@ describe('@apollo/gateway patch', () => {
   it('is applied: the Operation that shapes results is kept per parsed document, not rebuilt per request', () => {
     const file = path.join(path.dirname(createRequire(path.join(repoRoot, 'gateway', 'package.json')).resolve('@apollo/gateway')), 'executeQueryPlan.js');
     expect(readFileSync(file, 'utf8')).toContain('operationsByDefinition.get(operationContext.operation)');
-  });
-});
-
-// Resolve as kit does: the copy of drizzle-orm every subgraph's loaders build statements with.
-const fromKit = createRequire(path.join(repoRoot, 'subgraphs', 'kit', 'package.json'));
-
-describe('drizzle-orm patch (subgraphs/kit/patches)', () => {
-  const drizzle = fromKit('drizzle-orm') as typeof import('drizzle-orm');
-  const { is, entityKind, SQL, Column, Param, sql } = drizzle;
-
-  it('is applied: is() remembers each class’s answer instead of walking its chain per call', () => {
-    const dir = path.dirname(fromKit.resolve('drizzle-orm'));
-    for (const file of ['entity.js', 'entity.cjs']) expect(readFileSync(path.join(dir, file), 'utf8'), file).toContain('kindsByClass');
-  });
-
-  it('answers as before, the same every time: instances, subclasses by kind, another copy’s classes, non-entities', () => {
-    class OtherCopysSql { static readonly [entityKind] = 'SQL'; }
-    class Unrelated { static readonly [entityKind] = 'Unrelated'; }
-    const query = sql`select 1`;
-    for (let round = 0; round < 3; round++) {
-      expect(is(query, SQL)).toBe(true);
-      expect(is(new Param(1), Param)).toBe(true);
-      expect(is(query, Param)).toBe(false);
-      expect(is(query, Column)).toBe(false);
-      expect(is(new OtherCopysSql(), SQL)).toBe(true);
-      expect(is(new Unrelated(), SQL)).toBe(false);
-      expect(is({ a: 1 }, SQL)).toBe(false);
-      expect(is(Object.create(Object.create(null)), SQL)).toBe(false); // no constructor at all
-      expect(is('select', SQL)).toBe(false);
-      expect(is(null, SQL)).toBe(false);
-    }
-    expect(() => is(query, class NotAnEntity {} as never)).toThrow(/doesn't look like a Drizzle entity/);
   });
 });
