@@ -38,6 +38,7 @@ export const ENTRIES = [
   'scripts/bench/gateway-process.ts',
   'scripts/bench/hive-process.ts',
   'scripts/bench/baseline.ts',
+  'scripts/bench/path-replay.ts',
 ];
 
 /**

@@ -58,7 +58,8 @@ const LATENCY_SECONDS = QUICK ? 2 : 5;
 const CONNECTIONS = 10;
 const SUBJECTS_PER_AUDIENCE = 4;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = SCALE === 1 ? 'peacegraph_bench' : `peacegraph_bench_x${SCALE}`;
+// BENCH_DATABASE: another name, so engineers sharing one PostgreSQL do not drop each other's bench database.
+const BENCH_DB = process.env.BENCH_DATABASE ?? (SCALE === 1 ? 'peacegraph_bench' : `peacegraph_bench_x${SCALE}`);
 const BENCH_URL = ADMIN_URL.replace(/\/[^/?]*(\?|$)/, `/${BENCH_DB}$1`);
 const JWT_SECRET = randomSecret();
 const SIGNING_SECRET = randomSecret();

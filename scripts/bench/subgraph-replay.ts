@@ -3,7 +3,7 @@
 // statements — a quick loop for working on per-request subgraph cost (docs/benchmarks.md).
 //   DATABASE_URL=postgres://…/peacegraph_bench tsx scripts/bench/subgraph-replay.ts [Q3] [audience] [repeats]
 // ONLY=incidents,humanitarian replays those subgraphs' requests only; TRIVIAL=1 adds a signed
-// `{ __typename }` (the fixed cost of a request); PROFILE=1 writes a V8 profile per subgraph to /tmp/micro.
+// `{ __typename }` (the fixed cost of a request); PROFILE=1 writes a V8 profile per replayed request to /tmp/micro (or PROFILE_DIR).
 import { request as httpRequest, Agent } from 'node:http';
 import { openDatabase, serveSubgraph, signIdentity, verifySignedIdentity, type Access, type Db, type Identity } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
@@ -63,8 +63,10 @@ if (process.env.TRIVIAL) {
   for (const name of ['missions', 'finance']) captured.unshift({ subgraph: name, body: JSON.stringify({ query: '{ __typename }' }), identity });
 }
 const profile = process.env.PROFILE ? new Session() : null;
+const PROFILE_DIR = process.env.PROFILE_DIR ?? '/tmp/micro';
+let replayed = 0;
 if (profile) {
-  mkdirSync('/tmp/micro', { recursive: true });
+  mkdirSync(PROFILE_DIR, { recursive: true });
   profile.connect();
   await profile.post('Profiler.enable');
 }
@@ -82,7 +84,7 @@ for (const c of captured.filter((c) => !process.env.ONLY || process.env.ONLY.spl
   const used = process.cpuUsage(cpu);
   const pgMs = (postgresCpuMs(DB_NAME) - pgBefore) / repeats;
   const wall = performance.now() - t0;
-  if (profile) { const { profile: p } = await profile.post('Profiler.stop'); writeFileSync(`/tmp/micro/${c.subgraph}.cpuprofile`, JSON.stringify(p)); }
+  if (profile) { const { profile: p } = await profile.post('Profiler.stop'); writeFileSync(`${PROFILE_DIR}/${++replayed}-${c.subgraph}.cpuprofile`, JSON.stringify(p)); }
   console.log(`${c.subgraph.padEnd(13)} ${((used.user + used.system) / 1000 / repeats).toFixed(2)} ms CPU/req (user ${(used.user / 1000 / repeats).toFixed(2)}), wall ${(wall / repeats).toFixed(2)} ms, postgres ${pgMs.toFixed(2)} ms, ${bytes} bytes, ${((database.statementCount() - statementsBefore) / repeats).toFixed(1)} statements — ${c.body.slice(0, 90)}`);
 }
 await gateway.stop();
