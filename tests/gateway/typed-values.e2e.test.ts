@@ -1,5 +1,5 @@
 // Typed values through the gateway over HTTP (issue 20): a bad Date, DateTime, YearMonth,
-// CountryCode, PCode or money amount is BAD_USER_INPUT naming the argument, and writes nothing; good ones of each currency's
+// CountryCode, PCode (alone or in a list) or money amount is BAD_USER_INPUT naming the argument, and writes nothing; good ones of each currency's
 // ISO 4217 minor units (JPY 0, KWD 3) are stored and returned exactly.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,56 @@ for (const kind of TEST_DATABASES) {
         expectRefused(await t.query('mission-ops', REPORT, { input: report(clientKey, { adminAreaPcode }) }), /"input\.adminAreaPcode".*p-code/);
       }
       expect(await count('incidents.incidents', `admin_area_pcode in ('CF-21', 'CF 431', 'QQ21')`)).toBe(0);
+    });
+
+    it('a bad p-code in the adminAreaPcodes list of an agreement request is BAD_USER_INPUT naming the item, variable and literal, and no agreement is written', async () => {
+      const request = (clientKey: string, adminAreaPcodes: string[]) => ({
+        clientKey, provider: 'minusca', dataClasses: ['PARTNER'], adminAreaPcodes, purpose: `typed-values ${clientKey}`, validFrom: '2025-01-01T00:00:00Z',
+      });
+      for (const [i, bad] of ['XX99', 'CF-43', 'CF 43', ''].entries()) {
+        expectRefused(await t.query('ngo-other', REQUEST_AGREEMENT, { input: request(`typed-areas-${i}`, ['CF43', bad]) }), /"input\.adminAreaPcodes\[1\]".*p-code/);
+      }
+      const literal = await t.query('ngo-other', `mutation { requestAgreement(input: { clientKey: "typed-areas-literal", provider: "minusca", dataClasses: ["PARTNER"], adminAreaPcodes: ["CF43", "QQ1"], purpose: "typed-values typed-areas-literal", validFrom: "2025-01-01T00:00:00Z" }) { id } }`);
+      expect(literal.status, literal.text).toBe(400);
+      expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.adminAreaPcodes[1]' });
+      expect(await count('policy.agreements', `purpose like 'typed-values typed-areas-%'`)).toBe(0);
+      // Read in capitals: a lower-case p-code means the area it names.
+      const ok = await t.query<{ requestAgreement: { adminAreaPcodes: string[] } }>('ngo-other', 'mutation ($input: RequestAgreementInput!) { requestAgreement(input: $input) { adminAreaPcodes } }', { input: request('typed-areas-ok', ['cf43']) });
+      expect(ok.body.errors, ok.text).toBeUndefined();
+      expect(ok.body.data?.requestAgreement.adminAreaPcodes).toEqual(['CF43']);
+    });
+
+    it('ddrFigures(adminAreaPcode:) and the statistics filter refuse a malformed p-code, literal and variable; a lower-case one answers as its capitals', async () => {
+      const DDR = 'query ($pcode: PCode) { ddrFigures(adminAreaPcode: $pcode) { id adminAreaPcode } }';
+      for (const pcode of ['CF-43', 'QQ43', '43']) expectRefused(await t.query('public', DDR, { pcode }), /\$pcode.*PCode must be an OCHA p-code/);
+      const literal = await t.query('public', '{ ddrFigures(adminAreaPcode: "CF 43") { id } }');
+      expect(literal.status, literal.text).toBe(400);
+      expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'adminAreaPcode' });
+      const upper = await t.query<{ ddrFigures: { id: string; adminAreaPcode: string }[] }>('public', DDR, { pcode: 'CF' });
+      const lower = await t.query<{ ddrFigures: { id: string; adminAreaPcode: string }[] }>('public', DDR, { pcode: 'cf' });
+      expect(upper.body.errors, upper.text).toBeUndefined();
+      expect(upper.body.data!.ddrFigures.length).toBeGreaterThan(0);
+      expect(lower.body.data).toEqual(upper.body.data);
+      for (const row of upper.body.data!.ddrFigures) expect(row.adminAreaPcode).toMatch(/^CF\d*$/);
+
+      expectRefused(await t.query('public', STATISTICS, { filter: { adminAreaPcode: 'CF-43' } }), /"filter\.adminAreaPcode".*p-code/);
+      const statsLiteral = await t.query('public', '{ incidentStatistics(filter: { adminAreaPcode: "ZZ4" }) { month } }');
+      expect(statsLiteral.status, statsLiteral.text).toBe(400);
+      expect(statsLiteral.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.adminAreaPcode' });
+    });
+
+    it('a bad ISO3 argument (assessments memberStateIso3, plans countryIso3) is BAD_USER_INPUT naming it, literal and variable', async () => {
+      const ASSESSMENTS = 'query ($iso3: CountryCode) { assessments(memberStateIso3: $iso3) { memberStateIso3 } }';
+      for (const iso3 of ['NO', 'XYZ', 'NORW']) expectRefused(await t.query('public', ASSESSMENTS, { iso3 }), /\$iso3.*ISO 3166-1 alpha-3/);
+      for (const query of ['{ assessments(memberStateIso3: "XYZ") { id } }', '{ plans(countryIso3: "AF") { id } }']) {
+        const literal = await t.query('public', query);
+        expect(literal.status, literal.text).toBe(400);
+        expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: query.includes('plans') ? 'countryIso3' : 'memberStateIso3' });
+      }
+      const plans = await t.query<{ plans: { countryIso3: string[] }[] }>('public', 'query ($iso3: CountryCode) { plans(countryIso3: $iso3) { countryIso3 } }', { iso3: 'afg' });
+      expect(plans.body.errors, plans.text).toBeUndefined();
+      expect(plans.body.data!.plans.length).toBeGreaterThan(0);
+      for (const plan of plans.body.data!.plans) expect(plan.countryIso3).toContain('AFG');
     });
 
     it('an amount with more decimals than its currency has is BAD_USER_INPUT naming input.amount, and no flow is written', async () => {

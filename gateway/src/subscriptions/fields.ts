@@ -15,14 +15,14 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   input IncidentEventFilter {
     missionId: String
     "The incident's admin area or its admin1 area is one of these p-codes."
-    adminAreaPcodes: [String!]
+    adminAreaPcodes: [PCode!]
     eventTypes: [IncidentEventType!]
   }
 
   input AccessConstraintEventFilter {
     missionId: String
     "The constraint's admin area or its admin1 area is one of these p-codes."
-    adminAreaPcodes: [String!]
+    adminAreaPcodes: [PCode!]
     constraintTypes: [AccessConstraintType!]
   }
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, CurrencyCodeScalar, DataClass, DateScalar, DecimalScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 import { Organization } from '../organization/organization.type';
 import type { FlowFilter } from './funding-flow.filter';
 
@@ -105,7 +105,7 @@ export class FundingFlow {
   destinationGlobalClusters: string[];
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String], { description: 'ISO3 codes of the destination locations.' })
+  @Field(() => [CountryCodeScalar], { description: 'ISO3 codes of the destination locations.' })
   destinationLocations: string[];
 
   @Classified(DataClass.PUBLIC)

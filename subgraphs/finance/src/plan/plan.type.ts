@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, DecimalScalar } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, DecimalScalar } from '@peacegraph/kit';
 
 @ObjectType({ description: 'Requirements and funding of one cluster (sector) of a plan, as FTS publishes them.' })
 export class PlanCluster {
@@ -51,7 +51,7 @@ export class Plan {
   year: number;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String], { description: 'ISO3 of the countries the plan covers.' })
+  @Field(() => [CountryCodeScalar], { description: 'ISO3 of the countries the plan covers.' })
   countryIso3: string[];
 
   @Classified(DataClass.PUBLIC)

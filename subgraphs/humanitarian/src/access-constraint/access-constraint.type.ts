@@ -1,4 +1,4 @@
-import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
@@ -53,7 +53,7 @@ export class AccessConstraint {
   constraintType: AccessConstraintType;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   adminAreaPcode: string;
 
   @Classified(DataClass.PARTNER)
@@ -109,7 +109,7 @@ export class AccessConstraintPage extends PageOf(AccessConstraint) {}
 @ObjectType({ description: 'Access constraints counted by admin1 area × month × category; small counts suppressed outside your agreements.' })
 export class AccessConstraintCount {
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   admin1Pcode: string;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Classified, DataClass, PCodeScalar } from '@peacegraph/kit';
 
 /** Stub of the missions subgraph's AdminArea: the key only; this subgraph adds its humanitarian fields. */
 // Fields this subgraph adds are nullable: a failure here must not null the entity its owner served.
@@ -7,7 +7,7 @@ import { Classified, DataClass } from '@peacegraph/kit';
 @ObjectType()
 export class AdminArea {
   @Classified(DataClass.PUBLIC)
-  @Field(() => ID)
+  @Field(() => PCodeScalar)
   pcode: string;
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass, disclose, suppressTable, type Access } from '@peacegraph/kit';
+import { Classified, DataClass, disclose, PCodeScalar, suppressTable, type Access } from '@peacegraph/kit';
 import { AdminArea, adminAreaStub } from '../admin-area/admin-area.type';
 import type { HumanitarianContext } from '../loaders';
 import { Mission } from '../mission/mission.type';
@@ -47,7 +47,7 @@ export class DdrResolver {
   async ddrFigures(
     @Ctx() ctx: HumanitarianContext,
     @Arg('missionId', () => String, { nullable: true }) missionId?: string | null,
-    @Arg('adminAreaPcode', () => String, { nullable: true }) adminAreaPcode?: string | null,
+    @Arg('adminAreaPcode', () => PCodeScalar, { nullable: true }) adminAreaPcode?: string | null,
   ): Promise<DdrFigures[]> {
     return (await listDdrFigures(ctx.db, { missionId, adminAreaPcode })) as unknown as DdrFigures[];
   }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, DateScalar, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, DateScalar, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 
 @ObjectType({
@@ -45,7 +45,7 @@ export class DdrFigures {
   missionId: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   adminAreaPcode: string;
 
   @Classified(DataClass.PUBLIC)

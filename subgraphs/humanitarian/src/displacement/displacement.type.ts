@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 
@@ -27,11 +27,11 @@ export class Displacement {
   id: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   adminAreaPcode: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   admin1Pcode: string;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, DateTimeScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, DateTimeScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { Organization } from '../organization/organization.type';
@@ -22,7 +22,7 @@ export class EscortWaypoint {
   missionId: string;
 
   @Classified(DataClass.SECURITY_OPERATIONS)
-  @Field(() => String, { description: "The request's first waypoint p-code." })
+  @Field(() => PCodeScalar, { description: "The request's first waypoint p-code." })
   originPcode: string;
 
   @Classified(DataClass.SECURITY_OPERATIONS)
@@ -34,7 +34,7 @@ export class EscortWaypoint {
   sequence: number;
 
   @Classified(DataClass.SECURITY_OPERATIONS)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   adminAreaPcode: string;
 
   @Classified(DataClass.SECURITY_OPERATIONS)
@@ -105,7 +105,7 @@ export class EscortRequest {
   mission?: Mission | null;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'Admin area of the first waypoint.' })
+  @Field(() => PCodeScalar, { description: 'Admin area of the first waypoint.' })
   originPcode: string;
 
   @Classified(DataClass.SECURITY_OPERATIONS)

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
 
 /**
  * Stub of the missions subgraph's Mission: its key, and its host countries marked
@@ -15,6 +15,6 @@ export class Mission {
 
   @Directive('@external')
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String])
+  @Field(() => [CountryCodeScalar])
   hostCountryIso3: string[];
 }

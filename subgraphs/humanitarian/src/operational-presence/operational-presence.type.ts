@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Organization } from '../organization/organization.type';
 import { IascCluster } from './cluster';
@@ -40,11 +40,11 @@ export class OperationalPresence {
   clusterCode?: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { description: 'OCHA p-code of the admin area (admin1 or admin2).' })
+  @Field(() => PCodeScalar, { description: 'OCHA p-code of the admin area (admin1 or admin2).' })
   adminAreaPcode: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   admin1Pcode: string;
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, DateTimeScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, DateTimeScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Mission } from '../mission/mission.type';
 import { IncidentDisorderType, IncidentEventType, IncidentLocalType, IncidentSubEventType } from '../taxonomy/taxonomy';
@@ -95,7 +95,7 @@ export class Incident {
   violatedAgreement: string | null;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String, { description: 'P-code of adminArea.' })
+  @Field(() => PCodeScalar, { description: 'P-code of adminArea.' })
   adminAreaPcode: string;
 
   @Classified(DataClass.PARTNER)

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 
 export enum AttributionConfidence {
   ALLEGED = 'ALLEGED',
@@ -21,7 +21,7 @@ export class PerpetratorAttribution {
   missionId: string;
 
   @Classified(DataClass.PERPETRATOR_IDENTITY)
-  @Field(() => String, { nullable: true })
+  @Field(() => PCodeScalar, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.PERPETRATOR_IDENTITY)

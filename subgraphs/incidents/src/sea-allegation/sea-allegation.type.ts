@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 
 /** Every field is SEA_ALLEGATION: the conduct-and-discipline role of the mission only. */
 @ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', id: 'id' })
@@ -14,7 +14,7 @@ export class SeaAllegation {
   missionId: string;
 
   @Classified(DataClass.SEA_ALLEGATION)
-  @Field(() => String, { nullable: true })
+  @Field(() => PCodeScalar, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.SEA_ALLEGATION)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateTimeScalar, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateTimeScalar, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 
 export enum IncidentSourceType {
   HUMAN_SOURCE = 'HUMAN_SOURCE',
@@ -40,7 +40,7 @@ export class SourceReport {
   missionId: string;
 
   @Classified(DataClass.SOURCE_IDENTITY)
-  @Field(() => String, { nullable: true })
+  @Field(() => PCodeScalar, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.SOURCE_IDENTITY)

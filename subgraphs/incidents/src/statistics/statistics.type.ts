@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, PCodeScalar, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { IncidentEventType } from '../taxonomy/taxonomy';
 
@@ -26,7 +26,7 @@ export class IncidentStatistic {
   missionId: string;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   adminAreaPcode: string;
 
   @Classified(DataClass.PUBLIC)
@@ -55,7 +55,7 @@ export class IncidentStatisticsFilterInput {
   @Field(() => String, { nullable: true })
   missionId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cells of this area (an area of the grouping level, or a prefix of them).' })
+  @Field(() => PCodeScalar, { nullable: true, description: 'Cells of this area (an area of the grouping level, or a prefix of them).' })
   adminAreaPcode?: string | null;
 
   @Field(() => YearMonthScalar, { nullable: true, description: 'YYYY-MM, inclusive.' })

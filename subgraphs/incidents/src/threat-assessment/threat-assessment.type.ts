@@ -24,7 +24,7 @@ export class ThreatAssessment {
   missionId: string;
 
   @Classified(DataClass.PARTNER)
-  @Field(() => String)
+  @Field(() => PCodeScalar)
   adminAreaPcode: string;
 
   @Classified(DataClass.PARTNER)

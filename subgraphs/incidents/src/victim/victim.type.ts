@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 import { CasualtyGroup, CasualtyOutcome } from '../casualty/casualty.type';
 
 export enum VictimSex {
@@ -22,7 +22,7 @@ export class Victim {
   missionId: string;
 
   @Classified(DataClass.VICTIM_IDENTITY)
-  @Field(() => String, { nullable: true })
+  @Field(() => PCodeScalar, { nullable: true })
   adminAreaPcode: string;
 
   @Classified(DataClass.VICTIM_IDENTITY)

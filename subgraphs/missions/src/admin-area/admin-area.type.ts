@@ -1,12 +1,12 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Classified, CountryCodeScalar, DataClass, PCodeScalar } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 
 @Directive('@key(fields: "pcode")')
 @ObjectType({ description: 'An administrative area keyed by its OCHA p-code (HDX HAPI keys rows the same way).' })
 export class AdminArea {
   @Classified(DataClass.PUBLIC)
-  @Field(() => ID, { description: 'OCHA p-code; an admin2 p-code starts with its admin1 p-code.' })
+  @Field(() => PCodeScalar, { description: 'OCHA p-code; an admin2 p-code starts with its admin1 p-code.' })
   pcode: string;
 
   /** The COD name; served by AdminAreaResolver.name. */
@@ -17,7 +17,7 @@ export class AdminArea {
   level: number;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => String, { nullable: true })
+  @Field(() => PCodeScalar, { nullable: true })
   parentPcode: string | null;
 
   @Classified(DataClass.PUBLIC)

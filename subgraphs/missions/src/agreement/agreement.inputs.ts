@@ -1,5 +1,5 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { DateTimeScalar } from '@peacegraph/kit';
+import { DateTimeScalar, PCodeScalar } from '@peacegraph/kit';
 
 @InputType({ description: 'The recipient organisation (the caller’s) asks a provider for classes of its data in a scope, for a purpose and period.' })
 export class RequestAgreementInput {
@@ -18,7 +18,7 @@ export class RequestAgreementInput {
   @Field(() => [String], { nullable: true, description: "A mission provider: its own mission (the default)." })
   missionIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Admin-area p-codes under the missions’ host countries; null: everywhere.' })
+  @Field(() => [PCodeScalar], { nullable: true, description: 'Admin-area p-codes under the missions’ host countries; null: everywhere.' })
   adminAreaPcodes?: string[] | null;
 
   @Field(() => String)
@@ -39,7 +39,7 @@ export class AgreementNarrowing {
   @Field(() => [String], { nullable: true })
   missionIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [PCodeScalar], { nullable: true })
   adminAreaPcodes?: string[] | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'RFC 3339 date-time with an offset.' })

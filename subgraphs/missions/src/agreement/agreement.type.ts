@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateTimeScalar } from '@peacegraph/kit';
+import { Classified, DataClass, DateTimeScalar, PCodeScalar } from '@peacegraph/kit';
 
 /**
  * Agreement metadata is served only to its parties (provider, recipient) and oversight: the
@@ -43,7 +43,7 @@ export class AgreementTerms {
   missionIds: string[] | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String], { nullable: true, description: 'Admin-area p-codes (and the areas under them). Null: everywhere.' })
+  @Field(() => [PCodeScalar], { nullable: true, description: 'Admin-area p-codes (and the areas under them). Null: everywhere.' })
   adminAreaPcodes: string[] | null;
 
   @Classified(DataClass.PUBLIC)
@@ -148,7 +148,7 @@ export class AccessGrant {
   missionIds: string[] | null;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String], { nullable: true, description: 'Null: everywhere.' })
+  @Field(() => [PCodeScalar], { nullable: true, description: 'Null: everywhere.' })
   adminAreaPcodes: string[] | null;
 
   @Classified(DataClass.PUBLIC)

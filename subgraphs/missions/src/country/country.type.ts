@@ -1,11 +1,11 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Classified, CountryCodeScalar, DataClass } from '@peacegraph/kit';
 
 @Directive('@key(fields: "iso3")')
 @ObjectType({ description: 'A UN member or observer state, keyed by ISO 3166-1 alpha-3.' })
 export class Country {
   @Classified(DataClass.PUBLIC)
-  @Field(() => ID, { description: 'ISO 3166-1 alpha-3 code, e.g. CAF.' })
+  @Field(() => CountryCodeScalar, { description: 'ISO 3166-1 alpha-3 code, e.g. CAF.' })
   iso3: string;
 
   @Classified(DataClass.PUBLIC)

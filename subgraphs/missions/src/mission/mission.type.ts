@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
 
 export enum MissionType {
   PKO = 'PKO',
@@ -50,7 +50,7 @@ export class Mission {
   leadOrganization: LeadOrganization;
 
   @Classified(DataClass.PUBLIC)
-  @Field(() => [String], { description: 'ISO3 codes of the host countries.' })
+  @Field(() => [CountryCodeScalar], { description: 'ISO3 codes of the host countries.' })
   hostCountryIso3: string[];
 
   @Classified(DataClass.PUBLIC)
