@@ -154,6 +154,21 @@ for (const kind of TEST_DATABASES) {
       expect(statsLiteral.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.adminAreaPcode' });
     });
 
+    it('a subscription filter with a malformed p-code is BAD_USER_INPUT naming the item before it subscribes, literal and variable', async () => {
+      const stream = t.gatewayUrl.replace(/\/graphql$/, '/graphql/stream');
+      const subscribe = (body: unknown) => fetch(stream, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+      const literal = await subscribe({ query: 'subscription { incidentReported(filter: { adminAreaPcodes: ["CF43", "CF-43"] }) { eventId } }' });
+      const literalBody = await literal.json();
+      expect(literal.status, JSON.stringify(literalBody)).toBe(400);
+      expect(literalBody.errors[0].message).toMatch(/PCode must be an OCHA p-code.*CF-43/);
+      expect(literalBody.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.adminAreaPcodes[1]' });
+      const variable = await subscribe({ query: 'subscription ($filter: IncidentEventFilter) { incidentReported(filter: $filter) { eventId } }', variables: { filter: { adminAreaPcodes: ['QQ4'] } } });
+      const variableBody = await variable.json();
+      expect(variable.status, JSON.stringify(variableBody)).toBe(400);
+      expect(variableBody.errors[0].message).toMatch(/"filter\.adminAreaPcodes\[0\]".*PCode/);
+      expect(variableBody.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.adminAreaPcodes[0]' });
+    });
+
     it('a bad ISO3 argument (assessments memberStateIso3, plans countryIso3) is BAD_USER_INPUT naming it, literal and variable', async () => {
       const ASSESSMENTS = 'query ($iso3: CountryCode) { assessments(memberStateIso3: $iso3) { memberStateIso3 } }';
       for (const iso3 of ['NO', 'XYZ', 'NORW']) expectRefused(await t.query('public', ASSESSMENTS, { iso3 }), /\$iso3.*ISO 3166-1 alpha-3/);

@@ -237,6 +237,8 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     const ACCESS = `subscription { accessConstraintReported(filter: { adminAreaPcodes: ["CF52"] }) { eventId accessConstraint { id constraintType location { precision } } } }`;
     const nrc = await sub('sse', 'ngo-partner', ACCESS);
     const caritas = await sub('sse', 'ngo-other', ACCESS);
+    // A PCode variable is read in capitals before the filter picks events: 'cf52' is CF52.
+    const lowerCase = await sub('sse', 'ngo-partner', 'subscription ($filter: AccessConstraintEventFilter) { accessConstraintReported(filter: $filter) { accessConstraint { id } } }', { filter: { adminAreaPcodes: ['cf52'] } });
     // No write path in the graph yet: an import writes the row; the trigger emits the event all the same.
     await t.database.exec(`insert into humanitarian.access_constraints (id, constraint_type, admin_area_pcode, admin1_pcode, admin_level, country_iso3, mission_id, occurred_on, impact, description, reporting_organization_id, source, latitude, longitude)
       values ('AC-SUB-1', 'RESTRICTION_OF_MOVEMENT', 'CF521', 'CF52', 2, 'CAF', 'MINUSCA', '2025-05-02', 'MODERATE', 'Checkpoint on the Bria road.', 'ocha', 'test import', 6.5, 21.9)`);
@@ -244,6 +246,8 @@ describe.each(TEST_DATABASES)('subscriptions through the gateway on $label', (ki
     const [got] = await nrc.waitFor(1);
     expect(got!.data!.accessConstraintReported.accessConstraint).toEqual({ id: 'AC-SUB-1', constraintType: 'RESTRICTION_OF_MOVEMENT', location: { precision: 'ADMIN_AREA_CENTROID' } });
     expect(caritas.received).toHaveLength(0);
+    const [fromLowerCase] = await lowerCase.waitFor(1);
+    expect(fromLowerCase!.data!.accessConstraintReported.accessConstraint).toEqual({ id: 'AC-SUB-1' });
     const token = await tokenFor('donor');
     for (let i = 0; i < 12; i++) await sub('sse', 'donor', ACCESS, undefined, token);
     const stream = t.gatewayUrl.replace(/\/graphql$/, '/graphql/stream');

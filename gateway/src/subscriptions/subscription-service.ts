@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/http';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { logger, negotiateLanguage, type Database, type Identity } from '@peacegraph/kit';
+import { logger, namedInputError, negotiateLanguage, TypedLiteralFieldsRule, type Database, type Identity } from '@peacegraph/kit';
 import { AuthenticationError, type Authenticator } from '../auth';
 import { gatewayEnv } from '../env';
 import { armorProtection, checkCost, checkTokenLimit, type OperationLimits } from '../limits';
@@ -109,7 +109,7 @@ export class SubscriptionService {
     // Polled as a backstop only while someone is subscribed (see EventFeed).
     this.feed = new EventFeed(options.database, () => this.active.size > 0);
     this.resolver = new EventResolver(options.database, options.execute);
-    this.validationRules = [...specifiedRules, ...(options.limits ? armorProtection(options.limits).validationRules : [])];
+    this.validationRules = [...specifiedRules, ...(options.limits ? armorProtection(options.limits).validationRules : []), TypedLiteralFieldsRule];
     this.handleSse = this.sseHandler();
   }
 
@@ -168,7 +168,7 @@ export class SubscriptionService {
     const identity = await this.identityOf(request.authorization);
     const document = this.documentOf(request);
     const variables = request.variables ?? {};
-    const plan = withLastEventId(planDelivery(this.schema, document, request.operationName, variables), request.lastEventId);
+    const plan = withLastEventId(planDelivery(this.schema, document, request.operationName, coercedVariables(this.schema, document, request.operationName, variables)), request.lastEventId);
     const callerKey = identity.organizationId ? `${identity.organizationId}:${identity.subject}` : `anonymous@${request.address}`;
     if ((this.perCaller.get(callerKey) ?? 0) >= this.limits.maxPerCaller) {
       throw refusal('SUBSCRIPTION_LIMIT', `At most ${this.limits.maxPerCaller} subscriptions per caller are open at once; close one first.`, { limit: 'maxPerCaller', max: this.limits.maxPerCaller });
@@ -252,7 +252,7 @@ export class SubscriptionService {
       throw refusal('BAD_REQUEST', 'Send a subscription operation here; queries and mutations go to /graphql.');
     }
     const errors = validate(this.schema!, document, this.validationRules);
-    if (errors.length) throw errors[0]!;
+    if (errors.length) throw namedRefusal(errors[0]!, 'GRAPHQL_VALIDATION_FAILED');
     // The cost of the selection each event will run (the same weights as /graphql).
     if (this.options.limits) checkCost(document, operation, request.variables ?? {}, this.options.limits);
     return document;
@@ -451,6 +451,24 @@ function bump(counts: Map<string, number>, key: string, by: number): void {
 
 function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** A refused typed literal or variable as /graphql reports it: BAD_USER_INPUT naming its field (kit's namedInputError). */
+function namedRefusal(error: GraphQLError, code: 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT'): GraphQLError {
+  const named = namedInputError({ message: error.message, extensions: { code } }, error);
+  if (named) return refusal('BAD_USER_INPUT', error.message, { field: named.extensions!.field });
+  return code === 'BAD_USER_INPUT' ? refusal(code, error.message) : error;
+}
+
+/**
+ * The variables as the typed scalars read them (p-codes in capitals, bad values refused), so the
+ * filter that picks events compares what /graphql would; execution coerces the raw ones again.
+ */
+function coercedVariables(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): Record<string, unknown> {
+  const definitions = getOperationAST(document, operationName)?.variableDefinitions ?? [];
+  const result = getVariableValues(schema, definitions, variables, { maxErrors: 1 });
+  if (result.errors) throw namedRefusal(result.errors[0]!, 'BAD_USER_INPUT');
+  return result.coerced;
 }
 
 const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, OPERATION_NOT_TRUSTED: 403, SUBSCRIPTION_LIMIT: 429, SERVICE_UNAVAILABLE: 503 };
