@@ -42,7 +42,7 @@ export class AccessConstraintResolver {
   ): Promise<AccessConstraintCount[]> {
     checkActiveOn('filter.from', filter?.from);
     checkActiveOn('filter.to', filter?.to);
-    const filtered = filter?.adminAreaPcode ? await knownArea(ctx.db, filter.adminAreaPcode.toUpperCase()) : undefined;
+    const filtered = filter?.adminAreaPcode ? await knownArea(ctx.db, filter.adminAreaPcode) : undefined;
     checkAreaFilter('filter.adminAreaPcode', filter?.adminAreaPcode, 1, () => filtered?.level);
     const rows = await countAccessConstraints(ctx.db, ctx.access, filter ?? {});
     return rows.map((r) => {

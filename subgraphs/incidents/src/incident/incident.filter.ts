@@ -4,8 +4,6 @@ import { Incident } from './incident.type';
 import { incidents } from './incident.table';
 import type { IncidentFilterInput } from './incident.inputs';
 
-const PCODE = /^[A-Z]{2}[0-9A-Z]*$/;
-
 /** Checks a filter's values; errors name the argument path. */
 export function validateIncidentFilter(filter: IncidentFilterInput | null | undefined, path = 'filter'): void {
   if (!filter) return;
@@ -14,9 +12,6 @@ export function validateIncidentFilter(filter: IncidentFilterInput | null | unde
     if (value) calendarDate(`${path}.${key}`, value);
   }
   if (filter.fromDate && filter.toDate && filter.fromDate > filter.toDate) throw badInput(`${path}.toDate`, 'is before fromDate.');
-  if (filter.adminAreaPcode && !PCODE.test(filter.adminAreaPcode.toUpperCase())) {
-    throw badInput(`${path}.adminAreaPcode`, 'is not a p-code (e.g. CF43).');
-  }
   if (filter.minFatalities !== null && filter.minFatalities !== undefined && filter.minFatalities < 0) {
     throw badInput(`${path}.minFatalities`, 'must be 0 or more.');
   }

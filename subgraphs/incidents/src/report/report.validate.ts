@@ -34,7 +34,7 @@ export async function validateReport(db: Db, input: ReportIncidentInput, today =
   if (![1, 2, 3].includes(input.timePrecision)) throw badInput('input.timePrecision', 'must be 1 (day), 2 (week) or 3 (month).');
   if (![1, 2, 3].includes(input.geoPrecision)) throw badInput('input.geoPrecision', 'must be 1, 2 or 3.');
 
-  const area = await referenceArea(db, input.adminAreaPcode.toUpperCase());
+  const area = await referenceArea(db, input.adminAreaPcode);
   if (!area) throw badInput('input.adminAreaPcode', `unknown p-code ${input.adminAreaPcode}.`);
   if (!mission.hostCountryIso3.includes(area.countryIso3)) {
     throw badInput('input.adminAreaPcode', `${area.pcode} is in ${area.countryIso3}, not in a host country of ${mission.id} (${mission.hostCountryIso3.join(', ')}).`);

@@ -52,7 +52,7 @@ export class IncidentStatisticsResolver {
   ): Promise<IncidentStatistic[]> {
     const f = filter ?? new IncidentStatisticsFilterInput();
     if (f.adminLevel !== 1 && f.adminLevel !== 2) throw badInput('filter.adminLevel', 'must be 1 or 2.');
-    const filtered = f.adminAreaPcode ? await referenceArea(ctx.db, f.adminAreaPcode.toUpperCase()) : undefined;
+    const filtered = f.adminAreaPcode ? await referenceArea(ctx.db, f.adminAreaPcode) : undefined;
     checkAreaFilter('filter.adminAreaPcode', f.adminAreaPcode, f.adminLevel, () => filtered?.level);
     const variant: Variant = f.includeRefuted ? 'all' : 'unrefuted';
     const rows = await incidentStatistics(ctx.db, ctx.access, f);

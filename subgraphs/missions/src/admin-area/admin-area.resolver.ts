@@ -20,7 +20,7 @@ export class AdminAreaResolver {
   @Classified(DataClass.PUBLIC)
   @Query(() => AdminArea, { nullable: true })
   async adminArea(@Ctx() ctx: MissionsContext, @Arg('pcode', () => PCodeScalar) pcode: string): Promise<AdminArea | null> {
-    return ctx.loaders.adminAreaByPcode.load(pcode.toUpperCase());
+    return ctx.loaders.adminAreaByPcode.load(pcode);
   }
 
   @Classified(DataClass.PUBLIC)

@@ -16,7 +16,7 @@ export class CountryResolver {
   @Classified(DataClass.PUBLIC)
   @Query(() => Country, { nullable: true })
   async country(@Ctx() ctx: MissionsContext, @Arg('iso3', () => CountryCodeScalar) iso3: string): Promise<Country | null> {
-    return ctx.loaders.countryByIso3.load(iso3.toUpperCase());
+    return ctx.loaders.countryByIso3.load(iso3);
   }
 
   @Classified(DataClass.PUBLIC)
