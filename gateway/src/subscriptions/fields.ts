@@ -34,25 +34,29 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   type IncidentEvent {
     "Pass it back as after: when you subscribe again, to receive what you missed."
     eventId: ID!
-    occurredAt: String!
+    "When the change was committed (RFC 3339, UTC)."
+    occurredAt: DateTime!
     incident: Incident
   }
 
   type EscortRequestEvent {
     eventId: ID!
-    occurredAt: String!
+    "When the change was committed (RFC 3339, UTC)."
+    occurredAt: DateTime!
     escortRequest: EscortRequest
   }
 
   type AccessConstraintEvent {
     eventId: ID!
-    occurredAt: String!
+    "When the change was committed (RFC 3339, UTC)."
+    occurredAt: DateTime!
     accessConstraint: AccessConstraint
   }
 
   type AgreementEvent {
     eventId: ID!
-    occurredAt: String!
+    "When the change was committed (RFC 3339, UTC)."
+    occurredAt: DateTime!
     agreement: Agreement
   }
 
