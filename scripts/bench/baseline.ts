@@ -61,6 +61,8 @@ const HANDLERS: Record<string, Handler> = {
     const first = Math.min(Number(v.incidents?.first ?? 50), 500);
     const mission = String(v.acronym).toUpperCase();
     const owner = identity.organizationId;
+    const perArea = Math.min(Number(v.perArea?.first ?? 50), 500);
+    const constraintScope = sql`(c.reporting_organization_id = ${owner} or exists (select 1 from partner g where ${covers(sql`c.mission_id`, sql`c.admin_area_pcode`)}))`;
     const [row] = await sql`
       with partner as (${grants(identity, 'PARTNER')}), precise as (${grants(identity, 'PRECISE_LOCATION')}),
       visible as (
@@ -68,7 +70,25 @@ const HANDLERS: Record<string, Handler> = {
         where i.mission_id = ${mission} and i.event_date >= ${v.since}::date
           and exists (select 1 from partner g where ${covers(sql`i.mission_id`, sql`i.admin_area_pcode`)})
         order by i.event_date desc, i.id desc limit ${first}),
-      areas as (select distinct admin_area_pcode as pcode from visible)
+      areas as (select distinct admin_area_pcode as pcode from visible),
+      -- Each area once (as our gateway sends it once), with a page of its constraints and 3W rows:
+      -- the rows in it or inside it, read in id order off (p-code, id) and (admin1, id) as
+      -- humanitarian's area-pages.ts does, so the statement costs the same at ×1 and ×100.
+      area_lists as (
+        select a.pcode, json_build_object('pcode', a.pcode, 'name', a.name, 'level', a.level,
+          'accessConstraints', json_build_object('nodes', coalesce((select json_agg(json_build_object('id', c.id, 'constraintType', c.constraint_type, 'impact', c.impact, 'occurredOn', c.occurred_on) order by c.id)
+            from (select * from (
+                (select * from humanitarian.access_constraints c where c.admin_area_pcode = a.pcode and ${constraintScope} order by c.id limit ${perArea})
+                union all
+                (select * from humanitarian.access_constraints c where c.admin1_pcode = a.pcode and c.admin_area_pcode <> a.pcode and ${constraintScope} order by c.id limit ${perArea})
+              ) both_parts order by id limit ${perArea}) c), '[]'::json)),
+          'operationalPresence', json_build_object('nodes', coalesce((select json_agg(json_build_object('id', p.id, 'organizationId', p.organization_id, 'cluster', p.cluster, 'status', p.status) order by p.id)
+            from (select * from (
+                (select * from humanitarian.operational_presence p where p.admin_area_pcode = a.pcode order by p.id limit ${perArea})
+                union all
+                (select * from humanitarian.operational_presence p where p.admin1_pcode = a.pcode and p.admin_area_pcode <> a.pcode order by p.id limit ${perArea})
+              ) both_parts order by id limit ${perArea}) p), '[]'::json))) as area
+        from missions.admin_areas a join areas on areas.pcode = a.pcode)
       select json_build_object(
         'mission', (select json_build_object('id', m.id, 'name', m.name, 'status', m.status,
             'budgets', coalesce((select json_agg(json_build_object('fiscalPeriodId', b.fiscal_period_id, 'approvedAmount', b.approved_amount::text, 'currency', b.currency))
@@ -78,13 +98,7 @@ const HANDLERS: Record<string, Handler> = {
                 'location', case when exists (select 1 from precise g where ${covers(sql`i.mission_id`, sql`i.admin_area_pcode`)})
                             then json_build_object('latitude', i.latitude, 'longitude', i.longitude, 'precision', 'EXACT')
                             else json_build_object('latitude', i.area_centroid_latitude, 'longitude', i.area_centroid_longitude, 'precision', 'ADMIN_AREA_CENTROID') end,
-                'adminArea', (select json_build_object('pcode', a.pcode, 'name', a.name, 'level', a.level,
-                    'accessConstraints', coalesce((select json_agg(json_build_object('id', c.id, 'constraintType', c.constraint_type, 'impact', c.impact, 'occurredOn', c.occurred_on))
-                        from humanitarian.access_constraints c where c.admin_area_pcode like a.pcode || '%'
-                          and (c.reporting_organization_id = ${owner} or exists (select 1 from partner g where ${covers(sql`c.mission_id`, sql`c.admin_area_pcode`)}))), '[]'::json),
-                    'operationalPresence', coalesce((select json_agg(json_build_object('id', p.id, 'organizationId', p.organization_id, 'cluster', p.cluster, 'status', p.status))
-                        from humanitarian.operational_presence p where p.admin_area_pcode like a.pcode || '%'), '[]'::json))
-                  from missions.admin_areas a where a.pcode = i.admin_area_pcode)) order by i.event_date desc, i.id desc)
+                'adminArea', (select l.area from area_lists l where l.pcode = i.admin_area_pcode)) order by i.event_date desc, i.id desc)
               from visible i), '[]'::json)))
           from missions.missions m where m.id = ${mission}),
         -- Plan funding from the flow rollup our finance subgraph reads (finance.funding_flow_cells), not the raw flows.

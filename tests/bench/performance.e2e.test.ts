@@ -63,14 +63,15 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     expect(large.statements).toBe(small.statements);
   });
 
-  test('Q3 (situational picture): 10 and 500 incidents cost the same statements', async () => {
-    const small = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 10 }));
-    const large = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 500 }));
+  test('Q3 (situational picture): 10 and 500 incidents, 1 and 500 rows per area list, cost the same statements', async () => {
+    const small = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 10, areaPageSize: 1 }));
+    const large = await statementsFor('Q3', 'mission-ops', OPERATIONS.Q3.variables({ pageSize: 500, areaPageSize: 500 }));
     expect(small.data.mission.incidents.nodes).toHaveLength(10);
     const nodes = large.data.mission.incidents.nodes as any[];
     expect(nodes.length).toBeGreaterThan(10);
     // The deeper waves had rows to fetch: areas with 3W presence under many incidents.
-    expect(nodes.some((n) => n.adminArea.operationalPresence.length > 0)).toBe(true);
+    expect(nodes.some((n) => n.adminArea.operationalPresence.nodes.length > 1)).toBe(true);
+    expect(small.data.mission.incidents.nodes.every((n: any) => n.adminArea.operationalPresence.nodes.length <= 1)).toBe(true);
     expect(large.statements).toBe(small.statements);
   });
 
@@ -83,7 +84,7 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     const token = await tokenFor('mission-ops', TEST_JWT_SECRET);
     for (const [pcode, seen] of shared.slice(0, 3)) {
       const direct = await postGraphQL(gateway.url, token, {
-        query: `query ($pcode: PCode!) { adminArea(pcode: $pcode) { pcode name level accessConstraints { id constraintType impact occurredOn } operationalPresence { id organizationId cluster status } } }`,
+        query: `query ($pcode: PCode!) { adminArea(pcode: $pcode) { pcode name level accessConstraints(page: { first: 5 }) { nodes { id constraintType impact occurredOn } } operationalPresence(page: { first: 5 }) { nodes { id organizationId cluster status } } } }`,
         variables: { pcode },
       });
       expect(direct.body.errors).toBeUndefined();

@@ -14,7 +14,7 @@ import { TEST_DATABASES } from '../databases';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
 
 // Two subgraphs (incidents → humanitarian): the location is restricted per row and audience.
-const PICTURE = `query IncidentPicture { incidents(filter: { missionId: "MINUSCA" }, page: { first: 20 }) { nodes { id eventDate location { latitude longitude precision } adminArea { pcode name accessConstraints { id constraintType } operationalPresence { id organizationId } } } } }`;
+const PICTURE = `query IncidentPicture { incidents(filter: { missionId: "MINUSCA" }, page: { first: 20 }) { nodes { id eventDate location { latitude longitude precision } adminArea { pcode name accessConstraints { nodes { id constraintType } } operationalPresence { nodes { id organizationId } } } } } }`;
 const SCOPES = ['mission-ops', 'ngo-partner'] as const;
 
 for (const kind of TEST_DATABASES) {

@@ -108,14 +108,46 @@ describe.each(TEST_DATABASE_KINDS)('humanitarian 3W slice on %s', (kind) => {
   it('AdminArea.operationalPresence covers the area and the areas inside it', async () => {
     const result = await run(
       demoIdentity('public'),
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { pcode operationalPresence { adminAreaPcode admin1Pcode } } } }`,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { pcode operationalPresence(page: { first: 500 }) { nodes { adminAreaPcode admin1Pcode } } } } }`,
       { r: [{ __typename: 'AdminArea', pcode: 'CF43' }, { __typename: 'AdminArea', pcode: 'CF431' }] },
     );
     expect(result.errors).toBeUndefined();
-    const [admin1, admin2] = result.data!._entities as { operationalPresence: { adminAreaPcode: string; admin1Pcode: string }[] }[];
-    for (const row of admin1!.operationalPresence) expect(row.admin1Pcode).toBe('CF43');
-    for (const row of admin2!.operationalPresence) expect(row.adminAreaPcode).toBe('CF431');
-    expect(admin1!.operationalPresence.length).toBeGreaterThanOrEqual(admin2!.operationalPresence.length);
+    type Rows = { operationalPresence: { nodes: { adminAreaPcode: string; admin1Pcode: string }[] } };
+    const [admin1, admin2] = result.data!._entities as Rows[];
+    for (const row of admin1!.operationalPresence.nodes) expect(row.admin1Pcode).toBe('CF43');
+    for (const row of admin2!.operationalPresence.nodes) expect(row.adminAreaPcode).toBe('CF431');
+    expect(admin1!.operationalPresence.nodes.length).toBeGreaterThanOrEqual(admin2!.operationalPresence.nodes.length);
+  });
+
+  it("AdminArea's lists are pages: small pages walked by cursor give exactly the whole list, in id order, one statement per page of areas", async () => {
+    const query = `query ($r: [_Any!]!, $page: PageInput) { _entities(representations: $r) { ... on AdminArea { pcode
+      operationalPresence(page: $page) { nodes { id } pageInfo { endCursor hasNextPage } }
+      displacement(page: $page) { nodes { id } pageInfo { endCursor hasNextPage } } } } }`;
+    type List = { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    type Area = { operationalPresence: List; displacement: List };
+    const r = [{ __typename: 'AdminArea', pcode: 'CF43' }];
+    const whole = ((await run(demoIdentity('public'), query, { r, page: { first: 500 } })).data!._entities as Area[])[0]!;
+    expect(whole.operationalPresence.nodes.length).toBeGreaterThan(2);
+    for (const field of ['operationalPresence', 'displacement'] as const) {
+      const ids = whole[field].nodes.map((n) => n.id);
+      expect(ids).toEqual([...ids].sort());
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 100; i++) {
+        const before = test.database.statementCount();
+        const result = await run(demoIdentity('public'), query, { r, page: { first: 2, after } });
+        expect(result.errors).toBeUndefined();
+        expect(test.database.statementCount() - before).toBeLessThanOrEqual(2);
+        const list = (result.data!._entities as Area[])[0]![field];
+        expect(list.nodes.length).toBeLessThanOrEqual(2);
+        walked.push(...list.nodes.map((n) => n.id));
+        if (!list.pageInfo.hasNextPage) break;
+        after = list.pageInfo.endCursor;
+      }
+      expect(walked).toEqual(ids);
+    }
+    const tooBig = await run(demoIdentity('public'), query, { r, page: { first: 501 } });
+    expect(tooBig.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('statement count does not grow with page size', async () => {

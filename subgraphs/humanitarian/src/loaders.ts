@@ -1,11 +1,11 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
-import { constraintsByAreaLoader } from './access-constraint/access-constraint.loaders';
+import { constraintPagesByAreaLoader } from './access-constraint/access-constraint.loaders';
 import { ddrByMissionLoader } from './ddr/ddr.loaders';
-import { displacementByAreaLoader } from './displacement/displacement.loaders';
+import { displacementPagesByAreaLoader } from './displacement/displacement.loaders';
 import { escortHistoryLoader, escortRequestByIdLoader } from './escort-request/escort-request.loaders';
 import { footprintByCountryLoader, openEscortCountByMissionLoader } from './footprint/footprint.loaders';
 import { organizationByIdLoader } from './organization/organization.loaders';
-import { presenceByAreaLoader, presenceByCountryLoader, presenceByIdLoader } from './operational-presence/operational-presence.loaders';
+import { presencePagesByAreaLoader, presenceByCountryLoader, presenceByIdLoader } from './operational-presence/operational-presence.loaders';
 
 /** Per-request batch loaders: created fresh for every request, so nothing is cached across callers. */
 export function createHumanitarianLoaders(db: Db, access: Access) {
@@ -13,12 +13,12 @@ export function createHumanitarianLoaders(db: Db, access: Access) {
     organizationById: organizationByIdLoader(db),
     presenceById: presenceByIdLoader(db),
     presenceByCountry: presenceByCountryLoader(db),
-    presenceByArea: presenceByAreaLoader(db),
-    constraintsByArea: constraintsByAreaLoader(db, access),
+    presencePagesByArea: presencePagesByAreaLoader(db, access),
+    constraintPagesByArea: constraintPagesByAreaLoader(db, access),
     ddrByMission: ddrByMissionLoader(db),
     openEscortCountByMission: openEscortCountByMissionLoader(db),
     footprintByCountry: footprintByCountryLoader(db),
-    displacementByArea: displacementByAreaLoader(db),
+    displacementPagesByArea: displacementPagesByAreaLoader(db, access),
     escortRequestById: escortRequestByIdLoader(db, access),
     escortHistory: escortHistoryLoader(db),
   };

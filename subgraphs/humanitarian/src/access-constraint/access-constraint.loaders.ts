@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
-import { and, asc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
 import { rowFilter, snapToMonths, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
+import { areaPagesLoader } from '../area-pages';
 import { accessConstraintCells as cells } from './access-constraint-rollup.table';
 import { accessConstraints as t, type AccessConstraintRow } from './access-constraint.table';
 import { AccessConstraint } from './access-constraint.type';
@@ -44,17 +44,9 @@ export async function accessConstraintById(db: Db, access: Access, id: string): 
   return row ?? null;
 }
 
-/** Constraints in each of many areas or inside them, scoped to the caller, one statement per batch. */
-export function constraintsByAreaLoader(db: Db, access: Access) {
-  return new DataLoader<string, AccessConstraintRow[]>(async (pcodes) => {
-    const codes = [...pcodes];
-    const rows = await db
-      .select()
-      .from(t)
-      .where(and(scope(access), or(inArray(t.adminAreaPcode, codes), inArray(t.admin1Pcode, codes))))
-      .orderBy(asc(t.id));
-    return codes.map((p) => rows.filter((r) => r.adminAreaPcode === p || r.admin1Pcode === p));
-  });
+/** A page of the constraints in each of many areas or inside them, scoped to the caller, one statement per batch. */
+export function constraintPagesByAreaLoader(db: Db, access: Access) {
+  return areaPagesLoader(db, t, scope(access));
 }
 
 export interface ConstraintCountRow {

@@ -29,8 +29,10 @@ export const accessConstraints = humanitarianSchema.table(
   },
   (t) => [
     index('access_constraints_area_idx').on(t.admin1Pcode, t.occurredOn),
-    // AdminArea.accessConstraints matches the area's own p-code or its admin1 (a BitmapOr of both).
-    index('access_constraints_admin_area_idx').on(t.adminAreaPcode),
+    // AdminArea.accessConstraints pages read the area's own rows and its admin1's rows in id
+    // order off these two (area-pages.ts): a page costs a page of index entries at any size.
+    index('access_constraints_admin_area_idx').on(t.adminAreaPcode, t.id),
+    index('access_constraints_admin1_idx').on(t.admin1Pcode, t.id),
     index('access_constraints_mission_idx').on(t.missionId, t.id),
   ],
 );

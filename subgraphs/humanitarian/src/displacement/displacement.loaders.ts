@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
-import { asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { eq, like, type SQL } from 'drizzle-orm';
 import { rowFilter, type Access, type Db, pageInIdOrder } from '@peacegraph/kit';
+import { areaPagesLoader } from '../area-pages';
 import { displacement as t, type DisplacementRow } from './displacement.table';
 import { Displacement } from './displacement.type';
 
@@ -21,15 +21,7 @@ export function listDisplacement(db: Db, access: Access, filter: DisplacementFil
   return pageInIdOrder(db, t, conditions, after, limit);
 }
 
-/** Displacement in each of many areas or inside them, one statement per batch. */
-export function displacementByAreaLoader(db: Db) {
-  return new DataLoader<string, DisplacementRow[]>(async (pcodes) => {
-    const codes = [...pcodes];
-    const rows = await db
-      .select()
-      .from(t)
-      .where(or(inArray(t.adminAreaPcode, codes), inArray(t.admin1Pcode, codes)))
-      .orderBy(asc(t.id));
-    return codes.map((p) => rows.filter((r) => r.adminAreaPcode === p || r.admin1Pcode === p));
-  });
+/** A page of displacement rows in each of many areas or inside them, one statement per batch (row scope as listDisplacement's). */
+export function displacementPagesByAreaLoader(db: Db, access: Access) {
+  return areaPagesLoader(db, t, rowFilter(access, Displacement, t));
 }

@@ -30,7 +30,11 @@ export const displacement = humanitarianSchema.table(
   (t) => [
     uniqueIndex('displacement_natural_uq').on(t.adminAreaPcode, t.populationGroup, t.reportingRound, t.sourceOrganizationId),
     index('displacement_country_idx').on(t.countryIso3, t.id),
-    index('displacement_area_idx').on(t.admin1Pcode),
+    // AdminArea.displacement pages read the area's own rows and its admin1's rows in id order
+    // off these two (area-pages.ts); before, with no index on the area's own p-code, every
+    // AdminArea.displacement read scanned the whole table.
+    index('displacement_admin_area_idx').on(t.adminAreaPcode, t.id),
+    index('displacement_area_idx').on(t.admin1Pcode, t.id),
   ],
 );
 export type DisplacementRow = typeof displacement.$inferSelect;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, gte, inArray, like, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { areaPagesLoader } from '../area-pages';
 import { operationalPresence as t, type OperationalPresenceRow } from './operational-presence.table';
 import { OperationalPresence } from './operational-presence.type';
 
@@ -104,17 +105,9 @@ export function presenceByCountryLoader(db: Db) {
   );
 }
 
-/** 3W rows in each of many areas, or inside them (admin1 p-code covers its admin2 rows): one statement per batch. */
-export function presenceByAreaLoader(db: Db) {
-  return new DataLoader<string, OperationalPresenceRow[]>(async (pcodes) => {
-    const codes = [...pcodes];
-    const rows = await db
-      .select()
-      .from(t)
-      .where(or(inArray(t.adminAreaPcode, codes), inArray(t.admin1Pcode, codes)))
-      .orderBy(asc(t.id));
-    return codes.map((p) => rows.filter((r) => r.adminAreaPcode === p || r.admin1Pcode === p));
-  });
+/** A page of 3W rows in each of many areas or inside them, one statement per batch (row scope as listOperationalPresence's). */
+export function presencePagesByAreaLoader(db: Db, access: Access) {
+  return areaPagesLoader(db, t, rowFilter(access, OperationalPresence, t));
 }
 
 /** 3W rows by id (PUBLIC rows: no scope needed), one statement per batch. */

@@ -45,9 +45,10 @@ export const operationalPresence = humanitarianSchema.table(
   },
   (t) => [
     index('operational_presence_country_idx').on(t.countryIso3, t.id),
-    index('operational_presence_area_idx').on(t.adminAreaPcode),
-    // AdminArea.presence matches either the area's own p-code or its admin1 (a BitmapOr of both).
-    index('operational_presence_admin1_idx').on(t.admin1Pcode),
+    // AdminArea.operationalPresence pages read the area's own rows and its admin1's rows in id
+    // order off these two (area-pages.ts): a page costs a page of index entries at any size.
+    index('operational_presence_area_idx').on(t.adminAreaPcode, t.id),
+    index('operational_presence_admin1_idx').on(t.admin1Pcode, t.id),
     index('operational_presence_org_idx').on(t.organizationId),
   ],
 );

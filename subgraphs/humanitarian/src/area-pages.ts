@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import { and, gt, sql, type SQL } from 'drizzle-orm';
+import { unionAll, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '@peacegraph/kit';
+
+/** A humanitarian table keyed by id whose rows sit in an admin area (and carry that area's admin1). */
+type AreaTable = PgTable & { id: PgColumn; adminAreaPcode: PgColumn; admin1Pcode: PgColumn };
+
+export interface AreaPageKey {
+  /** The admin area: rows in it and in the areas inside it. */
+  pcode: string;
+  after: string | null;
+  limit: number;
+}
+
+const pageKeyOf = (key: AreaPageKey) => `${key.pcode}|${key.after ?? ''}|${key.limit}`;
+
+/**
+ * One keyset page (id order, `limit + 1` rows, see kit `toPage`) of the rows in each of many
+ * areas or inside them, in ONE statement per distinct (cursor, size). "In the area or inside
+ * it" is two exact, disjoint parts — rows whose own p-code is the area's, and rows whose admin1
+ * is the area but whose own p-code is not (an admin1's admin2 rows) — each read in id order off
+ * its `(p-code, id)` index by a LATERAL `ORDER BY id LIMIT`, so an area costs at most two pages
+ * of index entries whatever the table holds (issue 19: flat cost as data grows). An OR of the
+ * two would read every row of the area (a BitmapOr) and sort them to keep a page. The two parts
+ * are merged in the statement (`ORDER BY id LIMIT` over both), in the database's own collation,
+ * so a page ends exactly where the next one's `id > after` starts.
+ * `scope`: the caller's row filter on the table's columns (or undefined for PUBLIC rows).
+ */
+export function areaPagesLoader<T extends AreaTable>(db: Db, table: T, scope: SQL | undefined) {
+  return new DataLoader<AreaPageKey, T['$inferSelect'][], string>(
+    async (keys) => {
+      const groups = new Map<string, AreaPageKey[]>();
+      for (const key of keys) {
+        const group = `${key.after ?? ''}|${key.limit}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const pages = new Map<string, T['$inferSelect'][]>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const { after, limit } = group[0]!;
+          const areas = db
+            .select({ pcode: sql<string>`area_key`.as('area_key') })
+            .from(sql`unnest(${sql.param([...new Set(group.map((k) => k.pcode))])}::text[]) as areas(area_key)`)
+            .as('areas');
+          const part = (match: SQL) =>
+            db
+              .select()
+              .from(table as PgTable)
+              .where(and(match, scope, after === null ? undefined : gt(table.id, after)))
+              .orderBy(table.id)
+              .limit(limit + 1);
+          const both = unionAll(
+            part(sql`${table.adminAreaPcode} = ${areas.pcode}`),
+            part(sql`${table.admin1Pcode} = ${areas.pcode} and ${table.adminAreaPcode} <> ${areas.pcode}`),
+          ).as('both');
+          const page = db.select().from(both).orderBy(both.id!).limit(limit + 1).as('page');
+          const rows = await db.select({ pcode: areas.pcode, row: page._.selectedFields }).from(areas).innerJoinLateral(page, sql`true`).orderBy(page.id!);
+          const byArea = new Map<string, T['$inferSelect'][]>();
+          for (const { pcode, row } of rows as { pcode: string; row: T['$inferSelect'] }[]) {
+            const list = byArea.get(pcode);
+            if (list) list.push(row);
+            else byArea.set(pcode, [row]);
+          }
+          for (const key of group) pages.set(pageKeyOf(key), byArea.get(key.pcode) ?? []);
+        }),
+      );
+      return keys.map((k) => pages.get(pageKeyOf(k)) ?? []);
+    },
+    { cacheKeyFn: pageKeyOf },
+  );
+}
