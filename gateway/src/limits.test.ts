@@ -10,17 +10,32 @@ function fragmentBomb(levels: number, fan: number): string {
   return `query Bomb { ...F0 } ${fragments.join(' ')}`;
 }
 
-async function costOf(query: string, limits: OperationLimits = DEFAULT_LIMITS): Promise<string | null> {
+async function costOf(query: string, limits: OperationLimits = DEFAULT_LIMITS, variables: Record<string, unknown> = {}): Promise<string | null> {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
   const hooks = (await costLimitPlugin(limits).requestDidStart!({} as never)) as { didResolveOperation(rc: unknown): Promise<void> };
   try {
-    await hooks.didResolveOperation({ document, operation, request: { variables: {} } });
+    await hooks.didResolveOperation({ document, operation, request: { variables } });
     return null;
   } catch (error) {
     return (error as Error).message;
   }
 }
+
+describe('a variable left out is costed at its declared default', () => {
+  const limits = { ...DEFAULT_LIMITS, maxCost: 100 };
+  const query = (declared: string) => `query Q($page: PageInput${declared}) { areas(page: $page) { a b } }`;
+
+  it('a small declared default admits what the 50-row fallback would refuse', async () => {
+    expect(await costOf(query(''), limits)).toBe('Query cost limit of 100 exceeded, found 101.'); // 1 + 50 × 2
+    expect(await costOf(query(' = { first: 5 }'), limits)).toBeNull();
+  });
+
+  it('a large declared default is counted too, and a value sent overrides it', async () => {
+    expect(await costOf(query(' = { first: 400 }'), limits)).toBe('Query cost limit of 100 exceeded, found 801.');
+    expect(await costOf(query(' = { first: 400 }'), limits, { page: { first: 5 } })).toBeNull();
+  });
+});
 
 describe('the cost walk is linear in the document', () => {
   it('rejects 10 fragments each spreading the next 10 times (10^9 fields expanded) at once', async () => {

@@ -6,6 +6,7 @@ import {
   Lexer,
   Source,
   TokenKind,
+  valueFromASTUntyped,
   type DocumentNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -105,10 +106,23 @@ export function costLimitPlugin<C extends BaseContext>(limits: OperationLimits):
 
 /** Throws the maxCost error when the operation's weighted cost is over the limit (subscriptions check their documents with it too). */
 export function checkCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits): void {
-  const cost = new CostWalk(fragmentsOf(document), variables, limits).selectionCost(operation.selectionSet);
+  const cost = new CostWalk(fragmentsOf(document), withDeclaredDefaults(operation, variables), limits).selectionCost(operation.selectionSet);
   if (cost > limits.maxCost) {
     throw limitError('maxCost', limits.maxCost, cost, `Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`);
   }
+}
+
+/** The values the operation will run with: a variable left out takes its declared default (`$perArea: PageInput = { first: 5 }`). */
+function withDeclaredDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  let values = variables;
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (definition.defaultValue && variables[name] === undefined) {
+      if (values === variables) values = { ...variables };
+      values[name] = valueFromASTUntyped(definition.defaultValue);
+    }
+  }
+  return values;
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {

@@ -61,7 +61,7 @@ const HANDLERS: Record<string, Handler> = {
     const first = Math.min(Number(v.incidents?.first ?? 50), 500);
     const mission = String(v.acronym).toUpperCase();
     const owner = identity.organizationId;
-    const perArea = Math.min(Number(v.perArea?.first ?? 50), 500);
+    const perArea = Math.min(Number(v.perArea?.first ?? 5), 500);
     const constraintScope = sql`(c.reporting_organization_id = ${owner} or exists (select 1 from partner g where ${covers(sql`c.mission_id`, sql`c.admin_area_pcode`)}))`;
     const [row] = await sql`
       with partner as (${grants(identity, 'PARTNER')}), precise as (${grants(identity, 'PRECISE_LOCATION')}),

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { SignJWT } from 'jose';
 import { serverAudits } from 'graphql-http';
+import { Kind, parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,6 +22,11 @@ import {
 import { PUBLIC_IDENTITY, signIdentity } from '@peacegraph/kit';
 import { mintDevToken } from '../../scripts/token';
 import { TEST_DATABASES } from '../databases';
+
+/** The variables an operation declares (a default such as `= { first: 5 }` may sit among them). */
+function declaredVariables(body: string): string[] {
+  return parse(body).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? (d.variableDefinitions ?? []).map((v) => v.variable.name.value) : []));
+}
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
 import { post, startHardenedGateway } from '../process-harness';
 
@@ -134,7 +140,7 @@ describe('operation limits: each rejects just above its value and accepts at it'
       if (op.type !== 'query') continue;
       // Values for the variables the dashboards declare, by name.
       const values: Record<string, unknown> = { acronym: 'MINUSCA', missionId: 'MINUSCA', mission: 'MINUSCA', countryIso3: 'CAF', year: 2021, planYear: 2024, page: { first: 50 }, incidents: { first: 50 }, first: 500, top: 10, organizationId: 'nrc' };
-      const declared = [...op.body.split('{')[0]!.matchAll(/\$(\w+)/g)].map((m) => m[1]!);
+      const declared = declaredVariables(op.body);
       const variables = Object.fromEntries(declared.filter((n) => n in values).map((n) => [n, values[n]]));
       const res = await post(defaults.url, { documentId: op.id, variables });
       expect(res.status, `${op.name}: ${res.text}`).toBe(200);
