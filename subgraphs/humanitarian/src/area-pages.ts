@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, gt, sql, type SQL } from 'drizzle-orm';
 import { unionAll, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '@peacegraph/kit';
+import { groupBy, type Db } from '@peacegraph/kit';
 
 /** A humanitarian table keyed by id whose rows sit in an admin area (and carry that area's admin1). */
 type AreaTable = PgTable & { id: PgColumn; adminAreaPcode: PgColumn; admin1Pcode: PgColumn };
@@ -30,11 +30,7 @@ const pageKeyOf = (key: AreaPageKey) => `${key.pcode}|${key.after ?? ''}|${key.l
 export function areaPagesLoader<T extends AreaTable>(db: Db, table: T, scope: SQL | undefined) {
   return new DataLoader<AreaPageKey, T['$inferSelect'][], string>(
     async (keys) => {
-      const groups = new Map<string, AreaPageKey[]>();
-      for (const key of keys) {
-        const group = `${key.after ?? ''}|${key.limit}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
+      const groups = groupBy(keys, (key) => `${key.after ?? ''}|${key.limit}`);
       const pages = new Map<string, T['$inferSelect'][]>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
@@ -56,13 +52,8 @@ export function areaPagesLoader<T extends AreaTable>(db: Db, table: T, scope: SQ
           ).as('both');
           const page = db.select().from(both).orderBy(both.id!).limit(limit + 1).as('page');
           const rows = await db.select({ pcode: areas.pcode, row: page._.selectedFields }).from(areas).innerJoinLateral(page, sql`true`).orderBy(page.id!);
-          const byArea = new Map<string, T['$inferSelect'][]>();
-          for (const { pcode, row } of rows as { pcode: string; row: T['$inferSelect'] }[]) {
-            const list = byArea.get(pcode);
-            if (list) list.push(row);
-            else byArea.set(pcode, [row]);
-          }
-          for (const key of group) pages.set(pageKeyOf(key), byArea.get(key.pcode) ?? []);
+          const byArea = groupBy(rows as { pcode: string; row: T['$inferSelect'] }[], (r) => r.pcode);
+          for (const key of group) pages.set(pageKeyOf(key), byArea.get(key.pcode)?.map((r) => r.row) ?? []);
         }),
       );
       return keys.map((k) => pages.get(pageKeyOf(k)) ?? []);

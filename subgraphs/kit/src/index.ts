@@ -30,6 +30,7 @@ export * from './policy/write-rules';
 export * from './policy/explain';
 export { EXPLAIN_PATH } from './policy/explain-route';
 export * from './page';
+export * from './group-by';
 export * from './testing';
 export * from './policy/audit-log.resolver';
 export * from './policy/scope-inheritance';

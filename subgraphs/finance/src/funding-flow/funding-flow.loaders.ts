@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Access, Db } from '@peacegraph/kit';
+import { groupBy, type Access, type Db } from '@peacegraph/kit';
 import { formatThousandths, toThousandths } from '../money/decimal';
 import { fundingFlowCells as cells } from './funding-flow-rollup.table';
 import { flowConditions, flowWhere, totalsIncludeConfidential, type FlowFilter } from './funding-flow.filter';
@@ -39,8 +39,9 @@ export interface FlowPageKey {
   limit: number;
 }
 
-function sideColumn(side: FlowOwnerSide) {
-  return side === 'source' ? fundingFlows.sourceOrganizationId : side === 'destination' ? fundingFlows.destinationOrganizationId : fundingFlows.destinationPlanId;
+/** The owner column of a side, on the flows or on the rollup cells (same column names). */
+function sideColumn(side: FlowOwnerSide, table: typeof fundingFlows | typeof cells = fundingFlows) {
+  return side === 'source' ? table.sourceOrganizationId : side === 'destination' ? table.destinationOrganizationId : table.destinationPlanId;
 }
 
 function sideValue(side: FlowOwnerSide, row: FundingFlowRow): string | null {
@@ -55,11 +56,7 @@ function sideValue(side: FlowOwnerSide, row: FundingFlowRow): string | null {
 export function flowPagesLoader(db: Db, access: Access) {
   return new DataLoader<FlowPageKey, FundingFlowRow[], string>(
     async (keys) => {
-      const groups = new Map<string, FlowPageKey[]>();
-      for (const key of keys) {
-        const shape = JSON.stringify([key.side, key.status, key.after, key.limit]);
-        groups.set(shape, [...(groups.get(shape) ?? []), key]);
-      }
+      const groups = groupBy(keys, (key) => JSON.stringify([key.side, key.status, key.after, key.limit]));
       const results = new Map<string, FundingFlowRow[]>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
@@ -131,11 +128,6 @@ function toTotals(rows: TotalsRow[], includesConfidential: boolean): FundingTota
   };
 }
 
-/** The owner column of a totals group, on the rollup cells. */
-function cellSideColumn(side: FlowOwnerSide) {
-  return side === 'source' ? cells.sourceOrganizationId : side === 'destination' ? cells.destinationOrganizationId : cells.destinationPlanId;
-}
-
 /**
  * The totals statement of filters that differ only in the organisation or plan (unsent; tests
  * EXPLAIN it): summed from the rollup and its pending deltas (funding_flow_cells), never the
@@ -146,7 +138,7 @@ function cellSideColumn(side: FlowOwnerSide) {
 export function flowTotalsQuery(db: Db, access: Access, group: FlowFilter[]) {
   const first = group[0]!;
   const side = ownerSideOf(first);
-  const column = side ? cellSideColumn(side) : null;
+  const column = side ? sideColumn(side, cells) : null;
   const conditions: SQL[] = flowConditions({ ...first, sourceOrganizationId: null, destinationOrganizationId: null, planId: null }, cells);
   if (side && column) conditions.push(inArray(column, group.map((f) => ownerValueOf(f, side)) as never[]));
   conditions.push(totalsIncludeConfidential(first) ? totalledFlows(access, cells) : visibleFlows(access, cells));
@@ -166,11 +158,7 @@ export function flowTotalsQuery(db: Db, access: Access, group: FlowFilter[]) {
 export function flowTotalsLoader(db: Db, access: Access) {
   return new DataLoader<FlowFilter, FundingTotals, string>(
     async (filters) => {
-      const groups = new Map<string, FlowFilter[]>();
-      for (const f of filters) {
-        const shape = JSON.stringify([ownerSideOf(f), { ...f, sourceOrganizationId: null, destinationOrganizationId: null, planId: null }]);
-        groups.set(shape, [...(groups.get(shape) ?? []), f]);
-      }
+      const groups = groupBy(filters, (f) => JSON.stringify([ownerSideOf(f), { ...f, sourceOrganizationId: null, destinationOrganizationId: null, planId: null }]));
       const out = new Map<string, FundingTotals>();
       await Promise.all(
         [...groups.values()].map(async (group) => {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { groupBy, type Db } from '@peacegraph/kit';
 import { escortRequests as t } from '../escort-request/escort-request.table';
 import { footprintCells as cells } from './footprint-rollup.table';
 
@@ -61,14 +61,12 @@ export function footprintQuery(db: Db, countries: string[], activeOn: string | n
 export function footprintByCountryLoader(db: Db) {
   return new DataLoader<FootprintKey, FootprintPart[], string>(
     async (keys) => {
-      const byDate = new Map<string | null, string[]>();
-      for (const k of keys) byDate.set(k.activeOn, [...new Set([...(byDate.get(k.activeOn) ?? []), k.countryIso3])]);
       const parts = new Map<string, FootprintPart[]>();
       await Promise.all(
-        [...byDate].map(async ([activeOn, countries]) => {
-          for (const { countryIso3, ...part } of await footprintQuery(db, countries, activeOn)) {
-            const key = footprintKey({ countryIso3, activeOn });
-            parts.set(key, [...(parts.get(key) ?? []), { ...part, targeted: Number(part.targeted), reached: Number(part.reached) }]);
+        [...groupBy(keys, (k) => k.activeOn)].map(async ([activeOn, group]) => {
+          const rows = await footprintQuery(db, [...new Set(group.map((k) => k.countryIso3))], activeOn);
+          for (const [countryIso3, own] of groupBy(rows, (r) => r.countryIso3)) {
+            parts.set(footprintKey({ countryIso3, activeOn }), own.map(({ countryIso3: _c, ...part }) => ({ ...part, targeted: Number(part.targeted), reached: Number(part.reached) })));
           }
         }),
       );

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
-import { rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { groupBy, rowFilter, type Access, type Db } from '@peacegraph/kit';
 import { areaPagesLoader } from '../area-pages';
 import { operationalPresence as t, type OperationalPresenceRow } from './operational-presence.table';
 import { OperationalPresence } from './operational-presence.type';
@@ -70,11 +70,7 @@ export interface PresenceByCountryKey {
 export function presenceByCountryLoader(db: Db) {
   return new DataLoader<PresenceByCountryKey, OperationalPresenceRow[], string>(
     async (keys) => {
-      const groups = new Map<string, PresenceByCountryKey[]>();
-      for (const key of keys) {
-        const group = `${key.cluster ?? ''}|${key.activeOn ?? ''}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
+      const groups = groupBy(keys, (key) => `${key.cluster ?? ''}|${key.activeOn ?? ''}`);
       const rows = (
         await Promise.all(
           [...groups.values()].map((group) => {

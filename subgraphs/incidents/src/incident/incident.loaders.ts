@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Access, Db } from '@peacegraph/kit';
+import { groupBy, type Access, type Db } from '@peacegraph/kit';
 import { afterCursor, incidentConditions, incidentScope } from './incident.filter';
 import type { IncidentFilterInput } from './incident.inputs';
 import { incidents, type IncidentRow } from './incident.table';
@@ -64,11 +64,7 @@ export interface ParentPageKey {
 export function incidentPagesByParentLoader(db: Db, access: Access, parentKind: 'mission' | 'area') {
   return new DataLoader<ParentPageKey, Incident[], string>(
     async (keys) => {
-      const groups = new Map<string, ParentPageKey[]>();
-      for (const key of keys) {
-        const group = `${JSON.stringify(key.filter ?? {})}|${key.after ?? ''}|${key.limit}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
+      const groups = groupBy(keys, (key) => `${JSON.stringify(key.filter ?? {})}|${key.after ?? ''}|${key.limit}`);
       const pages = new Map<string, Incident[]>();
       await Promise.all(
         [...groups.values()].map(async (group) => {

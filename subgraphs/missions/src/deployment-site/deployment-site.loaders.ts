@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, getTableColumns, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { groupBy, type Db } from '@peacegraph/kit';
 import { deploymentSiteContributors, deploymentSites, type DeploymentSiteContributorRow, type DeploymentSiteRow } from './deployment-site.table';
 
 export type SiteWithCurrentFlag = DeploymentSiteRow & { isCurrent: boolean; identifiesCurrent: boolean };
@@ -40,12 +40,12 @@ export function latestDeploymentYearLoader(db: Db): () => Promise<number | null>
 export function sitesByMissionLoader(db: Db, latestYear: () => Promise<number | null>) {
   return new DataLoader<{ missionId: string; year: number | null }, SiteWithCurrentFlag[], string>(
     async (keys) => {
-      const groups = new Map<number | null, string[]>();
-      for (const key of keys) groups.set(key.year, [...(groups.get(key.year) ?? []), key.missionId]);
+      const groups = groupBy(keys, (key) => key.year);
       const current = await latestYear();
       const rows = (
         await Promise.all(
-          [...groups].map(([year, missionIds]) => {
+          [...groups].map(([year, group]) => {
+            const missionIds = group.map((key) => key.missionId);
             const yearCondition =
               year === null
                 ? sql`${deploymentSites.year} = (select max(d.year) from ${deploymentSites} d where d.mission_id = ${outer('mission_id')})`
