@@ -109,7 +109,7 @@ describe('a prepared seeded cluster (real PGlite)', () => {
       await seedAll(database);
       seededDirectly = await contents(database);
       // The comparison has teeth: the seeded tables are in it, with their rows' digest.
-      expect(seededDirectly['incidents.incidents']).toMatch(/^\d{5} [0-9a-f]{32}$/);
+      expect(seededDirectly['incidents.incidents']).toMatch(/^\d{4,} [0-9a-f]{32}$/);
       expect(Object.keys(seededDirectly).length).toBeGreaterThan(30);
     } finally {
       await database.close();
