@@ -24,6 +24,8 @@ function newestSource(dir, newest = 0) {
 const sources = ['subgraphs', 'gateway', 'scripts', 'dashboard'].map((d) => path.join(root, d));
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (sources.some((dir) => newestSource(dir) > built)) {
+  // Said out loud: a rebuild costs seconds of this start (scripts/bench/cold-start.ts reports it).
+  console.log('Sources changed since the last build: building dist/ first…');
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build.ts'), '--quiet'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -1,16 +1,19 @@
-// `pnpm start`: migrate, seed, start the four subgraphs and the gateway, print the URLs.
+// `pnpm start`: prepare the database (migrations, seed), start the four subgraphs and the gateway, print the URLs.
 // Ctrl-C (SIGINT) or SIGTERM stops everything and closes the database.
 //
 // Start-up is arranged for the first answer to come quickly on a fresh clone (docs/benchmarks.md,
 // "Cold start"): only kit is loaded before work begins; the gateway starts at once in a worker
 // thread (scripts/services/gateway-worker.ts: its modules, supergraph and listening socket on the
-// second core) while this thread creates, migrates and seeds the embedded database and builds the
-// subgraphs. With RESPONSE_CACHE=on the gateway reads the database, so it runs in this thread.
+// second core) while this thread prepares the embedded database and builds the subgraphs. A new
+// embedded database is a copy of the one `pnpm install` migrated and seeded (identical inputs, by
+// content hash: scripts/services/seeded-cluster.ts); an existing one is migrated and topped up.
+// With RESPONSE_CACHE=on the gateway reads the database, so it runs in this thread.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DatabaseUnreachableError, flag, loadSecrets, logger, migrateAll, openDatabase, parseEnv, PortInUseError, repoRoot, SettingError, SUBGRAPH_SETTINGS, whole, type RunningService } from '@peacegraph/kit';
 import { SUBGRAPH_MANIFESTS } from '../subgraphs/manifests';
 import type { GatewayWorkerCommand, GatewayWorkerData, GatewayWorkerMessage } from './services/gateway-worker';
+import { isNewDataDir, prepareSeededCluster, restoreSeededCluster, seedInputsKey } from './services/seeded-cluster';
 
 interface GatewayHandle {
   url: string;
@@ -35,19 +38,26 @@ async function main(): Promise<void> {
   const gatewayPort = env.GATEWAY_PORT ?? 4000;
   const worker = cacheOn ? undefined : gatewayWorker({ signingSecret: secrets.gatewaySigningSecret, port: gatewayPort });
 
-  // PGlite creates the database on this thread; the modules load meanwhile.
-  const [database, { seedAll }, { startSubgraphs }] = await Promise.all([
-    openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR ?? path.join(repoRoot, '.data/pglite') }),
-    import('./seed/seed-all'),
-    import('./services/subgraphs-in-process'),
-  ]);
-  console.log(`Database: ${database.location}`);
-  const databaseStarted = performance.now();
-  await migrateAll(database);
-  const seed = await seedAll(database);
-  for (const line of seed.lines) console.log(`  seed ${line}`);
+  // The subgraph modules load while this thread prepares the database.
+  const subgraphModules = import('./services/subgraphs-in-process');
+  subgraphModules.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection meanwhile
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  console.log(`  (migrations and seed ${seconds(performance.now() - databaseStarted)} s)`);
+  const dataDir = env.DATABASE_URL ? undefined : (env.PGLITE_DATA_DIR ?? path.join(repoRoot, '.data/pglite'));
+  const databaseStarted = performance.now();
+  const prepared = dataDir === undefined ? undefined : await copySeededCluster(dataDir);
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir });
+  if (prepared) {
+    console.log(`Database: ${database.location}, a copy of the one migrated and seeded ${prepared.built ? 'just now' : `by \`pnpm install\` (${prepared.preparedAt})`} from the same migrations, seed code and data files`);
+    for (const line of prepared.lines) console.log(`  seed ${line}`);
+    console.log(`  (database ready in ${seconds(performance.now() - databaseStarted)} s)`);
+  } else {
+    console.log(`Database: ${database.location}`);
+    const [{ seedAll }] = await Promise.all([import('./seed/seed-all'), migrateAll(database)]);
+    const seed = await seedAll(database);
+    for (const line of seed.lines) console.log(`  seed ${line}`);
+    console.log(`  (migrations and seed ${seconds(performance.now() - databaseStarted)} s)`);
+  }
+  const { startSubgraphs } = await subgraphModules;
 
   let subgraphs: RunningService[] = [];
   let gateway: GatewayHandle;
@@ -109,6 +119,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * A new embedded database starts as a copy of the one migrated and seeded at install
+ * (scripts/services/seeded-cluster.ts); when its inputs changed since, that one is made again
+ * first (for this start and the next). Undefined: migrate and seed `dataDir` itself, as for an
+ * existing database (kept between starts, topped up) or where no copy can be made.
+ */
+async function copySeededCluster(dataDir: string): Promise<{ lines: string[]; preparedAt: string; built: boolean } | undefined> {
+  if (!isNewDataDir(dataDir)) return undefined;
+  try {
+    const key = seedInputsKey();
+    const restored = restoreSeededCluster(dataDir, { key });
+    if (restored) return { ...restored, built: false };
+    console.log('The migrations, seed or data changed since the embedded database was prepared: migrating and seeding a new one (kept for the next fresh start)…');
+    await prepareSeededCluster({ key });
+    const built = restoreSeededCluster(dataDir, { key });
+    return built && { ...built, built: true };
+  } catch (error) {
+    console.warn(`No prepared copy of the database (${(error as Error).message.split('\n')[0]}): migrating and seeding it directly.`);
+    return undefined;
+  }
 }
 
 /**

@@ -37,9 +37,10 @@ export function emptyClusterFor(dataDir: string): Blob | undefined {
   return isNew && existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
 }
 
-/** Runs initdb once and keeps its result for every later new database. */
+/** Runs initdb once and keeps its result for every later new database (the file names the PGlite version it is for). */
 export async function writeEmptyCluster(): Promise<string> {
   const file = emptyClusterPath();
+  if (existsSync(file)) return file; // written whole (renamed into place) by an earlier install
   mkdirSync(path.dirname(file), { recursive: true });
   const client = new PGlite('memory://');
   await client.waitReady;
