@@ -39,6 +39,7 @@ export const ENTRIES = [
   'scripts/bench/hive-process.ts',
   'scripts/bench/baseline.ts',
   'scripts/bench/path-replay.ts',
+  'scripts/bench/subgraph-fixed-cost.ts',
 ];
 
 /**

@@ -9,7 +9,7 @@ import { demoIdentity } from '@peacegraph/reference';
 import { postgresUrlOf, TEST_DATABASES } from '../databases';
 
 const AUDIENCES = ['mission-ops', 'conduct-discipline', 'un-agency', 'ngo-partner', 'ngo-other', 'donor', 'oversight', 'public'];
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
 
 /** The first answer may come before LISTEN is up (read straight from the table): wait until the cache serves. */
 async function untilCached(database: Database, identity: Identity): Promise<void> {

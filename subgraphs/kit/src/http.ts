@@ -12,18 +12,32 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads the whole body, refusing (413) anything above `limitBytes` without buffering it. */
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
+/**
+ * Reads the whole body, refusing (413) anything above `limitBytes` without buffering it. Events,
+ * not `for await`: an async iterator over the request costs a stream wrapper and a promise per
+ * chunk on every request, for bodies that nearly always arrive in one chunk.
+ */
+export function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limitBytes) throw new HttpError(413, `Request body is larger than ${limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limitBytes) throw new HttpError(413, `Request body is larger than ${limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limitBytes) return Promise.reject(new HttpError(413, `Request body is larger than ${limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limitBytes) return void chunks.push(chunk);
+      req.off('data', onData);
+      // As the iterator did when the loop threw: stop reading the rest.
+      req.destroy();
+      reject(new HttpError(413, `Request body is larger than ${limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE'));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('request aborted'));
+    });
+  });
 }
 
 /** A JSON error body in the GraphQL response shape, so clients parse one format. */

@@ -206,7 +206,7 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       const sendAuditFacts = req.headers[AUDIT_FACTS_HEADER] === '1';
       const language = negotiateLanguage(req.headers['accept-language']);
       const execute = async (): Promise<SharedRead> => {
-        const answer = await answerGraphQL(server, req, { body: parsed, search: new URL(req.url ?? '/', 'http://subgraph').search }, async () => ({
+        const answer = await answerGraphQL(server, req, { body: parsed, search: searchOf(req) }, async () => ({
           requestId,
           identity,
           access,
@@ -256,6 +256,11 @@ export async function serveSubgraph<Loaders>(options: SubgraphServerOptions<Load
       await server.stop();
     },
   };
+}
+
+/** `?query=…` of a GET; a POST's is not read by Apollo Server, so its URL is not parsed for it. */
+function searchOf(req: import('node:http').IncomingMessage): string {
+  return req.method === 'POST' ? '' : new URL(req.url ?? '/', 'http://subgraph').search;
 }
 
 /** PostgreSQL is down or unreachable: 503, retry shortly (the gateway passes both on). */

@@ -115,6 +115,24 @@ describe('Access', () => {
     const c = accessFrom(ngo, [], audit());
     expect(new Set([a.fingerprint, b.fingerprint, c.fingerprint]).size).toBe(3);
   });
+
+  it('reuses what frozen agreement rows grant only for the same kind of caller, and each request keeps its own audit log', () => {
+    const rows = Object.freeze([agreement({ dataClasses: ['PARTNER', 'PRECISE_LOCATION'] })]);
+    const fresh = accessFrom(ngo, [...rows], audit());
+    const first = accessFrom(ngo, rows, audit());
+    const again = accessFrom({ ...ngo, subject: 'b@ngo' }, rows, audit());
+    const otherRoles = accessFrom({ ...ngo, roles: ['protection'] }, rows, audit());
+    expect([first.fingerprint, again.fingerprint]).toEqual([fresh.fingerprint, fresh.fingerprint]);
+    expect(otherRoles.fingerprint).not.toBe(fresh.fingerprint);
+    expect(again.identity.subject).toBe('b@ngo');
+    expect(again.audit).not.toBe(first.audit);
+    for (const access of [first, again, otherRoles]) {
+      expect(access.holds(DataClass.PRECISE_LOCATION)).toBe(true);
+      expect(access.holds(DataClass.VICTIM_IDENTITY)).toBe(false);
+    }
+    // Back to the first caller after another: worked out again, the same answer.
+    expect(accessFrom(ngo, rows, audit()).fingerprint).toBe(fresh.fingerprint);
+  });
 });
 
 // On PGlite always, and on PostgreSQL when DATABASE_URL is set (a uniquely named table, dropped after).

@@ -52,18 +52,13 @@ export interface Decision {
  * the start of that request (so an expired agreement grants nothing on the next request).
  */
 export class Access {
-  readonly fingerprint: string;
-
   constructor(
     readonly identity: Identity,
     private readonly grants: ReadonlyMap<DataClass, readonly Grant[]>,
-    agreementVersions: readonly string[],
+    /** The caller's organisation, type, roles and the versions of the agreements in force, hashed: the scope reads may be shared within. */
+    readonly fingerprint: string,
     readonly audit: AuditLog,
-  ) {
-    this.fingerprint = createHash('sha256')
-      .update(JSON.stringify([identity.organizationId, identity.organizationType, [...identity.roles].sort(), agreementVersions]))
-      .digest('base64url');
-  }
+  ) {}
 
   /** Does any grant of `dataClass` cover this row? PUBLIC always does. */
   allows(dataClass: DataClass, row: RowScope = {}): boolean {
@@ -258,7 +253,33 @@ export function grantedClasses(row: AgreementInForce): DataClass[] {
   );
 }
 
+/** What a set of agreements in force grants one kind of caller: the same on every request until that set changes. */
+interface CallerPolicy {
+  /** Organisation, type and sorted roles: what, besides the rows, the grants and fingerprint depend on. */
+  caller: string;
+  grants: ReadonlyMap<DataClass, readonly Grant[]>;
+  fingerprint: string;
+}
+
+/**
+ * Keyed by the agreement rows themselves, and only for frozen arrays (the agreement cache hands
+ * out one per caller while its in-force set is unchanged): an array that could still change is
+ * never remembered, and any other array is worked out afresh.
+ */
+const policies = new WeakMap<readonly AgreementInForce[], CallerPolicy>();
+
 export function accessFrom(identity: Identity, rows: readonly AgreementInForce[], audit: AuditLog): Access {
+  const roles = [...identity.roles].sort();
+  const caller = JSON.stringify([identity.organizationId, identity.organizationType, roles]);
+  let policy = policies.get(rows);
+  if (policy?.caller !== caller) {
+    policy = policyFor(identity, roles, caller, rows);
+    if (Object.isFrozen(rows)) policies.set(rows, policy);
+  }
+  return new Access(identity, policy.grants, policy.fingerprint, audit);
+}
+
+function policyFor(identity: Identity, sortedRoles: string[], caller: string, rows: readonly AgreementInForce[]): CallerPolicy {
   const grants = new Map<DataClass, Grant[]>();
   for (const row of rows) {
     const provider = providerFrom(row.provider, row.providerType, row.providerAcronym);
@@ -277,5 +298,8 @@ export function accessFrom(identity: Identity, rows: readonly AgreementInForce[]
     }
   }
   const versions = rows.map((r) => `${r.id}@${r.updatedAt.toISOString()}`).sort();
-  return new Access(identity, grants, versions, audit);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([identity.organizationId, identity.organizationType, sortedRoles, versions]))
+    .digest('base64url');
+  return { caller, grants, fingerprint };
 }

@@ -22,7 +22,7 @@ const MAX_ENTRIES = 5_000;
  * time without any notification.
  */
 class AgreementCache {
-  private readonly entries = new Map<string, { rows: Promise<AgreementInForce[]>; loadedAt: number }>();
+  private readonly entries = new Map<string, CacheEntry>();
   private listening = false;
   /** Settles once the cache is listening, or has given up (then every request reads the table). */
   readonly settled: Promise<void> = Promise.resolve();
@@ -42,20 +42,36 @@ class AgreementCache {
     this.entries.clear();
   }
 
-  async inForceFor(identity: Identity, now: Date): Promise<AgreementInForce[]> {
+  async inForceFor(identity: Identity, now: Date): Promise<readonly AgreementInForce[]> {
     if (!this.listening) return loadAgreementsFor(this.database.db, identity, now);
     const key = `${identity.organizationId ?? ''}|${identity.organizationType ?? ''}|${[...identity.roles].sort().join(',')}`;
     let entry = this.entries.get(key);
     if (!entry || Date.now() - entry.loadedAt > BACKSTOP_TTL_MS) {
       if (this.entries.size >= MAX_ENTRIES) this.clear();
-      const loaded = { rows: loadRecipientAgreements(this.database.db, identity), loadedAt: Date.now() };
+      const loaded: CacheEntry = { rows: loadRecipientAgreements(this.database.db, identity), loadedAt: Date.now(), inForce: FROZEN_NONE };
       entry = loaded;
       this.entries.set(key, loaded);
       // A failed read is not remembered.
       loaded.rows.catch(() => this.entries.get(key) === loaded && this.entries.delete(key));
     }
-    return inForce(await entry.rows, now);
+    const current = inForce(await entry.rows, now);
+    // The same frozen array while the same rows are in force, so accessFrom can reuse what it worked out from them.
+    if (!sameRows(current, entry.inForce)) entry.inForce = Object.freeze(current);
+    return entry.inForce;
   }
+}
+
+interface CacheEntry {
+  rows: Promise<AgreementInForce[]>;
+  loadedAt: number;
+  /** The rows in force at the last request: handed out again, unchanged, while they still are. */
+  inForce: readonly AgreementInForce[];
+}
+
+const FROZEN_NONE: readonly AgreementInForce[] = Object.freeze([]);
+
+function sameRows(a: readonly AgreementInForce[], b: readonly AgreementInForce[]): boolean {
+  return a.length === b.length && a.every((row, i) => row === b[i]);
 }
 
 const caches = new WeakMap<Database, AgreementCache>();
@@ -70,7 +86,7 @@ function cacheFor(database: Database): AgreementCache {
 }
 
 /** The agreements in force for this caller now: loadAgreementsFor's answer, from the cache when it can. */
-export function agreementsInForce(database: Database, identity: Identity, now = new Date()): Promise<AgreementInForce[]> {
+export function agreementsInForce(database: Database, identity: Identity, now = new Date()): Promise<readonly AgreementInForce[]> {
   return cacheFor(database).inForceFor(identity, now);
 }
 
