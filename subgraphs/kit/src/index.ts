@@ -43,3 +43,4 @@ export * from './scalars';
 export * from './manifest';
 export * from './env';
 export * from './reference-tables';
+export * from './entity-keys';
