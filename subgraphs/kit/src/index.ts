@@ -44,3 +44,4 @@ export * from './manifest';
 export * from './env';
 export * from './reference-tables';
 export * from './entity-keys';
+export * from './field-groups';
