@@ -43,3 +43,5 @@ export * from './scalars';
 export * from './manifest';
 export * from './env';
 export * from './reference-tables';
+export * from './entity-keys';
+export * from './field-groups';

@@ -1,4 +1,3 @@
-import { pgSchema } from 'drizzle-orm/pg-core';
-
-/** Everything this subgraph stores lives in the `missions` Postgres schema; no other subgraph reads it. */
-export const missionsSchema = pgSchema('missions');
+// The `missions` Postgres schema is declared in kit (reference-tables.ts), beside the two
+// reference tables every subgraph reads; this subgraph's tables all live in it.
+export { missionsSchema } from '@peacegraph/kit';

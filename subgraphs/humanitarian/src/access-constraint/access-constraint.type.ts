@@ -1,5 +1,5 @@
-import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Classified, Coarsened, CountryCodeScalar, DataClass, DateScalar, PageOf, PCodeScalar, PublicCoordinates, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { Incident } from '../incident/incident.type';
 import { Organization } from '../organization/organization.type';
@@ -26,15 +26,7 @@ export enum AccessImpact {
 registerEnumType(AccessImpact, { name: 'AccessImpact', description: 'MINOR: delayed; MODERATE: relocated or reduced; SEVERE: suspended.' });
 
 @ObjectType({ description: 'Where a constraint happened, with how exact the point is.' })
-export class AccessConstraintLocation {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => Float)
-  latitude: number;
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => Float)
-  longitude: number;
-
+export class AccessConstraintLocation extends PublicCoordinates {
   @Classified(DataClass.PUBLIC)
   @Field(() => String, { description: 'EXACT, ROUNDED_0_1_DEGREE or ADMIN_AREA_CENTROID.' })
   precision: string;

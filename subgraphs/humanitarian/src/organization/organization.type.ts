@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, DataClass, PageOf } from '@peacegraph/kit';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Classified, DataClass, FederatedEntity, OrganizationKey, PageOf } from '@peacegraph/kit';
 
 /** GraphQL names over the stored values agreements match on (policy.agreements.recipient_organization_type). */
 export enum OrganizationType {
@@ -18,13 +18,8 @@ registerEnumType(OrganizationType, {
   description: 'UN agency, international NGO, national NGO, Red Cross/Red Crescent, government, donor, peace operation, oversight body, other.',
 });
 
-@Directive('@key(fields: "id")')
-@ObjectType({ description: 'An organisation taking part in the response (owned by the humanitarian subgraph; finance extends it).' })
-export class Organization {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => ID, { description: 'The id agreements and tokens use, e.g. `nrc`.' })
-  id: string;
-
+@FederatedEntity({ description: 'An organisation taking part in the response (owned by the humanitarian subgraph; finance extends it).' })
+export class Organization extends OrganizationKey {
   @Classified(DataClass.PUBLIC)
   @Field(() => String)
   name: string;

@@ -66,3 +66,20 @@ export const incidents = incidentsSchema.table(
 );
 export type IncidentRow = typeof incidents.$inferSelect;
 export type NewIncidentRow = typeof incidents.$inferInsert;
+
+/**
+ * The first columns of a restricted row about one incident (victims, perpetrators, source
+ * reports): its id, the incident (the row goes with it), and the incident's mission and area,
+ * copied onto the row so its loader scopes it in SQL without a join. A function: each table
+ * needs its own column builders.
+ */
+export function restrictedIncidentDetailColumns() {
+  return {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    missionId: text('mission_id').notNull(),
+    adminAreaPcode: text('admin_area_pcode').notNull(),
+  };
+}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Classified, DataClass, PageInput, readPage, toPage } from '@peacegraph/kit';
-import { incidentCursorKey, validateIncidentFilter } from '../incident/incident.filter';
+import { Classified, DataClass, PageInput } from '@peacegraph/kit';
+import { incidentPageOf } from '../incident/incident-page';
 import { IncidentFilterInput } from '../incident/incident.inputs';
 import { IncidentPage } from '../incident/incident.type';
 import type { IncidentsContext } from '../loaders';
@@ -13,15 +13,12 @@ export class MissionIncidentsResolver {
     nullable: true,
     description: "The mission's incidents within your agreements (a partner cleared for some areas gets those areas'), newest first (batched across missions).",
   })
-  async incidents(
+  incidents(
     @Root() mission: Mission,
     @Ctx() ctx: IncidentsContext,
     @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ): Promise<IncidentPage | null> {
-    validateIncidentFilter(filter);
-    const { limit, after } = readPage(page);
-    const rows = await ctx.loaders.incidentPagesByMission.load({ parent: mission.id, filter, after, limit });
-    return toPage(rows, limit, incidentCursorKey);
+    return incidentPageOf(ctx.loaders.incidentPagesByMission, mission.id, filter, page);
   }
 }

@@ -1,5 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { FederatedEntity, MissionKey } from '@peacegraph/kit';
 
 /**
  * Stub of the missions subgraph's Mission: the key only; this subgraph adds its incidents.
@@ -7,10 +6,5 @@ import { Classified, DataClass } from '@peacegraph/kit';
  * PARTNER, and its rows are each scoped in SQL — a partner cleared for some areas of the
  * mission gets the incidents of those areas.
  */
-@Directive('@key(fields: "id")')
-@ObjectType()
-export class Mission {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => ID)
-  id: string;
-}
+@FederatedEntity()
+export class Mission extends MissionKey {}

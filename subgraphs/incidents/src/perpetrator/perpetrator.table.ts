@@ -1,17 +1,12 @@
 import { index, text } from 'drizzle-orm/pg-core';
 import { incidentsSchema } from '../schema';
-import { incidents } from '../incident/incident.table';
+import { restrictedIncidentDetailColumns } from '../incident/incident.table';
 
 /** Who is alleged to have done it, down to unit or person: PERPETRATOR_IDENTITY. */
 export const perpetratorAttributions = incidentsSchema.table(
   'perpetrator_attributions',
   {
-    id: text('id').primaryKey(),
-    incidentId: text('incident_id')
-      .notNull()
-      .references(() => incidents.id, { onDelete: 'cascade' }),
-    missionId: text('mission_id').notNull(),
-    adminAreaPcode: text('admin_area_pcode').notNull(),
+    ...restrictedIncidentDetailColumns(),
     actorName: text('actor_name').notNull(),
     /** A unit, commander or individual named by the sources. */
     identifiedAs: text('identified_as'),

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass, DateScalar, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
+import { Classified, DataClass, DateScalar, MissionYearFigure, PageOf, PCodeScalar, ScopedBy } from '@peacegraph/kit';
 
 /** Every field is SEA_ALLEGATION: the conduct-and-discipline role of the mission only. */
 @ScopedBy({ mission: 'missionId', area: 'adminAreaPcode', id: 'id' })
@@ -58,15 +58,7 @@ export class SeaAllegation {
 export class SeaAllegationPage extends PageOf(SeaAllegation, DataClass.SEA_ALLEGATION) {}
 
 @ObjectType({ description: 'SEA allegations per mission and year. Counts below the suppression threshold are withheld for everyone.' })
-export class SeaAllegationStatistic {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => String)
-  missionId: string;
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => Int)
-  year: number;
-
+export class SeaAllegationStatistic extends MissionYearFigure {
   @Classified(DataClass.PUBLIC)
   @Field(() => Int, { nullable: true })
   allegations: number | null;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { incidentsSchema } from '../schema';
-import { incidents } from '../incident/incident.table';
+import { restrictedIncidentDetailColumns } from '../incident/incident.table';
 
 /**
  * A report an incident rests on, graded on the NATO/Admiralty system: source reliability
@@ -11,12 +11,7 @@ import { incidents } from '../incident/incident.table';
 export const sourceReports = incidentsSchema.table(
   'source_reports',
   {
-    id: text('id').primaryKey(),
-    incidentId: text('incident_id')
-      .notNull()
-      .references(() => incidents.id, { onDelete: 'cascade' }),
-    missionId: text('mission_id').notNull(),
-    adminAreaPcode: text('admin_area_pcode').notNull(),
+    ...restrictedIncidentDetailColumns(),
     /** HUMAN_SOURCE | MISSION_PATROL | UN_AGENCY | NGO | LOCAL_AUTHORITY | MEDIA | SOCIAL_MEDIA */
     sourceType: text('source_type').notNull(),
     sourceName: text('source_name').notNull(),

@@ -1,6 +1,6 @@
 import { index, integer, text } from 'drizzle-orm/pg-core';
 import { incidentsSchema } from '../schema';
-import { incidents } from '../incident/incident.table';
+import { restrictedIncidentDetailColumns } from '../incident/incident.table';
 
 /**
  * A named victim: VICTIM_IDENTITY. The incident's mission and area are copied onto the row
@@ -9,12 +9,7 @@ import { incidents } from '../incident/incident.table';
 export const victims = incidentsSchema.table(
   'victims',
   {
-    id: text('id').primaryKey(),
-    incidentId: text('incident_id')
-      .notNull()
-      .references(() => incidents.id, { onDelete: 'cascade' }),
-    missionId: text('mission_id').notNull(),
-    adminAreaPcode: text('admin_area_pcode').notNull(),
+    ...restrictedIncidentDetailColumns(),
     fullName: text('full_name').notNull(),
     /** FEMALE | MALE | UNKNOWN */
     sex: text('sex').notNull(),

@@ -51,9 +51,14 @@ export const ROW_SCOPE_KEY = 'rowScope';
 const declaredClasses = new WeakMap<object, Map<string, DataClass>>();
 const declaredScopes = new WeakMap<object, RowScopeKeys>();
 
-/** The class `@Classified` gave `field` of the object type `type` (a property of the class). */
+/** The class `@Classified` gave `field` of the object type `type` (a property of the class or of a class it extends). */
 export function declaredClass(type: object, field: string): DataClass | undefined {
-  return declaredClasses.get(type)?.get(field);
+  // Entity keys are declared on kit's base classes (entity-keys.ts) and inherited, like the field itself.
+  for (let t: object | null = type; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+    const found = declaredClasses.get(t)?.get(field);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The keys `@ScopedBy` gave the object type `type`. */

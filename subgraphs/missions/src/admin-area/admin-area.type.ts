@@ -1,14 +1,9 @@
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, PCodeScalar } from '@peacegraph/kit';
+import { Field, Float, Int } from 'type-graphql';
+import { AdminAreaKey, Classified, CountryCodeScalar, DataClass, FederatedEntity, PCodeScalar } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 
-@Directive('@key(fields: "pcode")')
-@ObjectType({ description: 'An administrative area keyed by its OCHA p-code (HDX HAPI keys rows the same way).' })
-export class AdminArea {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PCodeScalar, { description: 'OCHA p-code; an admin2 p-code starts with its admin1 p-code.' })
-  pcode: string;
-
+@FederatedEntity({ description: 'An administrative area keyed by its OCHA p-code (HDX HAPI keys rows the same way).' })
+export class AdminArea extends AdminAreaKey {
   /** The COD name; served by AdminAreaResolver.name. */
   name: string;
 

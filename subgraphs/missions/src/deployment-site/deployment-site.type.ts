@@ -1,5 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Classified, CountryCodeScalar, DataClass, PageOf, PublicCoordinates, ScopedBy } from '@peacegraph/kit';
 
 /** Same values as the kit's PointPrecision; its own GraphQL name so no other subgraph's enum must match it. */
 export enum SitePointPrecision {
@@ -10,15 +10,7 @@ export enum SitePointPrecision {
 registerEnumType(SitePointPrecision, { name: 'SitePointPrecision', description: 'How exact a served site point is.' });
 
 @ObjectType({ description: 'A served point, with how exact it is (WGS 84).' })
-export class SitePoint {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => Float)
-  latitude: number;
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => Float)
-  longitude: number;
-
+export class SitePoint extends PublicCoordinates {
   @Classified(DataClass.PUBLIC)
   @Field(() => SitePointPrecision)
   precision: SitePointPrecision;

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Classified, DataClass, DateScalar, ScopedBy } from '@peacegraph/kit';
+import { MissionInternalRecord } from '../mission/mission-internal-record.type';
 
 export enum IndicatorLevel {
   INPUT = 'INPUT',
@@ -12,15 +13,7 @@ registerEnumType(IndicatorLevel, { name: 'IndicatorLevel', description: 'Results
 /** Mission performance monitoring (M&E) is internal: UN_INTERNAL, scoped by mission. */
 @ScopedBy({ mission: 'missionId', id: 'id' })
 @ObjectType({ description: "A monitoring and evaluation indicator of a mandate task. Seeded indicators are GENERATED demo data (source 'generated')." })
-export class Indicator {
-  @Classified(DataClass.UN_INTERNAL)
-  @Field(() => ID)
-  id: string;
-
-  @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String)
-  missionId: string;
-
+export class Indicator extends MissionInternalRecord {
   @Classified(DataClass.UN_INTERNAL)
   @Field(() => String)
   mandateTaskId: string;

@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Classified, CountryCodeScalar, DataClass, DateScalar, FederatedEntity, MissionKey, PageOf, ScopedBy } from '@peacegraph/kit';
 
 export enum MissionType {
   PKO = 'PKO',
@@ -27,13 +27,8 @@ registerEnumType(MissionStatus, { name: 'MissionStatus' });
 
 // Scoped by its own id: UN_INTERNAL fields of a mission (training compliance) are decided per mission.
 @ScopedBy({ mission: 'id', id: 'id' })
-@Directive('@key(fields: "id")')
-@ObjectType({ description: 'A UN peacekeeping operation or special political mission.' })
-export class Mission {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => ID, { description: 'The mission acronym, e.g. MINUSCA.' })
-  id: string;
-
+@FederatedEntity({ description: 'A UN peacekeeping operation or special political mission.' })
+export class Mission extends MissionKey {
   @Classified(DataClass.PUBLIC)
   @Field(() => String)
   acronym: string;

@@ -1,19 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Classified, DataClass } from '@peacegraph/kit';
+import { Classified, DataClass, MissionYearFigure } from '@peacegraph/kit';
 
 @ObjectType({
   description:
     'Uniformed personnel a mission had deployed in a year (contributions data: yearly average, summed over contributors) against the ceiling authorized at the end of that year.',
 })
-export class MissionStrength {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => String)
-  missionId: string;
-
-  @Classified(DataClass.PUBLIC)
-  @Field(() => Int)
-  year: number;
-
+export class MissionStrength extends MissionYearFigure {
   @Classified(DataClass.PUBLIC)
   @Field(() => Boolean, { description: 'False when the source covers only part of the year (its averages then understate the strength).' })
   completeYear: boolean;

@@ -1,5 +1,6 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Classified, CountryCodeScalar, DataClass, DateScalar, PageOf, ScopedBy } from '@peacegraph/kit';
+import { MissionInternalRecord } from '../mission/mission-internal-record.type';
 
 export enum TrainingCourse {
   PRE_DEPLOYMENT = 'PRE_DEPLOYMENT',
@@ -12,15 +13,7 @@ registerEnumType(TrainingCourse, { name: 'TrainingCourse', description: 'Courses
 /** Contingent training compliance is internal performance data: UN_INTERNAL, scoped by mission. */
 @ScopedBy({ mission: 'missionId', id: 'id' })
 @ObjectType({ description: "One contingent's completion of one required course in a year. Seeded rows are GENERATED demo data (source 'generated')." })
-export class TrainingRecord {
-  @Classified(DataClass.UN_INTERNAL)
-  @Field(() => ID)
-  id: string;
-
-  @Classified(DataClass.UN_INTERNAL)
-  @Field(() => String)
-  missionId: string;
-
+export class TrainingRecord extends MissionInternalRecord {
   @Classified(DataClass.UN_INTERNAL)
   @Field(() => CountryCodeScalar, { description: 'The contributing country of the contingent.' })
   contributorIso3: string;
