@@ -7,7 +7,8 @@ import type { Db } from './db';
  * @peacegraph/reference, extended by imports or SQL), and the other subgraphs read those two
  * tables — only these columns, only here — as a published reference contract. So an admin area
  * added to the table is accepted at once, with no code change and no cache to go stale: each
- * lookup is one primary-key read, made only by writes and filtered queries.
+ * lookup is one primary-key read, made by writes and filtered queries — and one batched read
+ * per request where a subgraph serves an area's name and level itself (`referenceAreas`).
  */
 export interface ReferenceArea {
   pcode: string;
@@ -34,6 +35,18 @@ export async function referenceArea(db: Db, pcode: string): Promise<ReferenceAre
     from missions.admin_areas where pcode = ${pcode}`));
 }
 
+/**
+ * The admin areas with these p-codes (those the table has), in one statement. Subgraphs that
+ * serve an area's reference fields themselves (`@shareable` with the missions subgraph) read
+ * them here, so both answer from the same row.
+ */
+export async function referenceAreas(db: Db, pcodes: readonly string[]): Promise<ReferenceArea[]> {
+  return rowsOf<ReferenceArea>(await db.execute(sql`
+    select pcode, name, level, parent_pcode as "parentPcode", country_iso3 as "countryIso3",
+           centroid_latitude as "centroidLatitude", centroid_longitude as "centroidLongitude"
+    from missions.admin_areas where pcode in (${sql.join(pcodes.map((pcode) => sql`${pcode}`), sql`, `)})`));
+}
+
 /** The mission with this id (exact, upper case), or undefined. */
 export async function referenceMission(db: Db, id: string): Promise<ReferenceMission | undefined> {
   return firstRow<ReferenceMission>(await db.execute(sql`
@@ -42,6 +55,10 @@ export async function referenceMission(db: Db, id: string): Promise<ReferenceMis
 }
 
 /** postgres.js returns the rows, PGlite an object holding them. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
 function firstRow<T>(result: unknown): T | undefined {
-  return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[])[0];
+  return rowsOf<T>(result)[0];
 }

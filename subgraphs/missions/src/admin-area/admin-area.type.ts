@@ -12,6 +12,7 @@ export class AdminArea {
   /** The COD name; served by AdminAreaResolver.name. */
   name: string;
 
+  @Directive('@shareable') // the incidents subgraph serves it too, from the same reference row
   @Classified(DataClass.PUBLIC)
   @Field(() => Int, { description: '1 = admin1 (province/state), 2 = admin2 (district).' })
   level: number;
