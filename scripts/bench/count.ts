@@ -1,14 +1,14 @@
 // SQL statements and subgraph requests per operation: the four subgraphs in this process on the
 // bench database (one Database, so its statement counter sees every subgraph), each behind a
 // counting proxy, with our gateway — and Hive Gateway — in front.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { openDatabase, serveSubgraph, type Access, type Db, type RunningService } from '@peacegraph/kit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { postGraphQL, randomSecret, tokenFor } from './client';
 import { createHiveGateway } from '../services/hive-gateway';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
+import { countingProxy, listen } from './counting-proxy';
 
 export interface OperationCounts {
   audience: string;
@@ -22,31 +22,6 @@ export interface OperationCounts {
 }
 
 const PAGED: Partial<Record<QueryId, true>> = { Q2: true, Q3: true };
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-/** A pass-through proxy that counts the requests it forwards (and shows each to `observe`). */
-export async function countingProxy(
-  target: string,
-  observe?: (headers: IncomingHttpHeaders, body: string) => void,
-): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
-  let count = 0;
-  const server = createServer(async (req, res) => {
-    count++;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    observe?.(req.headers, Buffer.concat(chunks).toString('utf8'));
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)) as [string, string][]);
-    const response = await fetch(target, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const body = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' }).end(body);
-  });
-  const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/graphql`, count: () => count, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 let shared: Promise<Setup> | null = null;
 interface Setup {

@@ -52,7 +52,7 @@ export const OPERATIONS: Record<QueryId, BenchOperation> = {
     id: 'Q4',
     name: 'IncidentsByAreaAndMonth',
     description: 'incidents by admin area × month (public dashboard aggregate)',
-    subgraphs: ['incidents', 'missions'],
+    subgraphs: ['incidents'],
     audiences: ['public'],
     variables: () => ({ filter: { missionId: 'MINUSCA', fromMonth: '2024-01', toMonth: '2025-06', adminLevel: 1 } }),
   },

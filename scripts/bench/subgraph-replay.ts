@@ -10,7 +10,7 @@ import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, startGateway } from '@peacegraph/gate
 import { compose } from '../compose';
 import { SUBGRAPHS } from '../subgraphs';
 import { postGraphQL, randomSecret, tokenFor } from './client';
-import { countingProxy } from './count';
+import { countingProxy } from './counting-proxy';
 import { OPERATIONS, operationOf, type QueryId } from './operations';
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,11 +1,13 @@
 // Issue 9: the number of SQL statements an operation costs must not grow with its page size.
 // Q1–Q4 of the benchmark (persisted-operations/) run through the gateway over HTTP; the
-// statement counter of the one database every subgraph shares is read around each request.
+// statement counter of the one database every subgraph shares is read around each request, and
+// a counting proxy in front of each subgraph counts the requests the gateway sends it (issue 19).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startGateway, type RunningGateway } from '@peacegraph/gateway';
 import { compose } from '../../scripts/compose';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { postGraphQL, tokenFor } from '../../scripts/bench/client';
+import { countingProxy } from '../../scripts/bench/counting-proxy';
 import { OPERATIONS, operationOf, type QueryId } from '../../scripts/bench/operations';
 import { TEST_DATABASES } from '../databases';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
@@ -13,14 +15,16 @@ import { startTestStack, TEST_JWT_SECRET, type TestStack } from '../harness';
 describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
   let stack: TestStack;
   let gateway: RunningGateway;
+  let proxies: Record<string, Awaited<ReturnType<typeof countingProxy>>>;
 
   beforeAll(async () => {
     stack = await startTestStack(kind);
+    proxies = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await countingProxy(stack.subgraphUrl(s.name))] as const)));
     // The supergraph composed from the code under test (schema/ may lag behind it).
     const { supergraphSdl } = await compose();
     gateway = await startGateway({
       supergraphSdl,
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, stack.subgraphUrl(s.name)])),
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, proxies[s.name]!.url])),
       signingSecret: stack.signingSecret,
       jwt: { kind: 'hs256', secret: TEST_JWT_SECRET, issuer: 'peacegraph-dev', audience: 'peacegraph' },
       port: 0,
@@ -31,17 +35,22 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
   }, 180_000);
   afterAll(async () => {
     await gateway?.stop();
+    for (const proxy of Object.values(proxies ?? {})) await proxy.close();
     await stack?.stop();
   });
 
-  /** Statements one request costs, counted once the audit flush after the response is done. */
+  const requestCounts = () => Object.fromEntries(Object.entries(proxies).map(([name, p]) => [name, p.count()]));
+
+  /** Statements and subgraph requests (by subgraph, those sent any) one request costs, counted once the audit flush after the response is done. */
   async function statementsFor(id: QueryId, audience: string, variables: Record<string, unknown>) {
     const token = await tokenFor(audience, TEST_JWT_SECRET);
     // Steady state: a caller's first request also loads their agreements into each process's cache.
     await postGraphQL(gateway.url, token, { query: operationOf(id).body, variables });
     await new Promise((r) => setTimeout(r, 100));
     const before = stack.database.statementCount();
+    const requestsBefore = requestCounts();
     const answer = await postGraphQL(gateway.url, token, { query: operationOf(id).body, variables });
+    const requests = Object.fromEntries(Object.entries(requestCounts()).map(([name, n]) => [name, n - requestsBefore[name]!]).filter(([, n]) => n !== 0));
     let count = stack.database.statementCount();
     for (let settled = 0; settled < 3; ) {
       await new Promise((r) => setTimeout(r, 30));
@@ -51,7 +60,7 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     }
     expect(answer.status, answer.text.slice(0, 500)).toBe(200);
     expect(answer.body.errors, answer.text.slice(0, 500)).toBeUndefined();
-    return { statements: count - before, data: answer.body.data };
+    return { statements: count - before, requests, data: answer.body.data };
   }
 
   test('Q2 (missions with contributors and budgets): 10 and 500 missions cost the same statements', async () => {
@@ -73,6 +82,10 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     expect(nodes.some((n) => n.adminArea.operationalPresence.nodes.length > 1)).toBe(true);
     expect(small.data.mission.incidents.nodes.every((n: any) => n.adminArea.operationalPresence.nodes.length <= 1)).toBe(true);
     expect(large.statements).toBe(small.statements);
+    // The incidents' admin areas take name and level from the incidents subgraph (@shareable):
+    // the missions subgraph is asked only for the mission itself.
+    expect(small.requests.missions).toBe(1);
+    expect(large.requests).toEqual(small.requests);
   });
 
   test('an admin area reached from many incidents (sent to its subgraph once) answers as when asked for directly', async () => {
@@ -106,6 +119,36 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     const wide = await statementsFor('Q4', 'public', OPERATIONS.Q4.variables());
     expect(wide.data.incidentStatistics.length).toBeGreaterThan(narrow.data.incidentStatistics.length);
     expect(wide.statements).toBe(narrow.statements);
+    // One fetch: the cells' adminArea { name } comes from the incidents subgraph (@shareable).
+    expect(wide.requests).toEqual({ incidents: 1 });
+    expect(narrow.requests).toEqual({ incidents: 1 });
+  });
+
+  test('AdminArea name and level: the incidents subgraph answers as the missions subgraph, in EN and FR', async () => {
+    const ask = async (query: string, acceptLanguage: string) => {
+      const before = requestCounts();
+      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': acceptLanguage }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { data?: any; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      const sentTo = Object.entries(requestCounts()).filter(([name, n]) => n !== before[name]).map(([name]) => name);
+      return { data: body.data, sentTo };
+    };
+    const area = 'adminAreaPcode adminArea { name level fr: name(language: FR) en: name(language: EN) }';
+    const cells = (mission: string, level: number) => `${mission}${level}: incidentStatistics(filter: { missionId: "${mission}", adminLevel: ${level} }) { ${area} }`;
+    const fromIncidents = `{ ${['MINUSCA', 'MONUSCO', 'UNMISS'].flatMap((m) => [cells(m, 1), cells(m, 2)]).join(' ')} }`;
+    const fromMissions = `{ ${['CAF', 'COD', 'SSD'].map((iso3) => `${iso3}: adminAreas(countryIso3: "${iso3}") { pcode name level fr: name(language: FR) en: name(language: EN) }`).join(' ')} }`;
+    for (const language of ['en', 'fr']) {
+      const incidents = await ask(fromIncidents, language);
+      expect(incidents.sentTo).toEqual(['incidents']);
+      const missions = await ask(fromMissions, language);
+      expect(missions.sentTo).toEqual(['missions']);
+      const byPcode = new Map((Object.values(missions.data).flat() as any[]).map(({ pcode, ...fields }) => [pcode, fields]));
+      const served = (Object.values(incidents.data).flat() as any[]).map((cell) => [cell.adminAreaPcode, cell.adminArea] as const);
+      // Both levels, French (CAF, COD) and English (SSD) names.
+      expect(new Set(served.map(([, a]) => a.level))).toEqual(new Set([1, 2]));
+      expect(new Set(served.map(([pcode]) => pcode.slice(0, 2)))).toEqual(new Set(['CF', 'CD', 'SS']));
+      for (const [pcode, fields] of served) expect(fields, pcode).toEqual(byPcode.get(pcode));
+    }
   });
 
   test('one document, different variables: each answer shaped for its own @include/@skip (the gateway keeps the shaping Operation per document)', async () => {

@@ -1,4 +1,5 @@
 import type { Access, Db, SubgraphContext } from '@peacegraph/kit';
+import { referenceAreaByPcodeLoader } from './admin-area/admin-area.loaders';
 import {
   actorsByIncidentLoader,
   casualtiesByIncidentLoader,
@@ -21,6 +22,7 @@ export function createIncidentsLoaders(db: Db, access: Access) {
     sourcesByIncident: sourcesByIncidentLoader(db, access),
     perpetratorsByIncident: perpetratorsByIncidentLoader(db, access),
     verificationHistoryByIncident: verificationHistoryByIncidentLoader(db),
+    referenceAreaByPcode: referenceAreaByPcodeLoader(db),
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { date, doublePrecision, index, integer, pgSchema, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Db } from './db';
 
@@ -9,7 +9,8 @@ import type { Db } from './db';
  * them too — only through the lookups below, as a published reference contract — and kit cannot
  * import a subgraph. So an admin area added to the table is accepted at once, with no code change
  * and no cache to go stale: each lookup is one primary-key read, made only by writes and filtered
- * queries.
+ * queries — and one batched read per request where a subgraph serves an area's name and level
+ * itself (`referenceAreas`).
  */
 
 /** Everything the missions subgraph stores lives in the `missions` Postgres schema. */
@@ -69,22 +70,39 @@ export type ReferenceArea = Pick<AdminAreaRow, 'pcode' | 'name' | 'parentPcode' 
 /** What the other subgraphs read of a mission. */
 export type ReferenceMission = Pick<MissionRow, 'id' | 'status' | 'missionType' | 'hostCountryIso3'>;
 
+/** The columns of an admin area the other subgraphs read. */
+const referenceAreaColumns = {
+  pcode: adminAreas.pcode,
+  name: adminAreas.name,
+  level: adminAreas.level,
+  parentPcode: adminAreas.parentPcode,
+  countryIso3: adminAreas.countryIso3,
+  centroidLatitude: adminAreas.centroidLatitude,
+  centroidLongitude: adminAreas.centroidLongitude,
+};
+
 /** The admin area with this p-code (exact, upper case), or undefined. */
 export async function referenceArea(db: Db, pcode: string): Promise<ReferenceArea | undefined> {
   const [area] = await db
-    .select({
-      pcode: adminAreas.pcode,
-      name: adminAreas.name,
-      level: adminAreas.level,
-      parentPcode: adminAreas.parentPcode,
-      countryIso3: adminAreas.countryIso3,
-      centroidLatitude: adminAreas.centroidLatitude,
-      centroidLongitude: adminAreas.centroidLongitude,
-    })
+    .select(referenceAreaColumns)
     .from(adminAreas)
     .where(eq(adminAreas.pcode, pcode));
   // The table holds admin1 and admin2 areas only (the seed and importers write no other level).
   return area as ReferenceArea | undefined;
+}
+
+/**
+ * The admin areas with these p-codes (those the table has), in one statement. Subgraphs that
+ * serve an area's reference fields themselves (`@shareable` with the missions subgraph) read
+ * them here, so both answer from the same row.
+ */
+export async function referenceAreas(db: Db, pcodes: readonly string[]): Promise<ReferenceArea[]> {
+  if (pcodes.length === 0) return [];
+  const areas = await db
+    .select(referenceAreaColumns)
+    .from(adminAreas)
+    .where(inArray(adminAreas.pcode, [...pcodes]));
+  return areas as ReferenceArea[];
 }
 
 /** The mission with this id (exact, upper case), or undefined. */

@@ -1,11 +1,8 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
-import { Classified, DataClass, PCodeScalar } from '@peacegraph/kit';
+import { AdminAreaKey, FederatedEntity, type ReferenceArea } from '@peacegraph/kit';
 
-/** Stub of the missions subgraph's AdminArea: the p-code only; this subgraph adds its incidents. */
-@Directive('@key(fields: "pcode")')
-@ObjectType()
-export class AdminArea {
-  @Classified(DataClass.PUBLIC)
-  @Field(() => PCodeScalar)
-  pcode: string;
+/** The missions subgraph's AdminArea: the key, its incidents, and the shared name and level (admin-area.resolver.ts). */
+@FederatedEntity()
+export class AdminArea extends AdminAreaKey {
+  /** Its reference row, when read up front for many rows at once (admin-area.prefetch.ts): name and level resolve without a promise. */
+  reference?: ReferenceArea;
 }

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { badInput, checkAreaFilter, Classified, DataClass, disclose, isSensitive, referenceArea, suppressTable, type DisclosedCount, type TableCell } from '@peacegraph/kit';
+import { referenceRowsOf, selectsAreaFields } from '../admin-area/admin-area.prefetch';
 import { AdminArea } from '../admin-area/admin-area.type';
 import type { IncidentsContext } from '../loaders';
 import { ceasefireViolations, incidentStatistics, type CellMeasure, type IncidentStatisticRow } from './statistics.loaders';
@@ -48,6 +50,7 @@ export class IncidentStatisticsResolver {
   @Query(() => [IncidentStatistic], { description: 'Incidents and fatalities by admin area × month × event type, small counts suppressed.' })
   async incidentStatistics(
     @Ctx() ctx: IncidentsContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => IncidentStatisticsFilterInput, { nullable: true }) filter?: IncidentStatisticsFilterInput | null,
   ): Promise<IncidentStatistic[]> {
     const f = filter ?? new IncidentStatisticsFilterInput();
@@ -55,20 +58,20 @@ export class IncidentStatisticsResolver {
     const filtered = f.adminAreaPcode ? await referenceArea(ctx.db, f.adminAreaPcode) : undefined;
     checkAreaFilter('filter.adminAreaPcode', f.adminAreaPcode, f.adminLevel, () => filtered?.level);
     const variant: Variant = f.includeRefuted ? 'all' : 'unrefuted';
-    const rows = await incidentStatistics(ctx.db, ctx.access, f);
-    return rows
-      .filter((row) => row.events[variant] > 0) // a cell with only refuted incidents is not a cell of the unrefuted table
-      .map((row) => {
-        const withheld = f.adminLevel === 2 && (hiddenPart(row.events, variant) > 0 || hiddenPart(row.events, 'all') > 0);
-        const served = withheld ? { events: WITHHELD, fatalities: WITHHELD } : discloseCell(row, variant);
-        return { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode, month: row.month, eventType: row.eventType as IncidentStatistic['eventType'], ...served };
-      });
+    const rows = (await incidentStatistics(ctx.db, ctx.access, f)).filter((row) => row.events[variant] > 0); // a cell with only refuted incidents is not a cell of the unrefuted table
+    const areas = selectsAreaFields(info, 'adminArea') ? await referenceRowsOf(rows.map((row) => row.adminAreaPcode), ctx) : undefined;
+    return rows.map((row) => {
+      const withheld = f.adminLevel === 2 && (hiddenPart(row.events, variant) > 0 || hiddenPart(row.events, 'all') > 0);
+      const served = withheld ? { events: WITHHELD, fatalities: WITHHELD } : discloseCell(row, variant);
+      return { missionId: row.missionId, adminAreaPcode: row.adminAreaPcode, areaReference: areas?.get(row.adminAreaPcode), month: row.month, eventType: row.eventType as IncidentStatistic['eventType'], ...served };
+    });
   }
 
   @Classified(DataClass.PUBLIC)
   @FieldResolver(() => AdminArea)
   adminArea(@Root() row: IncidentStatistic): AdminArea {
-    return { pcode: row.adminAreaPcode };
+    // One object per cell, not one per area: each takes its own cell's row scope (scope-inheritance.ts).
+    return { pcode: row.adminAreaPcode, reference: row.areaReference };
   }
 
   @Classified(DataClass.PUBLIC)

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Classified, Coarsened, DataClass, PCodeScalar, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
+import { Classified, Coarsened, DataClass, PCodeScalar, type ReferenceArea, ScopedBy, YearMonthScalar } from '@peacegraph/kit';
 import { AdminArea } from '../admin-area/admin-area.type';
 import { IncidentEventType } from '../taxonomy/taxonomy';
 
@@ -32,6 +32,9 @@ export class IncidentStatistic {
   @Classified(DataClass.PUBLIC)
   @Field(() => AdminArea)
   adminArea?: AdminArea;
+
+  /** The area's reference row, when the query asks for its name or level (read up front for every cell). */
+  areaReference?: ReferenceArea;
 
   @Classified(DataClass.PUBLIC)
   @Field(() => YearMonthScalar, { description: 'YYYY-MM of the event date.' })

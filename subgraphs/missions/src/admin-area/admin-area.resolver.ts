@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Classified, CountryCodeScalar, DataClass, type Language, LanguageArg, PCodeScalar } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 import type { MissionsContext } from '../loaders';
@@ -32,6 +32,7 @@ export class AdminAreaResolver {
   // Proper names of places are not translated: OCHA's CODs give one official name (French for
   // CAF and COD, English for SSD) and leave their other-language name fields empty, so every
   // language gets it. The argument is here so a caller can ask every `name` the same way.
+  @Directive('@shareable') // the incidents subgraph serves it too, from the same reference row
   @Classified(DataClass.PUBLIC)
   @FieldResolver(() => String, { description: "The place's official name in its common operational dataset (French for CAF and COD, English for SSD), in every language: place names are not translated." })
   name(@Root() area: AdminArea, @LanguageArg() _language?: Language | null): string {

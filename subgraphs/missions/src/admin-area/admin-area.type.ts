@@ -1,4 +1,4 @@
-import { Field, Float, Int } from 'type-graphql';
+import { Directive, Field, Float, Int } from 'type-graphql';
 import { AdminAreaKey, Classified, CountryCodeScalar, DataClass, FederatedEntity, PCodeScalar } from '@peacegraph/kit';
 import { Country } from '../country/country.type';
 
@@ -7,6 +7,7 @@ export class AdminArea extends AdminAreaKey {
   /** The COD name; served by AdminAreaResolver.name. */
   name: string;
 
+  @Directive('@shareable') // the incidents subgraph serves it too, from the same reference row
   @Classified(DataClass.PUBLIC)
   @Field(() => Int, { description: '1 = admin1 (province/state), 2 = admin2 (district).' })
   level: number;
