@@ -35,6 +35,7 @@ import { loadManifest, OperationRegistry, type PersistedOperationManifest } from
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
+import { singleFetchPassThrough } from './single-fetch';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
 import { SSE_PATH, SubscriptionService, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { webRoutes, type DevTokenIssuer } from './web';
@@ -62,6 +63,11 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   devTokens?: DevTokenIssuer;
   /** The built dashboard served under /dashboard/ (default dashboard/dist). */
   dashboardDir?: string;
+  /**
+   * The single-fetch shortcut past result shaping (single-fetch.ts); default on. `false` only to
+   * compare against it; `onDecision` hears each plan's decision (tests).
+   */
+  singleFetchPassThrough?: false | { onDecision(operationName: string | null, passes: boolean): void };
 }
 
 export interface RunningGateway extends RunningService {
@@ -93,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutsMs?.[name] ?? timeoutMs),
+    singleFetchPassThrough: options.singleFetchPassThrough === false ? undefined : singleFetchPassThrough(options.singleFetchPassThrough?.onDecision),
   });
   const subscriptions = options.subscriptions
     ? new SubscriptionService({
