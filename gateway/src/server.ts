@@ -36,6 +36,7 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
 import { singleFetchPassThrough } from './single-fetch';
+import { compiledResultShaping } from './result-shaping';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
 import { SSE_PATH, SubscriptionService, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { webRoutes, type DevTokenIssuer } from './web';
@@ -64,10 +65,10 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   /** The built dashboard served under /dashboard/ (default dashboard/dist). */
   dashboardDir?: string;
   /**
-   * The single-fetch shortcut past result shaping (single-fetch.ts); default on. `false` only to
-   * compare against it; `onDecision` hears each plan's decision (tests).
+   * Our result-shaping shortcuts (single-fetch.ts, result-shaping.ts); default on. `false` only to
+   * compare against @apollo/gateway's own shaping; `onSingleFetchDecision` hears each plan's (tests).
    */
-  singleFetchPassThrough?: false | { onDecision(operationName: string | null, passes: boolean): void };
+  shapingShortcuts?: false | { onSingleFetchDecision(operationName: string | null, passes: boolean): void };
 }
 
 export interface RunningGateway extends RunningService {
@@ -99,7 +100,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutsMs?.[name] ?? timeoutMs),
-    singleFetchPassThrough: options.singleFetchPassThrough === false ? undefined : singleFetchPassThrough(options.singleFetchPassThrough?.onDecision),
+    ...(options.shapingShortcuts === false
+      ? {}
+      : { singleFetchPassThrough: singleFetchPassThrough(options.shapingShortcuts?.onSingleFetchDecision), shapeResult: compiledResultShaping() }),
   });
   const subscriptions = options.subscriptions
     ? new SubscriptionService({

@@ -1,6 +1,8 @@
-// Issue 19: the single-fetch shortcut (gateway/src/single-fetch.ts) answers a one-fetch plan with
-// the subgraph's data as it came, past @apollo/gateway's result shaping. It must be invisible:
-// two production gateways on the same real subgraphs, one with the shortcut and one without,
+// Issue 19: the gateway's result-shaping shortcuts — the single-fetch shortcut
+// (gateway/src/single-fetch.ts: a one-fetch plan answered with the subgraph's data as it came) and
+// the compiled shaper (gateway/src/result-shaping.ts: every other plan) — stand in for
+// @apollo/gateway's computeResponse. They must be invisible: two production gateways on the same
+// real subgraphs, one with the shortcuts and one without,
 // each with its response cache, must give byte-for-byte the same answers (status, body) for
 // every persisted operation, as every demo audience, with the variables the benchmark and the
 // dashboard send — asked twice, so cached answers are compared too — and for error cases:
@@ -73,7 +75,7 @@ for (const kind of TEST_DATABASES) {
         production: true,
         rateLimit: false,
         responseCache: { database: t.database },
-        singleFetchPassThrough: on ? { onDecision: (name, passes) => decisions.push({ name, passes }) } : false,
+        shapingShortcuts: on ? { onSingleFetchDecision: (name, passes) => decisions.push({ name, passes }) } : false,
       });
       gateways.push(g);
       return g;
@@ -145,6 +147,10 @@ for (const kind of TEST_DATABASES) {
       shaped = await gateway(false, subgraphUrls);
       const answer = await expectSame('missions down', 'mission-ops', buildManifest().operations.find((o) => o.name === 'MissionMandate')!.body, OPERATIONS.Q1.variables());
       expect(answer).toContain('SUBGRAPH_UNAVAILABLE');
+      // Two fetches, the second (AdminArea names) to the dead subgraph: nulls where the API says
+      // non-null, which @apollo/gateway's shaping reports and propagates (the compiled one declines).
+      const q4 = buildManifest().operations.find((o) => o.name === 'IncidentsByAreaAndMonth')!.body;
+      expect(await expectSame('missions down, Q4', 'public', q4, OPERATIONS.Q4.variables())).toContain('SUBGRAPH_UNAVAILABLE');
     });
   });
 }
