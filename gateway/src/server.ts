@@ -35,6 +35,8 @@ import { loadManifest, OperationRegistry, type PersistedOperationManifest } from
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateDecision } from './rate-limit';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
+import { singleFetchPassThrough } from './single-fetch';
+import { compiledResultShaping } from './result-shaping';
 import { responseCachePlugin, type CacheableRequest, type ResponseCacheOptions } from './response-cache';
 import { SSE_PATH, SubscriptionService, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { webRoutes, type DevTokenIssuer } from './web';
@@ -62,6 +64,11 @@ export interface GatewayOptions extends Partial<HardeningOptions> {
   devTokens?: DevTokenIssuer;
   /** The built dashboard served under /dashboard/ (default dashboard/dist). */
   dashboardDir?: string;
+  /**
+   * Our result-shaping shortcuts (single-fetch.ts, result-shaping.ts); default on. `false` only to
+   * compare against @apollo/gateway's own shaping; `onSingleFetchDecision` hears each plan's (tests).
+   */
+  shapingShortcuts?: false | { onSingleFetchDecision(operationName: string | null, passes: boolean): void };
 }
 
 export interface RunningGateway extends RunningService {
@@ -93,6 +100,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource(name, options.subgraphUrls[name] ?? url!, options.signingSecret, options.subgraphTimeoutsMs?.[name] ?? timeoutMs),
+    ...(options.shapingShortcuts === false
+      ? {}
+      : { singleFetchPassThrough: singleFetchPassThrough(options.shapingShortcuts?.onSingleFetchDecision), shapeResult: compiledResultShaping() }),
   });
   const subscriptions = options.subscriptions
     ? new SubscriptionService({

@@ -33,4 +33,15 @@ describe('@apollo/gateway patch', () => {
     const file = path.join(path.dirname(createRequire(path.join(repoRoot, 'gateway', 'package.json')).resolve('@apollo/gateway')), 'executeQueryPlan.js');
     expect(readFileSync(file, 'utf8')).toContain('operationsByDefinition.get(operationContext.operation)');
   });
+
+  it('is applied: a one-fetch plan the gateway proves a plain copy skips result shaping', () => {
+    const dist = path.dirname(createRequire(path.join(repoRoot, 'gateway', 'package.json')).resolve('@apollo/gateway'));
+    expect(readFileSync(path.join(dist, 'executeQueryPlan.js'), 'utf8')).toContain('singleFetchPassThrough(queryPlan, operationContext, supergraphSchema)');
+    expect(readFileSync(path.join(dist, 'index.js'), 'utf8')).toContain('this.config.singleFetchPassThrough, this.config.shapeResult');
+  });
+
+  it("is applied: the gateway's compiled result shaping is tried before computeResponse", () => {
+    const dist = path.dirname(createRequire(path.join(repoRoot, 'gateway', 'package.json')).resolve('@apollo/gateway'));
+    expect(readFileSync(path.join(dist, 'executeQueryPlan.js'), 'utf8')).toContain('(shapeResult && shapeResult(operationContext, unfilteredData)) ||');
+  });
 });
