@@ -1,5 +1,5 @@
 // Issue 9: the number of SQL statements an operation costs must not grow with its page size.
-// Q1–Q4 of the benchmark (persisted-operations/) run through the gateway over HTTP; the
+// Q1–Q5 of the benchmark (persisted-operations/) run through the gateway over HTTP; the
 // statement counter of the one database every subgraph shares is read around each request, and
 // a counting proxy in front of each subgraph counts the requests the gateway sends it (issue 19).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -46,6 +46,11 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
     const token = await tokenFor(audience, TEST_JWT_SECRET);
     // Steady state: a caller's first request also loads their agreements into each process's cache.
     await postGraphQL(gateway.url, token, { query: operationOf(id).body, variables });
+    return counted(token, id, variables);
+  }
+
+  /** One request's statements, counted once the counter has stood still (the audit flush runs after the response). */
+  async function counted(token: string | undefined, id: QueryId, variables: Record<string, unknown>) {
     await new Promise((r) => setTimeout(r, 100));
     const before = stack.database.statementCount();
     const requestsBefore = requestCounts();
@@ -149,6 +154,19 @@ describe.each(TEST_DATABASES)('statements per operation on $label', (kind) => {
       expect(new Set(served.map(([pcode]) => pcode.slice(0, 2)))).toEqual(new Set(['CF', 'CD', 'SS']));
       for (const [pcode, fields] of served) expect(fields, pcode).toEqual(byPcode.get(pcode));
     }
+  });
+
+  test('Q5 (report an incident): a new report and its replay read the mission once, and the new one answers with the row it inserted', async () => {
+    const token = await tokenFor('mission-ops', TEST_JWT_SECRET);
+    await counted(token, 'Q5', OPERATIONS.Q5.variables({ n: 0 })); // the caller's agreements and directory entry, loaded once
+    const variables = OPERATIONS.Q5.variables({ n: 1 });
+    const fresh = await counted(token, 'Q5', variables);
+    const replay = await counted(token, 'Q5', variables);
+    expect(fresh.data.reportIncident.replayed).toBe(false);
+    expect(replay.data.reportIncident).toEqual({ ...fresh.data.reportIncident, replayed: true });
+    // 14 and 9 before the mission was read once and the inserted row returned (docs/benchmarks.md, "Statements (2026-12-04)").
+    expect(fresh.statements).toBe(12);
+    expect(replay.statements).toBe(8);
   });
 
   test('one document, different variables: each answer shaped for its own @include/@skip (the gateway keeps the shaping Operation per document)', async () => {

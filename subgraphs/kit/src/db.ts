@@ -121,7 +121,7 @@ export function postgresClientOf(database: Database): postgres.Sql | undefined {
   return postgresClients.get(database);
 }
 
-/** Distinct statements a process prepares at most; others run unnamed (an IN list of each length is its own statement). */
+/** Distinct statements a process prepares at most; others run unnamed (the hot loaders bind their batch as one array, kit `anyOf`, so a batch size is not a new text; an IN list of each length would be). */
 export const MAX_PREPARED_STATEMENTS = 300;
 
 /**
@@ -129,7 +129,7 @@ export const MAX_PREPARED_STATEMENTS = 300;
  * `unsafe`, which postgres.js runs unnamed (parsed and planned on every call) unless told
  * otherwise. postgres.js keeps the prepared ones per connection, keyed by their text; the
  * first MAX_PREPARED_STATEMENTS distinct texts are prepared, so the server's memory for them
- * stays bounded whatever the mix of IN-list lengths.
+ * stays bounded whatever the mix of statement texts.
  */
 function preparingClient(client: postgres.Sql): postgres.Sql {
   const prepared = new Set<string>();

@@ -31,6 +31,7 @@ export * from './policy/explain';
 export { EXPLAIN_PATH } from './policy/explain-route';
 export * from './page';
 export * from './group-by';
+export * from './prepared';
 export * from './testing';
 export * from './policy/audit-log.resolver';
 export * from './policy/scope-inheritance';

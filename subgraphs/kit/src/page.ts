@@ -1,9 +1,10 @@
-import { and, asc, gt, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { Directive, Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Db } from './db';
 import { badInput } from './errors';
 import { Classified, DataClass } from './policy/data-class';
+import { prepared, shapeOf } from './prepared';
 
 /** The largest page any list field serves; larger `first` values are refused, not truncated silently. */
 export const MAX_PAGE_SIZE = 500;
@@ -79,7 +80,7 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => string): 
 /**
  * One keyset page in id order — the rows matching `conditions` after the cursor's id, and one
  * more to say whether another page follows (`toPage`). The statement every `list…` loader
- * that pages by id sends.
+ * that pages by id sends; built once per table and conditions, cursor and size bound.
  */
 export function pageInIdOrder<T extends PgTable & { id: PgColumn }>(
   db: Db,
@@ -88,10 +89,15 @@ export function pageInIdOrder<T extends PgTable & { id: PgColumn }>(
   after: string | null,
   limit: number,
 ): Promise<T['$inferSelect'][]> {
-  return db
-    .select()
-    .from(table as PgTable)
-    .where(and(...conditions, after === null ? undefined : gt(table.id, after)))
-    .orderBy(asc(table.id))
-    .limit(limit + 1) as Promise<T['$inferSelect'][]>;
+  const where = and(...conditions);
+  const { schema, name } = getTableConfig(table);
+  const shape = `pageInIdOrder:${schema}.${name}:${after === null ? 'first' : 'after'}:${shapeOf(where)}`;
+  return prepared(db, shape, () =>
+    db
+      .select()
+      .from(table as PgTable)
+      .where(and(where, after === null ? undefined : gt(table.id, sql.placeholder('after'))))
+      .orderBy(asc(table.id))
+      .limit(sql.placeholder('rows')),
+  ).execute({ after, rows: limit + 1 }) as Promise<T['$inferSelect'][]>;
 }

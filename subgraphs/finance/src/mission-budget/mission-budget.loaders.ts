@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
-import { badInput } from '@peacegraph/kit';
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { anyOf, badInput, prepared, type Db } from '@peacegraph/kit';
 import { normalizeAmount } from '../money/decimal';
 import { missionBudgets, type MissionBudgetRow } from './mission-budget.table';
 import { BudgetCostClass, type MissionBudget } from './mission-budget.type';
@@ -30,11 +29,13 @@ export function toMissionBudget(row: MissionBudgetRow): MissionBudget {
 /** Budgets of many missions, newest period first: one statement per batch (a page of missions → one query). */
 export function budgetsByMissionLoader(db: Db) {
   return new DataLoader<string, MissionBudget[]>(async (missionIds) => {
-    const rows = await db
-      .select()
-      .from(missionBudgets)
-      .where(inArray(missionBudgets.missionId, [...missionIds]))
-      .orderBy(asc(missionBudgets.missionId), asc(missionBudgets.fiscalPeriodId));
+    const rows = await prepared(db, 'finance.budgetsByMission', () =>
+      db
+        .select()
+        .from(missionBudgets)
+        .where(anyOf(missionBudgets.missionId, 'missionIds'))
+        .orderBy(asc(missionBudgets.missionId), asc(missionBudgets.fiscalPeriodId)),
+    ).execute({ missionIds });
     return missionIds.map((id) => rows.filter((r) => r.missionId === id).reverse().map(toMissionBudget));
   });
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Access, Db } from '@peacegraph/kit';
+import { prepared, type Access, type Db } from '@peacegraph/kit';
 import { totalledFlows } from '../funding-flow/funding-flow.scope';
 import { fundingFlowCells as cells } from '../funding-flow/funding-flow-rollup.table';
 import { planClusters, plans, type PlanClusterRow, type PlanRow } from './plan.table';
@@ -55,11 +55,11 @@ export function planFundingLoader(db: Db, access: Access) {
 
 /** Plans of a country (any of its host countries) and year, by year and code. */
 export function listPlans(db: Db, countryIso3: string | null | undefined, year: number | null | undefined): Promise<PlanRow[]> {
-  return db
-    .select()
-    .from(plans)
-    .where(and(countryIso3 ? sql`${countryIso3.toUpperCase()} = any(${plans.countryIso3})` : undefined, year ? eq(plans.year, year) : undefined))
-    .orderBy(asc(plans.year), asc(plans.code));
+  const country = countryIso3 ? sql`${sql.placeholder('country')} = any(${plans.countryIso3})` : undefined;
+  const inYear = year ? eq(plans.year, sql.placeholder('year')) : undefined;
+  return prepared(db, `finance.listPlans:${!!country}:${!!inYear}`, () =>
+    db.select().from(plans).where(and(country, inYear)).orderBy(asc(plans.year), asc(plans.code)),
+  ).execute({ country: countryIso3?.toUpperCase(), year });
 }
 
 /** The plan with this code (the lowest FTS id if FTS lists it twice). */

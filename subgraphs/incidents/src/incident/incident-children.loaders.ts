@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { DataClass, rowFilter, type Access, type Db } from '@peacegraph/kit';
+import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { anyOf, DataClass, prepared, rowFilter, shapeOf, type Access, type Db } from '@peacegraph/kit';
 import { incidentActors } from '../actor/actor.table';
 import { ACTOR_TYPES_BY_INTER, type IncidentActor } from '../actor/actor.type';
 import { casualtyCounts } from '../casualty/casualty.table';
@@ -27,12 +27,15 @@ function rowsByIncident<Row extends { incidentId: string }, Out>(
   scope: SQL | undefined,
   map: (row: Row) => Out,
 ) {
+  const shape = `incidents.rowsByIncident:${getTableConfig(table).name}:${shapeOf(scope)}`;
   return new DataLoader<string, Out[]>(async (ids) => {
-    const rows = (await db
-      .select()
-      .from(table)
-      .where(and(inArray(table.incidentId, [...ids]), scope))
-      .orderBy(...order.map((c) => asc(c)))) as unknown as Row[];
+    const rows = (await prepared(db, shape, () =>
+      db
+        .select()
+        .from(table)
+        .where(and(anyOf(table.incidentId, 'ids'), scope))
+        .orderBy(...order.map((c) => asc(c))),
+    ).execute({ ids })) as unknown as Row[];
     const byIncident = new Map<string, Out[]>();
     for (const row of rows) byIncident.set(row.incidentId, [...(byIncident.get(row.incidentId) ?? []), map(row)]);
     return ids.map((id) => byIncident.get(id) ?? []);
@@ -51,12 +54,14 @@ export const WITHHELD_ACTOR_NAME = 'Withheld (names an attributed individual)';
 export function actorsByIncidentLoader(db: Db, access: Access) {
   return new DataLoader<string, IncidentActor[]>(async (ids) => {
     const p = perpetratorAttributions;
-    const rows = await db
-      .select({ actor: incidentActors, perpetratorMission: p.missionId, perpetratorArea: p.adminAreaPcode })
-      .from(incidentActors)
-      .leftJoin(p, and(eq(p.incidentId, incidentActors.incidentId), sql`lower(btrim(${p.identifiedAs})) = lower(btrim(${incidentActors.name}))`))
-      .where(inArray(incidentActors.incidentId, [...ids]))
-      .orderBy(asc(incidentActors.incidentId), asc(incidentActors.position));
+    const rows = await prepared(db, 'incidents.actorsByIncident', () =>
+      db
+        .select({ actor: incidentActors, perpetratorMission: p.missionId, perpetratorArea: p.adminAreaPcode })
+        .from(incidentActors)
+        .leftJoin(p, and(eq(p.incidentId, incidentActors.incidentId), sql`lower(btrim(${p.identifiedAs})) = lower(btrim(${incidentActors.name}))`))
+        .where(anyOf(incidentActors.incidentId, 'ids'))
+        .orderBy(asc(incidentActors.incidentId), asc(incidentActors.position)),
+    ).execute({ ids });
     const byIncident = new Map<string, IncidentActor[]>();
     const seen = new Set<string>();
     for (const { actor, perpetratorMission, perpetratorArea } of rows) {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { groupBy, type Access, type Db } from '@peacegraph/kit';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { anyOf, groupBy, prepared, shapeOf, type Access, type Db } from '@peacegraph/kit';
 import { afterCursor, incidentConditions, incidentScope } from './incident.filter';
 import type { IncidentFilterInput } from './incident.inputs';
 import { incidents, type IncidentRow } from './incident.table';
@@ -20,10 +20,10 @@ export async function incidentRowById(db: Db, id: string): Promise<IncidentRow |
 /** Incidents by id within the caller's scope, one statement per batch (`_entities` lands here). */
 export function incidentByIdLoader(db: Db, access: Access) {
   return new DataLoader<string, Incident | null>(async (ids) => {
-    const rows = await db
-      .select()
-      .from(incidents)
-      .where(and(inArray(incidents.id, [...ids]), incidentScope(access)));
+    const scope = incidentScope(access);
+    const rows = await prepared(db, `incidents.incidentById:${shapeOf(scope)}`, () =>
+      db.select().from(incidents).where(and(anyOf(incidents.id, 'ids'), scope)),
+    ).execute({ ids });
     const byId = new Map(rows.map((r) => [r.id, toIncident(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -70,26 +70,30 @@ export function incidentPagesByParentLoader(db: Db, access: Access, parentKind: 
         [...groups.values()].map(async (group) => {
           const first = group[0]!;
           const parentKeys = [...new Set(group.map((k) => k.parent))];
-          const parents = db
-            .select({ key: sql<string>`parent_key`.as('parent_key') })
-            .from(sql`unnest(${sql.param(parentKeys)}::text[]) as parents(parent_key)`)
-            .as('parents');
-          const match: SQL =
-            parentKind === 'mission'
-              ? sql`${incidents.missionId} = ${parents.key}`
-              : sql`${incidents.adminAreaPcode} like ${parents.key} || '%'`;
-          const page = db
-            .select()
-            .from(incidents)
-            .where(and(match, incidentConditions(access, first.filter), afterCursor(first.after)))
-            .orderBy(desc(incidents.eventDate), desc(incidents.id))
-            .limit(first.limit + 1)
-            .as('page');
-          const rows = await db
-            .select({ parentKey: parents.key, incident: page._.selectedFields })
-            .from(parents)
-            .innerJoinLateral(page, sql`true`)
-            .orderBy(desc(page.eventDate), desc(page.id));
+          // Built once per filter (scope, filter values, cursor): parents and size are parameters.
+          const conditions = and(incidentConditions(access, first.filter), afterCursor(first.after));
+          const rows = await prepared(db, `incidents.incidentPages:${parentKind}:${shapeOf(conditions)}`, () => {
+            const parents = db
+              .select({ key: sql<string>`parent_key`.as('parent_key') })
+              .from(sql`unnest(${sql.placeholder('parents')}::text[]) as parents(parent_key)`)
+              .as('parents');
+            const match: SQL =
+              parentKind === 'mission'
+                ? sql`${incidents.missionId} = ${parents.key}`
+                : sql`${incidents.adminAreaPcode} like ${parents.key} || '%'`;
+            const page = db
+              .select()
+              .from(incidents)
+              .where(and(match, conditions))
+              .orderBy(desc(incidents.eventDate), desc(incidents.id))
+              .limit(sql.placeholder('rows'))
+              .as('page');
+            return db
+              .select({ parentKey: parents.key, incident: page._.selectedFields })
+              .from(parents)
+              .innerJoinLateral(page, sql`true`)
+              .orderBy(desc(page.eventDate), desc(page.id));
+          }).execute({ parents: parentKeys, rows: first.limit + 1 });
           const byParent = new Map<string, Incident[]>();
           for (const { parentKey, incident } of rows) {
             const list = byParent.get(parentKey);

@@ -4,7 +4,7 @@ import { badInput, Classified, DataClass, idempotent } from '@peacegraph/kit';
 import { ACTOR_TYPES_BY_INTER } from '../actor/actor.type';
 import { assertMayWrite } from '../authz';
 import { incidentRowById, toIncident } from '../incident/incident.loaders';
-import type { NewIncidentRow } from '../incident/incident.table';
+import type { IncidentRow, NewIncidentRow } from '../incident/incident.table';
 import { Incident, VerificationStatus } from '../incident/incident.type';
 import type { IncidentsContext } from '../loaders';
 import { SUB_EVENT_TYPES } from '../taxonomy/taxonomy';
@@ -39,9 +39,10 @@ export class ReportIncidentMutation {
     @Arg('input', () => ReportIncidentInput) input: ReportIncidentInput,
   ): Promise<ReportIncidentPayload> {
     // The mission catalogue is public: an unknown mission is bad input, a foreign one is forbidden.
-    if (!(await knownMission(ctx.db, input.missionId))) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
+    const known = await knownMission(ctx.db, input.missionId);
+    if (!known) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
     assertMayWrite(ctx.identity, 'reportIncident', { missionId: input.missionId.toUpperCase() });
-    const { mission, area, admin1 } = await validateReport(ctx.db, input);
+    const { mission, area, admin1 } = await validateReport(ctx.db, input, known);
     const organizationId = ctx.identity.organizationId!;
     const clientKey = input.clientKey.trim();
     const id = `INC-${mission.id}-R${createHash('sha256').update(`${organizationId}|${clientKey}`).digest('hex').slice(0, 12).toUpperCase()}`;
@@ -79,9 +80,10 @@ export class ReportIncidentMutation {
     };
 
     const key = { organizationId, clientKey, operation: 'reportIncident', input };
+    let written: IncidentRow | undefined;
     const { result, replayed } = await idempotent(ctx.db, writeReceipts, key, async (tx) => {
       const scope = { incidentId: id, missionId: mission.id, adminAreaPcode: area.pcode };
-      await insertIncidentReport(tx, {
+      written = await insertIncidentReport(tx, {
         incident: row,
         actors: (input.actors ?? []).map((a, i) => ({ incidentId: id, position: i + 1, name: a.name.trim(), side: a.side, interCode: ACTOR_TYPES_BY_INTER.indexOf(a.actorType) + 1 })),
         casualties: (input.casualties ?? []).map((c) => ({ incidentId: id, casualtyGroup: c.group, outcome: c.outcome, total: c.total, female: c.female ?? null, male: c.male ?? null, children: c.children ?? null })),
@@ -99,6 +101,8 @@ export class ReportIncidentMutation {
       });
       return { id };
     });
-    return { incident: toIncident((await incidentRowById(ctx.db, result.id))!), replayed };
+    // A first write has the row it inserted; a replay reads the stored one back.
+    const stored = replayed ? await incidentRowById(ctx.db, result.id) : written;
+    return { incident: toIncident(stored!), replayed };
   }
 }

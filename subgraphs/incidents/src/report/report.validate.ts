@@ -19,14 +19,12 @@ export interface ValidatedReport {
  * Every check reportIncident makes before writing anything. The first failure is thrown as
  * BAD_USER_INPUT naming the field (`input.latitude`, `input.casualties[2].total` …). Missions and
  * p-codes are checked against the reference tables in the database, so an area added there is
- * accepted without a code change.
+ * accepted without a code change. `mission`: the reporting mission, which the caller has
+ * already looked up (knownMission) to refuse an unknown one before the write permission check.
  */
-export async function validateReport(db: Db, input: ReportIncidentInput, today = new Date()): Promise<ValidatedReport> {
+export async function validateReport(db: Db, input: ReportIncidentInput, mission: ReferenceMission, today = new Date()): Promise<ValidatedReport> {
   const key = input.clientKey.trim();
   if (key.length < 8 || key.length > 100) throw badInput('input.clientKey', 'must be 8–100 characters (use a UUID).');
-
-  const mission = await knownMission(db, input.missionId);
-  if (!mission) throw badInput('input.missionId', `unknown mission ${input.missionId}.`);
 
   calendarDate('input.eventDate', input.eventDate);
   if (input.eventDate > today.toISOString().slice(0, 10)) throw badInput('input.eventDate', 'is in the future.');

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { anyOf, prepared, type Db } from '@peacegraph/kit';
 import { adminAreas, type AdminAreaRow } from './admin-area.table';
 
 /** Admin areas by p-code, one statement per batch. */
 export function adminAreaByPcodeLoader(db: Db) {
   return new DataLoader<string, AdminAreaRow | null>(async (pcodes) => {
-    const rows = await db.select().from(adminAreas).where(inArray(adminAreas.pcode, [...pcodes]));
+    const rows = await prepared(db, 'missions.adminAreaByPcode', () => db.select().from(adminAreas).where(anyOf(adminAreas.pcode, 'pcodes'))).execute({ pcodes });
     const byCode = new Map(rows.map((r) => [r.pcode, r]));
     return pcodes.map((p) => byCode.get(p) ?? null);
   });

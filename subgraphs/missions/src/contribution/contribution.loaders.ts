@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { anyOf, prepared, type Db } from '@peacegraph/kit';
 import { contributions, type ContributionRow } from './contribution.table';
 
 /**
@@ -14,11 +14,13 @@ export function contributionsByMissionLoader(db: Db) {
       const rows = (
         await Promise.all(
           years.map((year) =>
-            db
-              .select()
-              .from(contributions)
-              .where(and(eq(contributions.year, year), inArray(contributions.missionId, keys.filter((k) => k.year === year).map((k) => k.missionId))))
-              .orderBy(desc(contributions.total)),
+            prepared(db, 'missions.contributionsByMission', () =>
+              db
+                .select()
+                .from(contributions)
+                .where(and(eq(contributions.year, sql.placeholder('year')), anyOf(contributions.missionId, 'missionIds')))
+                .orderBy(desc(contributions.total)),
+            ).execute({ year, missionIds: keys.filter((k) => k.year === year).map((k) => k.missionId) }),
           ),
         )
       ).flat();

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { pageInIdOrder, type Db } from '@peacegraph/kit';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { anyOf, pageInIdOrder, prepared, type Db } from '@peacegraph/kit';
 import { missions, type MissionRow } from './mission.table';
 
 export interface MissionFilter {
@@ -16,7 +16,7 @@ export interface MissionFilter {
 /** Missions by id, one statement per batch (the gateway's `_entities` lookups land here). */
 export function missionByIdLoader(db: Db) {
   return new DataLoader<string, MissionRow | null>(async (ids) => {
-    const rows = await db.select().from(missions).where(inArray(missions.id, [...ids]));
+    const rows = await prepared(db, 'missions.missionById', () => db.select().from(missions).where(anyOf(missions.id, 'ids'))).execute({ ids });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -29,7 +29,7 @@ export async function missionRowById(db: Db, id: string): Promise<MissionRow | n
 }
 
 export async function missionByAcronym(db: Db, acronym: string): Promise<MissionRow | null> {
-  const [row] = await db.select().from(missions).where(eq(missions.acronym, acronym.toUpperCase()));
+  const [row] = await prepared(db, 'missions.missionByAcronym', () => db.select().from(missions).where(eq(missions.acronym, sql.placeholder('acronym')))).execute({ acronym: acronym.toUpperCase() });
   return row ?? null;
 }
 

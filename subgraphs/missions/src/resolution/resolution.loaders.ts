@@ -1,16 +1,15 @@
 import DataLoader from 'dataloader';
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@peacegraph/kit';
+import { asc, eq } from 'drizzle-orm';
+import { anyOf, prepared, type Db } from '@peacegraph/kit';
 import { securityCouncilResolutions, type SecurityCouncilResolutionRow } from './resolution.table';
 
 /** Each mission's resolutions, oldest first (its mandate history): one statement per batch of missions. */
 export function resolutionsByMissionLoader(db: Db) {
   return new DataLoader<string, SecurityCouncilResolutionRow[]>(async (missionIds) => {
-    const rows = await db
-      .select()
-      .from(securityCouncilResolutions)
-      .where(inArray(securityCouncilResolutions.missionId, [...missionIds]))
-      .orderBy(asc(securityCouncilResolutions.adoptedOn), asc(securityCouncilResolutions.number));
+    const r = securityCouncilResolutions;
+    const rows = await prepared(db, 'missions.resolutionsByMission', () =>
+      db.select().from(r).where(anyOf(r.missionId, 'missionIds')).orderBy(asc(r.adoptedOn), asc(r.number)),
+    ).execute({ missionIds });
     return missionIds.map((id) => rows.filter((row) => row.missionId === id));
   });
 }
@@ -24,7 +23,9 @@ export async function resolutionRowBySymbol(db: Db, symbol: string): Promise<Sec
 /** Resolutions by symbol: one statement per batch. */
 export function resolutionBySymbolLoader(db: Db) {
   return new DataLoader<string, SecurityCouncilResolutionRow | null>(async (symbols) => {
-    const rows = await db.select().from(securityCouncilResolutions).where(inArray(securityCouncilResolutions.symbol, [...symbols]));
+    const rows = await prepared(db, 'missions.resolutionBySymbol', () =>
+      db.select().from(securityCouncilResolutions).where(anyOf(securityCouncilResolutions.symbol, 'symbols')),
+    ).execute({ symbols });
     const bySymbol = new Map(rows.map((row) => [row.symbol, row]));
     return symbols.map((symbol) => bySymbol.get(symbol) ?? null);
   });
