@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
-import { anyOf, badInput, prepared, type Db } from '@peacegraph/kit';
+import { anyOf, badInput, groupBy, prepared, type Db } from '@peacegraph/kit';
 import { normalizeAmount } from '../money/decimal';
 import { missionBudgets, type MissionBudgetRow } from './mission-budget.table';
 import { BudgetCostClass, type MissionBudget } from './mission-budget.type';
@@ -36,7 +36,8 @@ export function budgetsByMissionLoader(db: Db) {
         .where(anyOf(missionBudgets.missionId, 'missionIds'))
         .orderBy(asc(missionBudgets.missionId), asc(missionBudgets.fiscalPeriodId)),
     ).execute({ missionIds });
-    return missionIds.map((id) => rows.filter((r) => r.missionId === id).reverse().map(toMissionBudget));
+    const byMission = groupBy(rows, (r) => r.missionId);
+    return missionIds.map((id) => [...(byMission.get(id) ?? [])].reverse().map(toMissionBudget));
   });
 }
 

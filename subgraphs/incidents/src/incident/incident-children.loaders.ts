@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { anyOf, DataClass, prepared, rowFilter, shapeOf, type Access, type Db } from '@peacegraph/kit';
+import { anyOf, DataClass, groupBy, prepared, rowFilter, shapeOf, type Access, type Db } from '@peacegraph/kit';
 import { incidentActors } from '../actor/actor.table';
 import { ACTOR_TYPES_BY_INTER, type IncidentActor } from '../actor/actor.type';
 import { casualtyCounts } from '../casualty/casualty.table';
@@ -36,9 +36,8 @@ function rowsByIncident<Row extends { incidentId: string }, Out>(
         .where(and(anyOf(table.incidentId, 'ids'), scope))
         .orderBy(...order.map((c) => asc(c))),
     ).execute({ ids })) as unknown as Row[];
-    const byIncident = new Map<string, Out[]>();
-    for (const row of rows) byIncident.set(row.incidentId, [...(byIncident.get(row.incidentId) ?? []), map(row)]);
-    return ids.map((id) => byIncident.get(id) ?? []);
+    const byIncident = groupBy(rows, (row) => row.incidentId);
+    return ids.map((id) => byIncident.get(id)?.map(map) ?? []);
   });
 }
 
